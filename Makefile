@@ -1,0 +1,42 @@
+# Two commands: `make run` (demo on SQLite) and `make test` (the whole suite on PostgreSQL).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+# xstatic-bootstrap builds from source and needs setuptools<70 in its build environment.
+export PIP_CONSTRAINT := $(CURDIR)/constraints-build.txt
+TEST_DATABASE_URL ?= $(if $(DATABASE_URL),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/cmsaudit)
+
+.PHONY: run test venv chromium lint messages clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints-build.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: venv
+	env -u DATABASE_URL DEBUG=1 $(PY) manage.py migrate --noinput
+	env -u DATABASE_URL DEBUG=1 $(PY) manage.py load_demo
+	@echo "cmsaudit draait op http://127.0.0.1:8000 — log in als inspecteur / demo (zie README)"
+	env -u DATABASE_URL DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { \
+	  echo "Chromium ontbreekt; installeren met apt-get (nodig voor de browsertests)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }; \
+	  else sudo apt-get install -y -q chromium; fi; }
+
+test: venv chromium
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
+	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+messages: venv
+	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.demo import users_load
+
+
+class Command(BaseCommand):
+    help = "Laadt demogebruikers (wachtwoord 'demo') en demogegevens. Alleen met DEBUG=1."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--users-only", action="store_true", help="Alleen de demogebruikers aanmaken.")
+
+    def handle(self, *args, users_only: bool = False, **options):
+        if not settings.DEBUG:
+            raise CommandError("load_demo is geweigerd: DEBUG staat uit. Demogebruikers met wachtwoord 'demo' horen niet in productie.")
+        with transaction.atomic():
+            users = users_load()
+            self.stdout.write(f"{len(users)} demogebruikers klaar (wachtwoord: demo).")
+            if users_only:
+                return
+            for name, loader in demo_loaders():
+                summary = loader(stdout=self.stdout)
+                self.stdout.write(f"{name}: {summary}")
+
+
+def demo_loaders():
+    """Demo data per app, in dependency order; each returns a one-line summary."""
+    from assessments.demo import demo_load as assessments_demo
+    from findings.demo import demo_load as findings_demo
+
+    return [("vragenlijsten", assessments_demo), ("bevindingen", findings_demo)]

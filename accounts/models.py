@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    INSPECTOR = "inspector", _("Inspecteur")
+    OVR = "ovr", _("OVR")
+    CONTACT = "contact", _("Contactpersoon veiligheidsregio")
+    RMC = "rmc", _("RMC")
+    MINISTRY = "ministry", _("Ministerie")
+    ADMIN = "admin", _("Beheerder")
+
+
+class User(AbstractUser):
+    """A person using cmsaudit; `role` and the scope fields decide what they see."""
+
+    role = models.CharField(_("rol"), max_length=16, choices=Role.choices, default=Role.MINISTRY)
+    # OVRs can cover several regions (brigade piket); a contact person has one.
+    regions = models.ManyToManyField(
+        "regions.Region", verbose_name=_("veiligheidsregio's"), blank=True, related_name="users"
+    )
+    # The brigade of an RMC.
+    brigade = models.ForeignKey(
+        "regions.Brigade",
+        verbose_name=_("brigade"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="users",
+    )
+    organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        constraints = [
+            # An RMC without a brigade would see nothing and fill in nothing.
+            models.CheckConstraint(
+                condition=~models.Q(role="rmc") | models.Q(brigade__isnull=False),
+                name="rmc_has_brigade",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        full = self.get_full_name()
+        return f"{full} ({self.username})" if full else self.username
+
+    @property
+    def is_inspector(self) -> bool:
+        return self.role in (Role.INSPECTOR, Role.ADMIN) or self.is_superuser
+
+    @property
+    def is_respondent(self) -> bool:
+        return self.role in (Role.OVR, Role.CONTACT, Role.RMC)

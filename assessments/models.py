@@ -1,0 +1,383 @@
+"""The assessment framework (themes, success factors, rounds) and the questionnaires.
+
+Every national figure is computed from `Answer` rows (and, in `findings`,
+from judgments); nothing here stores a total.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Theme(models.Model):
+    number = models.PositiveSmallIntegerField(_("nummer"), unique=True)
+    name = models.CharField(_("naam"), max_length=150)
+    name_en = models.CharField(_("naam (Engels)"), max_length=150)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+
+class Subject(models.TextChoices):
+    REGION = "region", _("veiligheidsregio")
+    BRIGADE = "brigade", _("brigade")
+
+
+class SuccessFactor(models.Model):
+    """A critical success factor, coded as in chapter 3 of the 2013 report (3.1.1 … 3.6.1)."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    theme = models.ForeignKey(Theme, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="success_factors")
+    name = models.CharField(_("naam"), max_length=200)
+    name_en = models.CharField(_("naam (Engels)"), max_length=200)
+    # Whose performance is judged: a region, or (3.3.x, internal to Defence) a brigade.
+    subject = models.CharField(_("onderwerp"), max_length=8, choices=Subject.choices, default=Subject.REGION)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("kritische succesfactor")
+        verbose_name_plural = _("kritische succesfactoren")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class RoundKind(models.TextChoices):
+    NULMETING = "nulmeting", _("nulmeting")
+    TUSSENMETING = "tussenmeting", _("tussenmeting")
+    EINDMETING = "eindmeting", _("eindmeting")
+    VERVOLGMETING = "vervolgmeting", _("vervolgmeting")
+
+
+class RoundStatus(models.TextChoices):
+    PLANNED = "planned", _("gepland")
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("gesloten")
+
+
+class RoundQuerySet(models.QuerySet["Round"]):
+    def current(self) -> Round | None:
+        """The open round, else the latest one."""
+        return self.filter(status=RoundStatus.OPEN).order_by("-year").first() or self.order_by("-year").first()
+
+
+class Round(models.Model):
+    """An audit round (meting). Each knows its predecessor, so progress can be computed."""
+
+    year = models.PositiveSmallIntegerField(_("jaar"), unique=True)
+    kind = models.CharField(_("soort"), max_length=16, choices=RoundKind.choices)
+    predecessor = models.OneToOneField(
+        "self", verbose_name=_("vorige meting"), null=True, blank=True, on_delete=models.PROTECT, related_name="successor"
+    )
+    status = models.CharField(_("status"), max_length=8, choices=RoundStatus.choices, default=RoundStatus.PLANNED)
+    submission_deadline = models.DateField(_("deadline indienen vragenlijsten"), null=True, blank=True)
+    verification_deadline = models.DateField(_("deadline verificatie"), null=True, blank=True)
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    publish_override_reason = models.TextField(_("reden publicatie zonder volledige verificatie"), blank=True)
+
+    objects = RoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("meting")
+        verbose_name_plural = _("metingen")
+        constraints = [
+            models.CheckConstraint(condition=~Q(predecessor=models.F("pk")), name="round_not_own_predecessor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display().capitalize()} {self.year}"
+
+
+class Audience(models.TextChoices):
+    REGION = "region", _("veiligheidsregio")
+    BRIGADE = "brigade", _("brigade")
+
+
+class QuestionnaireQuerySet(models.QuerySet["Questionnaire"]):
+    def latest_for(self, round: Round, audience: str) -> Questionnaire | None:
+        return self.filter(round=round, audience=audience).order_by("-version").first()
+
+
+class Questionnaire(models.Model):
+    """One version of a questionnaire definition, loaded from a YAML file in the repository.
+
+    A version that has answers is never changed: loading a changed file makes a new version.
+    """
+
+    round = models.ForeignKey(Round, verbose_name=_("meting"), on_delete=models.PROTECT, related_name="questionnaires")
+    audience = models.CharField(_("doelgroep"), max_length=8, choices=Audience.choices)
+    version = models.PositiveSmallIntegerField(_("versie"), default=1)
+    title = models.CharField(_("titel"), max_length=200)
+    title_en = models.CharField(_("titel (Engels)"), max_length=200, blank=True)
+    intro = models.TextField(_("toelichting"), blank=True)
+    reconstructed = models.BooleanField(_("gereconstrueerd"), default=False)
+    source_file = models.CharField(_("bronbestand"), max_length=200, blank=True)
+    # Hash of the normalised definition: loading an unchanged file is a no-op.
+    content_hash = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(_("geladen op"), auto_now_add=True)
+
+    objects = QuestionnaireQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["round__year", "audience", "version"]
+        verbose_name = _("vragenlijst")
+        verbose_name_plural = _("vragenlijsten")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "audience", "version"], name="questionnaire_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"
+
+
+class QuestionKind(models.TextChoices):
+    YES_NO = "yes_no", _("ja/nee")
+    SINGLE_CHOICE = "single_choice", _("keuze (één)")
+    MULTIPLE_CHOICE = "multiple_choice", _("keuze (meer)")
+    NUMBER = "number", _("getal")
+    TEXT = "text", _("tekst")
+    DATE = "date", _("datum")
+
+
+class Lineage(models.TextChoices):
+    SAME = "same", _("gelijk")
+    REWORDED = "reworded", _("anders geformuleerd")
+    SPLIT = "split", _("gesplitst")
+    MERGED = "merged", _("samengevoegd")
+
+
+class Question(models.Model):
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
+    code = models.SlugField(_("code"), max_length=64)
+    success_factor = models.ForeignKey(
+        SuccessFactor, verbose_name=_("kritische succesfactor"), on_delete=models.PROTECT, related_name="questions"
+    )
+    kind = models.CharField(_("soort"), max_length=16, choices=QuestionKind.choices)
+    text = models.TextField(_("vraag"))
+    text_en = models.TextField(_("vraag (Engels)"), blank=True)
+    help_text = models.TextField(_("toelichting"), blank=True)
+    unit = models.CharField(_("eenheid"), max_length=30, blank=True)
+    required = models.BooleanField(_("verplicht"), default=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"))
+    # Shown only when the answer to `condition_code` (same questionnaire) equals `condition_value`.
+    condition_code = models.SlugField(max_length=64, blank=True)
+    condition_value = models.CharField(max_length=64, blank=True)
+    # Which answers count towards meeting the success factor: a list of values
+    # (yes_no / choices) or {"min": n, "max": n} for numbers. Empty: no norm.
+    norm = models.JSONField(_("norm"), null=True, blank=True)
+    # Lineage: the question of an earlier round this one continues.
+    continues = models.ForeignKey(
+        "self", verbose_name=_("vervolg op"), null=True, blank=True, on_delete=models.SET_NULL, related_name="continued_by"
+    )
+    continues_relation = models.CharField(_("relatie"), max_length=10, choices=Lineage.choices, blank=True)
+
+    class Meta:
+        ordering = ["questionnaire", "order"]
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+        constraints = [
+            models.UniqueConstraint(fields=["questionnaire", "code"], name="question_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    code = models.SlugField(_("code"), max_length=64)
+    label = models.CharField(_("label"), max_length=200)
+    label_en = models.CharField(_("label (Engels)"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"))
+
+    class Meta:
+        ordering = ["question", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "code"], name="choice_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("concept")
+    SUBMITTED = "submitted", _("ingediend")
+    IN_REVIEW = "in_review", _("in beoordeling")
+    VERIFICATION = "verification", _("verificatie")
+    FINAL = "final", _("definitief")
+
+
+class AssessmentQuerySet(models.QuerySet["Assessment"]):
+    def for_round(self, round: Round) -> AssessmentQuerySet:
+        return self.filter(round=round)
+
+    def with_progress(self) -> AssessmentQuerySet:
+        """Annotate the number of answered questions (answers with a value)."""
+        return self.annotate(answered_count=Count("answers", filter=~Q(answers__value="")))
+
+
+class Assessment(models.Model):
+    """One region's (or one brigade's) questionnaire in one round."""
+
+    round = models.ForeignKey(Round, verbose_name=_("meting"), on_delete=models.PROTECT, related_name="assessments")
+    questionnaire = models.ForeignKey(
+        Questionnaire, verbose_name=_("vragenlijst"), on_delete=models.PROTECT, related_name="assessments"
+    )
+    region = models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
+    )
+    brigade = models.ForeignKey(
+        "regions.Brigade", null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
+    )
+    carried_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to"
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # Touched by every answer save; the fieldwork overview sorts on it.
+    last_activity = models.DateTimeField(_("laatste activiteit"), auto_now=True)
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vragenlijst (ingevuld)")
+        verbose_name_plural = _("vragenlijsten (ingevuld)")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(region__isnull=False) & Q(brigade__isnull=True))
+                | (Q(region__isnull=True) & Q(brigade__isnull=False)),
+                name="assessment_region_xor_brigade",
+            ),
+            models.UniqueConstraint(fields=["round", "region"], name="assessment_one_per_region_round"),
+            models.UniqueConstraint(fields=["round", "brigade"], name="assessment_one_per_brigade_round"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.year} {self.subject_code}"
+
+    @property
+    def subject(self):
+        return self.region or self.brigade
+
+    @property
+    def subject_code(self) -> str:
+        return self.region.code if self.region_id else f"B{self.brigade.number}"
+
+    def get_absolute_url(self) -> str:
+        if self.region_id:
+            return reverse("assessments:fill", args=[self.round.year, self.region.code])
+        return reverse("assessments:brigade_fill", args=[self.round.year, self.brigade.number])
+
+
+class Answer(models.Model):
+    """The answer to one question in one assessment.
+
+    `value` holds the exchange form: "ja"/"nee", a choice code, codes joined
+    by "|", a plain number, ISO date or free text; "" means unanswered.
+    `revision` rises with every save, so a save based on an older revision is refused.
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    value = models.TextField(_("antwoord"), blank=True)
+    comment = models.TextField(_("opmerking"), blank=True)
+    diverging_view = models.TextField(_("afwijkende mening"), blank=True)
+    diverging_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="answers_given"
+    )
+    # Carried over from the previous round and not yet confirmed by a respondent.
+    carried = models.BooleanField(_("overgenomen"), default=False)
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "question"], name="answer_one_per_question"),
+        ]
+        indexes = [
+            # National indicator counts: answers of one question across a round.
+            models.Index(fields=["question", "value"], name="answer_question_value"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessment}: {self.question.code}={self.value}"
+
+
+class Signature(models.Model):
+    """A respondent's signature on an assessment: both OVR and contact person sign before submitting."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="signatures")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signatures")
+    role = models.CharField(max_length=16)
+    signed_at = models.DateTimeField(_("ondertekend op"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "role"], name="signature_one_per_role"),
+        ]
+
+
+class Transition(models.Model):
+    """Every workflow step of an assessment: who, when, from, to, why."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=12, choices=AssessmentStatus.choices)
+    to_status = models.CharField(max_length=12, choices=AssessmentStatus.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    # Stored under MEDIA_ROOT, which is never served directly.
+    return f"evidence/{instance.assessment.round.year}/{instance.assessment.subject_code}/{filename}"
+
+
+class Evidence(models.Model):
+    """A document supporting an answer or the whole assessment."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
+    answer = models.ForeignKey(Answer, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=evidence_path, max_length=300)
+    original_name = models.CharField(_("bestandsnaam"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    description = models.CharField(_("omschrijving"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("bewijsstuk")
+        verbose_name_plural = _("bewijsstukken")
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,0 +1,319 @@
+"""Judgments, interview reports, verification by respondents, conclusions and recommendations.
+
+National figures are counted from `Finding` rows; nothing here stores a total.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Judgment(models.TextChoices):
+    VOLDOET = "voldoet", _("voldoet")
+    VOLDOET_GEDEELTELIJK = "voldoet_gedeeltelijk", _("voldoet gedeeltelijk")
+    VOLDOET_NIET = "voldoet_niet", _("voldoet niet")
+    NIET_BEOORDEELD = "niet_beoordeeld", _("niet beoordeeld")
+
+
+SUBJECT_XOR = (Q(region__isnull=False) & Q(brigade__isnull=True)) | (Q(region__isnull=True) & Q(brigade__isnull=False))
+
+
+class FindingQuerySet(models.QuerySet["Finding"]):
+    def for_round(self, round) -> FindingQuerySet:
+        return self.filter(round=round)
+
+
+class Finding(models.Model):
+    """What the inspectors found for one region (or brigade) and one success factor, with their judgment."""
+
+    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="findings")
+    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="findings")
+    brigade = models.ForeignKey(
+        "regions.Brigade", null=True, blank=True, on_delete=models.PROTECT, related_name="findings"
+    )
+    success_factor = models.ForeignKey("assessments.SuccessFactor", on_delete=models.PROTECT, related_name="findings")
+    text = models.TextField(_("bevinding"), blank=True)
+    judgment = models.CharField(_("oordeel"), max_length=24, choices=Judgment.choices, default=Judgment.NIET_BEOORDEELD)
+    revision = models.PositiveIntegerField(default=0)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = FindingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["round", "region__code", "brigade__number", "success_factor__order"]
+        verbose_name = _("bevinding")
+        verbose_name_plural = _("bevindingen")
+        constraints = [
+            models.CheckConstraint(condition=SUBJECT_XOR, name="finding_region_xor_brigade"),
+            models.UniqueConstraint(fields=["round", "region", "success_factor"], name="finding_one_per_region_csf"),
+            models.UniqueConstraint(fields=["round", "brigade", "success_factor"], name="finding_one_per_brigade_csf"),
+        ]
+        indexes = [
+            # National picture: counts of judgments per success factor in a round.
+            models.Index(fields=["round", "success_factor", "judgment"], name="finding_round_csf_judgment"),
+        ]
+
+    def __str__(self) -> str:
+        subject = self.region.code if self.region_id else f"B{self.brigade.number}"
+        return f"{self.round.year} {subject} {self.success_factor.code}: {self.judgment}"
+
+
+class InterviewReport(models.Model):
+    """The gespreksverslag of the interview with a region's respondents (or a brigade's RMC)."""
+
+    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="interview_reports")
+    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="interview_reports")
+    brigade = models.ForeignKey("regions.Brigade", null=True, blank=True, on_delete=models.PROTECT, related_name="interview_reports")
+    held_on = models.DateField(_("datum gesprek"), null=True, blank=True)
+    participants = models.TextField(_("deelnemers"), blank=True)
+    text = models.TextField(_("verslag"), blank=True)
+    revision = models.PositiveIntegerField(default=0)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gespreksverslag")
+        verbose_name_plural = _("gespreksverslagen")
+        constraints = [
+            models.CheckConstraint(condition=SUBJECT_XOR, name="report_region_xor_brigade"),
+            models.UniqueConstraint(fields=["round", "region"], name="report_one_per_region_round"),
+            models.UniqueConstraint(fields=["round", "brigade"], name="report_one_per_brigade_round"),
+        ]
+
+
+def attachment_path(instance: ReportAttachment, filename: str) -> str:
+    return f"interviews/{instance.report.round.year}/{instance.report.pk}/{filename}"
+
+
+class ReportAttachment(models.Model):
+    report = models.ForeignKey(InterviewReport, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class VerificationStatus(models.TextChoices):
+    NOT_SENT = "not_sent", _("niet verstuurd")
+    AWAITING = "awaiting", _("wacht op respondenten")
+    COMMENTS_OPEN = "comments_open", _("opmerkingen open")
+    VERIFIED = "verified", _("geverifieerd")
+
+
+class Verification(models.Model):
+    """The hoor en wederhoor of one region's (or brigade's) findings and interview report."""
+
+    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="verifications")
+    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="verifications")
+    brigade = models.ForeignKey("regions.Brigade", null=True, blank=True, on_delete=models.PROTECT, related_name="verifications")
+    status = models.CharField(max_length=16, choices=VerificationStatus.choices, default=VerificationStatus.NOT_SENT)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    verified_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=SUBJECT_XOR, name="verification_region_xor_brigade"),
+            models.UniqueConstraint(fields=["round", "region"], name="verification_one_per_region_round"),
+            models.UniqueConstraint(fields=["round", "brigade"], name="verification_one_per_brigade_round"),
+        ]
+
+
+class VerificationItem(models.Model):
+    """One item sent for verification, its text frozen as sent (to compare with the final text)."""
+
+    verification = models.ForeignKey(Verification, on_delete=models.CASCADE, related_name="items")
+    finding = models.ForeignKey(Finding, null=True, blank=True, on_delete=models.CASCADE, related_name="verification_items")
+    report = models.ForeignKey(InterviewReport, null=True, blank=True, on_delete=models.CASCADE, related_name="verification_items")
+    sent_text = models.TextField()
+    sent_judgment = models.CharField(max_length=24, blank=True)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(finding__isnull=False) & Q(report__isnull=True))
+                | (Q(finding__isnull=True) & Q(report__isnull=False)),
+                name="verification_item_finding_xor_report",
+            ),
+        ]
+
+
+class ResponseKind(models.TextChoices):
+    AGREE = "agree", _("akkoord")
+    COMMENT = "comment", _("opmerking")
+
+
+class Resolution(models.TextChoices):
+    AMENDED = "amended", _("tekst aangepast")
+    KEPT = "kept", _("tekst gehandhaafd")
+
+
+class VerificationResponse(models.Model):
+    """A respondent's agreement or comment on one item, and the inspector's answer to it."""
+
+    item = models.ForeignKey(VerificationItem, on_delete=models.CASCADE, related_name="responses")
+    respondent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=8, choices=ResponseKind.choices)
+    comment = models.TextField(_("opmerking"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    reply = models.TextField(_("antwoord inspectie"), blank=True)
+    resolution = models.CharField(max_length=8, choices=Resolution.choices, blank=True)
+    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    replied_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "respondent"], name="response_one_per_respondent_item"),
+            models.CheckConstraint(condition=~Q(kind="comment") | ~Q(comment=""), name="comment_has_text"),
+        ]
+
+
+class NationalConclusion(models.Model):
+    """The deelconclusie per success factor (or, with no factor, the overall conclusion) of a round."""
+
+    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="conclusions")
+    success_factor = models.ForeignKey(
+        "assessments.SuccessFactor", null=True, blank=True, on_delete=models.PROTECT, related_name="conclusions"
+    )
+    text = models.TextField(_("deelconclusie"), blank=True)
+    judgment = models.CharField(_("landelijk oordeel"), max_length=24, choices=Judgment.choices, blank=True)
+    revision = models.PositiveIntegerField(default=0)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "success_factor"], name="conclusion_one_per_csf"),
+            models.UniqueConstraint(
+                fields=["round"], condition=Q(success_factor__isnull=True), name="conclusion_one_overall"
+            ),
+        ]
+
+
+class Citation(models.Model):
+    """What a finding or a conclusion rests on: an answer, a passage of an interview report, or a document."""
+
+    finding = models.ForeignKey(Finding, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    conclusion = models.ForeignKey(NationalConclusion, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    answer = models.ForeignKey("assessments.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    report = models.ForeignKey(InterviewReport, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    passage = models.TextField(_("passage"), blank=True)
+    evidence = models.ForeignKey("assessments.Evidence", null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    cited_finding = models.ForeignKey(Finding, null=True, blank=True, on_delete=models.CASCADE, related_name="cited_by")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(finding__isnull=False) & Q(conclusion__isnull=True))
+                | (Q(finding__isnull=True) & Q(conclusion__isnull=False)),
+                name="citation_from_one",
+            ),
+            models.CheckConstraint(
+                condition=Q(answer__isnull=False) | Q(report__isnull=False) | Q(evidence__isnull=False) | Q(cited_finding__isnull=False),
+                name="citation_to_something",
+            ),
+        ]
+
+
+class Addressee(models.TextChoices):
+    MINISTER_VENJ = "minister_venj", _("minister van Veiligheid en Justitie")
+    MINISTER_DEFENSIE = "minister_defensie", _("minister van Defensie")
+    BESTUREN = "besturen_veiligheidsregios", _("besturen van de veiligheidsregio's")
+    DEFENSIE = "defensie", _("Defensie")
+    VEILIGHEIDSBERAAD = "veiligheidsberaad", _("Veiligheidsberaad")
+
+
+class RecommendationStatus(models.TextChoices):
+    DRAFT = "draft", _("concept")
+    ACCEPTED = "accepted", _("vastgesteld")
+    DISMISSED = "dismissed", _("verworpen")
+
+
+class Recommendation(models.Model):
+    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="recommendations")
+    text = models.TextField(_("aanbeveling"))
+    addressee = models.CharField(_("geadresseerde"), max_length=32, choices=Addressee.choices)
+    success_factors = models.ManyToManyField("assessments.SuccessFactor", verbose_name=_("kritische succesfactoren"), related_name="recommendations")
+    # Null: a national recommendation.
+    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="recommendations")
+    status = models.CharField(max_length=10, choices=RecommendationStatus.choices, default=RecommendationStatus.ACCEPTED)
+    # Set when proposed by a DraftRule; the regions that triggered it.
+    drafted_by_rule = models.ForeignKey("DraftRule", null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts")
+    concerned_regions = models.ManyToManyField("regions.Region", blank=True, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[success_factors])
+
+    class Meta:
+        ordering = ["round__year", "pk"]
+        verbose_name = _("aanbeveling")
+        verbose_name_plural = _("aanbevelingen")
+
+
+class FollowUpStatus(models.TextChoices):
+    OPGEVOLGD = "opgevolgd", _("opgevolgd")
+    GEDEELTELIJK = "gedeeltelijk_opgevolgd", _("gedeeltelijk opgevolgd")
+    NIET = "niet_opgevolgd", _("niet opgevolgd")
+    VERVALLEN = "vervallen", _("vervallen")
+
+
+class FollowUp(models.Model):
+    """What became of a recommendation, as established in a later round."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="follow_ups")
+    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="follow_ups")
+    status = models.CharField(_("opvolging"), max_length=24, choices=FollowUpStatus.choices)
+    explanation = models.TextField(_("toelichting"))
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["recommendation", "round"], name="follow_up_one_per_round"),
+        ]
+
+
+class RuleKind(models.TextChoices):
+    JUDGMENT_BELOW = "judgment_below", _("oordeel onder 'voldoet' in ten minste N regio's")
+    INDICATOR_BELOW = "indicator_below", _("indicator onder drempel")
+
+
+class DraftRule(models.Model):
+    """A rule that proposes a draft recommendation from the roll-up of a round."""
+
+    round = models.ForeignKey("assessments.Round", on_delete=models.CASCADE, related_name="draft_rules")
+    success_factor = models.ForeignKey("assessments.SuccessFactor", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=16, choices=RuleKind.choices, default=RuleKind.JUDGMENT_BELOW)
+    min_regions = models.PositiveSmallIntegerField(_("minimaal aantal regio's"), default=1)
+    # For indicator rules: the share of regions answering one of `values` must be at least `threshold` percent.
+    question_code = models.SlugField(max_length=64, blank=True)
+    values = models.JSONField(default=list, blank=True)
+    threshold_percent = models.PositiveSmallIntegerField(null=True, blank=True)
+    addressee = models.CharField(max_length=32, choices=Addressee.choices)
+    text_template = models.TextField(_("tekst"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")

@@ -1,0 +1,81 @@
+"""Shared fixtures: the personas of the STYLE guide, on PostgreSQL."""
+
+import pytest
+from django.conf import settings
+
+from accounts.models import Role
+from regions.models import Brigade, Region
+from tests.factories import UserFactory
+
+
+def pytest_configure(config):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" not in engine:
+        pytest.exit(f"De tests draaien op PostgreSQL, niet op {engine}: zet DATABASE_URL (make test doet dat).", returncode=2)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    # Uploaded evidence goes to a throwaway folder per test.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def vr13(db) -> Region:
+    return Region.objects.get(code="VR13")
+
+
+@pytest.fixture
+def vr14(db) -> Region:
+    return Region.objects.get(code="VR14")
+
+
+@pytest.fixture
+def inspector(db):
+    return UserFactory(username="inspecteur", role=Role.INSPECTOR)
+
+
+@pytest.fixture
+def ovr_vr13(db, vr13):
+    return UserFactory(username="ovr.vr13", role=Role.OVR, regions=[vr13])
+
+
+@pytest.fixture
+def contact_vr13(db, vr13):
+    return UserFactory(username="contact.vr13", role=Role.CONTACT, regions=[vr13])
+
+
+@pytest.fixture
+def ovr_vr14(db, vr14):
+    return UserFactory(username="ovr.vr14", role=Role.OVR, regions=[vr14])
+
+
+@pytest.fixture
+def rmc_11(db):
+    return UserFactory(username="rmc.11", role=Role.RMC, brigade=Brigade.objects.get(number=11))
+
+
+@pytest.fixture
+def rmc_43(db):
+    return UserFactory(username="rmc.43", role=Role.RMC, brigade=Brigade.objects.get(number=43))
+
+
+@pytest.fixture
+def ministry(db):
+    return UserFactory(username="ministerie", role=Role.MINISTRY)
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="admin", role=Role.ADMIN, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def client_for(client):
+    """Log a persona in: `client_for(ovr_vr13).get(...)`."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

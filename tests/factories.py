@@ -1,0 +1,312 @@
+"""Factories for every model. Reference data (regions, brigades, framework, rounds) comes from the
+data migrations, so factories look it up rather than inventing it."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from accounts.models import Role, User
+from assessments.models import (
+    Answer,
+    Assessment,
+    Choice,
+    Evidence,
+    Question,
+    QuestionKind,
+    Questionnaire,
+    Round,
+    Signature,
+    SuccessFactor,
+    Theme,
+    Transition,
+)
+from findings.models import (
+    Citation,
+    DraftRule,
+    Finding,
+    FollowUp,
+    InterviewReport,
+    NationalConclusion,
+    Recommendation,
+    Verification,
+    VerificationItem,
+    VerificationResponse,
+)
+from regions.models import Brigade, Region
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Gebruiker {n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.nl")
+    role = Role.INSPECTOR
+    password = factory.PostGenerationMethodCall("set_password", "demo")
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.regions.set(extracted)
+        if create:
+            self.save()
+
+
+def region(code: str = "VR13") -> Region:
+    return Region.objects.get(code=code)
+
+
+def brigade(number: int = 11) -> Brigade:
+    return Brigade.objects.get(number=number)
+
+
+class BrigadeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Brigade
+        django_get_or_create = ["number"]
+
+    number = 11
+    name = factory.LazyAttribute(lambda b: f"{b.number} Brigade")
+    garrison = "Testgarnizoen"
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["code"]
+
+    code = "VR13"
+    name = factory.LazyAttribute(lambda r: f"Regio {r.code}")
+    province = "Testprovincie"
+    brigade = factory.LazyFunction(lambda: Brigade.objects.get(number=11))
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ["number"]
+
+    number = 1
+    name = "Wederzijdse bekendheid"
+    name_en = "Mutual familiarity"
+
+
+class SuccessFactorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SuccessFactor
+        django_get_or_create = ["code"]
+
+    code = "3.1.1"
+    theme = factory.SubFactory(ThemeFactory)
+    name = "Kennen en gekend worden"
+    name_en = "Knowing and being known"
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Round
+        django_get_or_create = ["year"]
+
+    year = 2013
+    kind = "eindmeting"
+    status = "open"
+
+
+class QuestionnaireFactory(factory.django.DjangoModelFactory):
+    """A small questionnaire of its own (version 99), independent of the loaded definitions."""
+
+    class Meta:
+        model = Questionnaire
+
+    round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
+    audience = "region"
+    version = factory.Sequence(lambda n: 100 + n)
+    title = "Testvragenlijst"
+    content_hash = factory.Sequence(lambda n: f"hash{n}")
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    questionnaire = factory.SubFactory(QuestionnaireFactory)
+    code = factory.Sequence(lambda n: f"question_{n}")
+    success_factor = factory.LazyFunction(lambda: SuccessFactor.objects.get(code="3.1.1"))
+    kind = QuestionKind.YES_NO
+    text = factory.Sequence(lambda n: f"Testvraag {n}?")
+    order = factory.Sequence(lambda n: n)
+    norm = ["ja"]
+
+
+class ChoiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Choice
+
+    question = factory.SubFactory(QuestionFactory, kind=QuestionKind.SINGLE_CHOICE, norm=None)
+    code = factory.Sequence(lambda n: f"choice_{n}")
+    label = factory.Sequence(lambda n: f"Keuze {n}")
+    order = factory.Sequence(lambda n: n)
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
+    questionnaire = factory.LazyAttribute(
+        lambda a: Questionnaire.objects.latest_for(a.round, "region" if a.region else "brigade")
+        or QuestionnaireFactory(round=a.round, audience="region" if a.region else "brigade")
+    )
+    region = factory.LazyFunction(lambda: Region.objects.get(code="VR13"))
+    brigade = None
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    question = factory.LazyAttribute(lambda a: a.assessment.questionnaire.questions.first())
+    value = "ja"
+
+
+class SignatureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Signature
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    user = factory.SubFactory(UserFactory, role=Role.OVR)
+    role = factory.LazyAttribute(lambda s: s.user.role)
+
+
+class TransitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Transition
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    from_status = "draft"
+    to_status = "submitted"
+    by = factory.SubFactory(UserFactory, role=Role.OVR)
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    file = factory.django.FileField(filename="verslag.pdf", data=b"%PDF-1.4\n%test\n")
+    original_name = "verslag.pdf"
+    content_type = "application/pdf"
+    size = 16
+    uploaded_by = factory.SubFactory(UserFactory, role=Role.OVR)
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Finding
+
+    round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
+    region = factory.LazyFunction(lambda: Region.objects.get(code="VR13"))
+    success_factor = factory.LazyFunction(lambda: SuccessFactor.objects.get(code="3.1.1"))
+    text = "De OVR is twee dagen per week aanwezig."
+    judgment = "voldoet"
+
+
+class InterviewReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InterviewReport
+
+    round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
+    region = factory.LazyFunction(lambda: Region.objects.get(code="VR13"))
+    held_on = datetime.date(2013, 3, 14)
+    participants = "OVR, contactpersoon, twee inspecteurs"
+    text = "Verslag van het gesprek."
+
+
+class VerificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Verification
+
+    round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
+    region = factory.LazyFunction(lambda: Region.objects.get(code="VR13"))
+
+
+class VerificationItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VerificationItem
+
+    verification = factory.SubFactory(VerificationFactory)
+    finding = factory.SubFactory(FindingFactory)
+    sent_text = factory.LazyAttribute(lambda i: i.finding.text)
+    sent_judgment = factory.LazyAttribute(lambda i: i.finding.judgment)
+    sent_at = factory.LazyFunction(timezone.now)
+
+
+class VerificationResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VerificationResponse
+
+    item = factory.SubFactory(VerificationItemFactory)
+    respondent = factory.SubFactory(UserFactory, role=Role.OVR)
+    kind = "agree"
+
+
+class NationalConclusionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NationalConclusion
+
+    round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
+    success_factor = factory.LazyFunction(lambda: SuccessFactor.objects.get(code="3.1.1"))
+    text = "In alle regio's is een OVR beschikbaar."
+    judgment = "voldoet"
+
+
+class CitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Citation
+
+    finding = factory.SubFactory(FindingFactory)
+    answer = factory.SubFactory(AnswerFactory)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
+    text = "Betrek Defensie tijdig bij grootschalige incidenten."
+    addressee = "besturen_veiligheidsregios"
+
+    @factory.post_generation
+    def success_factors(self, create, extracted, **kwargs):
+        if create:
+            self.success_factors.set(extracted or SuccessFactor.objects.filter(code="3.2.2"))
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FollowUp
+
+    recommendation = factory.SubFactory(RecommendationFactory, round=factory.LazyFunction(lambda: Round.objects.get(year=2009)))
+    round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
+    status = "opgevolgd"
+    explanation = "Uitgevoerd."
+
+
+class DraftRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DraftRule
+
+    round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
+    success_factor = factory.LazyFunction(lambda: SuccessFactor.objects.get(code="3.4.1"))
+    min_regions = 5
+    addressee = "minister_venj"
+    text_template = "Veranker de positie van Defensie in de hoofdstructuur."
