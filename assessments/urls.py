@@ -1,4 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "assessments"
-urlpatterns: list = []
+urlpatterns = [
+    # CSV/XLSX exchange of answers (assessments/urls_exchange.py).
+    path("", include("assessments.urls_exchange")),
+]
