@@ -273,6 +273,11 @@ class Assessment(models.Model):
     def __str__(self) -> str:
         return f"{self.round.year} {self.subject_code}"
 
+    def get_absolute_url(self) -> str:
+        if self.region_id:
+            return reverse("assessments:fill", args=[self.round.year, self.region.code])
+        return reverse("assessments:brigade_fill", args=[self.round.year, self.brigade.number])
+
     @property
     def subject(self):
         return self.region or self.brigade
@@ -280,11 +285,6 @@ class Assessment(models.Model):
     @property
     def subject_code(self) -> str:
         return self.region.code if self.region_id else f"B{self.brigade.number}"
-
-    def get_absolute_url(self) -> str:
-        if self.region_id:
-            return reverse("assessments:fill", args=[self.round.year, self.region.code])
-        return reverse("assessments:brigade_fill", args=[self.round.year, self.brigade.number])
 
 
 class Answer(models.Model):
@@ -341,6 +341,9 @@ class Signature(models.Model):
             models.UniqueConstraint(fields=["assessment", "role"], name="signature_one_per_role"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.assessment}: {self.role} {self.user}"
+
 
 class Transition(models.Model):
     """Every workflow step of an assessment: who, when, from, to, why."""
@@ -354,6 +357,9 @@ class Transition(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.assessment}: {self.from_status} → {self.to_status}"
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:

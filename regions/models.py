@@ -26,12 +26,12 @@ class Brigade(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("regions:brigade", args=[self.number])
+
     @property
     def code(self) -> str:
         return str(self.number)
-
-    def get_absolute_url(self) -> str:
-        return reverse("regions:brigade", args=[self.number])
 
 
 class RegionQuerySet(models.QuerySet["Region"]):
