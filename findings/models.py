@@ -88,6 +88,10 @@ class InterviewReport(models.Model):
             models.UniqueConstraint(fields=["round", "brigade"], name="report_one_per_brigade_round"),
         ]
 
+    def __str__(self) -> str:
+        subject = self.region.code if self.region_id else f"B{self.brigade.number}"
+        return f"{self.round.year} {subject}: {_('gespreksverslag')}"
+
 
 def attachment_path(instance: ReportAttachment, filename: str) -> str:
     return f"interviews/{instance.report.round.year}/{instance.report.pk}/{filename}"
@@ -101,6 +105,9 @@ class ReportAttachment(models.Model):
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class VerificationStatus(models.TextChoices):
@@ -130,6 +137,10 @@ class Verification(models.Model):
             models.UniqueConstraint(fields=["round", "brigade"], name="verification_one_per_brigade_round"),
         ]
 
+    def __str__(self) -> str:
+        subject = self.region.code if self.region_id else f"B{self.brigade.number}"
+        return f"{self.round.year} {subject}: {self.get_status_display()}"
+
 
 class VerificationItem(models.Model):
     """One item sent for verification, its text frozen as sent (to compare with the final text)."""
@@ -150,6 +161,9 @@ class VerificationItem(models.Model):
                 name="verification_item_finding_xor_report",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.verification}: {self.finding or self.report}"
 
 
 class ResponseKind(models.TextChoices):
@@ -184,6 +198,9 @@ class VerificationResponse(models.Model):
             models.CheckConstraint(condition=~Q(kind="comment") | ~Q(comment=""), name="comment_has_text"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.item}: {self.get_kind_display()}"
+
 
 class NationalConclusion(models.Model):
     """The deelconclusie per success factor (or, with no factor, the overall conclusion) of a round."""
@@ -207,6 +224,10 @@ class NationalConclusion(models.Model):
                 fields=["round"], condition=Q(success_factor__isnull=True), name="conclusion_one_overall"
             ),
         ]
+
+    def __str__(self) -> str:
+        code = self.success_factor.code if self.success_factor_id else _("slotconclusie")
+        return f"{self.round.year} {code}"
 
 
 class Citation(models.Model):
@@ -234,6 +255,9 @@ class Citation(models.Model):
                 name="citation_to_something",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{_('bron van')} {self.finding or self.conclusion}"
 
 
 class Addressee(models.TextChoices):
@@ -272,6 +296,9 @@ class Recommendation(models.Model):
         verbose_name = _("aanbeveling")
         verbose_name_plural = _("aanbevelingen")
 
+    def __str__(self) -> str:
+        return f"{self.round.year}: {self.text[:60]}"
+
 
 class FollowUpStatus(models.TextChoices):
     OPGEVOLGD = "opgevolgd", _("opgevolgd")
@@ -297,6 +324,9 @@ class FollowUp(models.Model):
             models.UniqueConstraint(fields=["recommendation", "round"], name="follow_up_one_per_round"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.recommendation} → {self.round.year}: {self.status}"
+
 
 class RuleKind(models.TextChoices):
     JUDGMENT_BELOW = "judgment_below", _("oordeel onder 'voldoet' in ten minste N regio's")
@@ -317,3 +347,26 @@ class DraftRule(models.Model):
     addressee = models.CharField(max_length=32, choices=Addressee.choices)
     text_template = models.TextField(_("tekst"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["success_factor__order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.round.year} {self.success_factor.code}: {self.get_kind_display()}"
+
+
+class Reminder(models.Model):
+    """A reminder e-mail sent: at most one per user, round and day (send_reminders runs daily)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey("assessments.Round", on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "round", "sent_on"], name="reminder_one_per_user_round_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.sent_on}"

@@ -1,0 +1,19 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from assessments.models import Round
+from findings.national import national_picture
+
+
+class Command(BaseCommand):
+    help = "Print the national picture of a round as JSON (judgment counts per success factor)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--round", type=int, required=True, help="jaar van de meting, bijv. 2013")
+
+    def handle(self, *args, **options):
+        round = Round.objects.filter(year=options["round"]).first()
+        if round is None:
+            raise CommandError(f"Meting {options['round']} bestaat niet.")
+        self.stdout.write(json.dumps(national_picture(round), ensure_ascii=False, indent=2))
