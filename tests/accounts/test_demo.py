@@ -1,0 +1,42 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from accounts.models import Role, User
+
+
+def test_load_demo_users_only_creates_the_demo_users_with_password_demo(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo", "--users-only")
+    for username in ["inspecteur", "ovr.vr13", "contact.vr13", "rmc.11", "ministerie", "admin"]:
+        assert authenticate(username=username, password="demo") is not None, username
+    ovr = User.objects.get(username="ovr.vr13")
+    assert ovr.role == Role.OVR and [r.code for r in ovr.regions.all()] == ["VR13"]
+    assert User.objects.get(username="rmc.11").brigade.number == 11
+    assert User.objects.get(username="admin").is_superuser
+
+
+def test_load_demo_twice_gives_the_same_users(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo", "--users-only")
+    count = User.objects.count()
+    call_command("load_demo", "--users-only")
+    assert User.objects.count() == count
+
+
+def test_load_demo_is_refused_when_debug_is_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG staat uit"):
+        call_command("load_demo", "--users-only")
+    assert not User.objects.filter(username="inspecteur").exists()
+
+
+@pytest.mark.parametrize(
+    ("username", "landing_text"),
+    [("ovr.vr13", "VR13 Amsterdam-Amstelland"), ("rmc.11", "11 Luchtmobiele Brigade"), ("ministerie", "Landelijk beeld")],
+)
+def test_the_home_page_takes_each_role_to_its_work(db, settings, client, username, landing_text):
+    settings.DEBUG = True
+    call_command("load_demo", "--users-only")
+    client.force_login(User.objects.get(username=username))
+    assert landing_text in client.get("/").content.decode()
