@@ -1,0 +1,91 @@
+"""The exchange hub, the answers download and the answers upload (CSV/XLSX)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.roles import region_for_user, require_inspector
+from assessments.exchange import CONTENT_TYPES, ImportRefused, answers_export, answers_import_file, export_filename
+from assessments.forms_exchange import ExportForm, JudgmentExportForm, UploadForm
+from assessments.models import Round
+from regions.models import Region
+
+
+def require_answer_downloader(user) -> None:
+    """Inspectors download everything; OVRs, contact persons and RMCs the regions they may see; nobody else."""
+    if not (user.is_inspector or user.is_respondent):
+        raise PermissionDenied(_("Ministeriemedewerkers zien het landelijk beeld, niet de antwoorden per regio."))
+
+
+@require_GET
+def exchange(request: HttpRequest) -> HttpResponse:
+    require_answer_downloader(request.user)
+    return render_hub(request)
+
+
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    require_answer_downloader(request.user)
+    form = ExportForm(request.GET, regions=Region.objects.for_user(request.user))
+    if not form.is_valid():
+        return render_hub(request, export_form=form, status=400)
+    data = form.cleaned_data
+    region = region_for_user(request.user, data["region"]) if data["region"] else None
+    regions = Region.objects.filter(pk=region.pk) if region else Region.objects.for_user(request.user)
+    content = answers_export(round=data["round"], regions=regions, fmt=data["format"], blank=data["blank"])
+    name = export_filename("antwoorden", data["round"], data["format"], region=region, blank=data["blank"])
+    return download(content, data["format"], name)
+
+
+@require_http_methods(["GET", "POST"])
+def import_answers(request: HttpRequest) -> HttpResponse:
+    require_inspector(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None, initial=exchange_initial())
+    refused = None
+    if form.is_valid():
+        upload, audit_round = form.cleaned_data["file"], form.cleaned_data["round"]
+        try:
+            result = answers_import_file(name=upload.name, data=upload.read(), round=audit_round, by=request.user)
+        except ImportRefused as error:
+            refused = error.errors
+        else:
+            messages.success(request, _("%(name)s is geïmporteerd in meting %(year)s: antwoorden %(summary)s")
+                             % {"name": upload.name, "year": audit_round.year, "summary": result.summary()})
+            return redirect("assessments:import")
+    return render(request, "exchange/import.html", {
+        "form": form, "refused": refused, "kind": "answers", "header": "region_code,question_code,value,comment",
+    })
+
+
+def render_hub(
+    request: HttpRequest,
+    *,
+    export_form: ExportForm | None = None,
+    judgment_form: JudgmentExportForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The hub page; a form given here was invalid and shows its errors (status 400)."""
+    inspector = request.user.is_inspector
+    regions = Region.objects.for_user(request.user)
+    context = {
+        "export_form": export_form or ExportForm(regions=regions, initial=exchange_initial()),
+        "upload_form": UploadForm(initial=exchange_initial()) if inspector else None,
+        "judgment_form": (judgment_form or JudgmentExportForm(initial=exchange_initial())) if inspector else None,
+    }
+    return render(request, "exchange/exchange.html", context, status=status)
+
+
+def download(content: bytes, fmt: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def exchange_initial() -> dict:
+    current = Round.objects.current()
+    return {"round": current.year if current else None, "format": "csv"}

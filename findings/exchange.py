@@ -1,0 +1,202 @@
+"""CSV/XLSX exchange of judgments: header exactly `region_code,csf,judgment,finding`, validated whole,
+imported all-or-nothing, exactly like the answers (see `assessments.exchange`).
+
+`region_code` holds a region code (VR01–VR25) for the regional success factors, or a brigade code
+(B11, B13, B43) for the brigade factors 3.3.1 and 3.3.2, which are judged per brigade. A brigade factor
+on a region row (or the other way round) is an error. A row whose judgment and finding are both empty
+changes nothing. Once a round is published its judgments are no longer imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+
+from assessments.exchange import ImportRefused, ImportResult, Row, RowError, Table, read_table, render_table
+from assessments.models import Round, SuccessFactor
+from findings.models import Finding, Judgment
+from findings.services import finding_save
+from regions.models import Brigade, Region
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+JUDGMENT_HEADER = ("region_code", "csf", "judgment", "finding")
+JUDGMENT_CODES = ", ".join(Judgment.values)
+
+
+def parse_judgment_file(name: str, data: bytes) -> Table:
+    """The rows of a judgments file (CSV or XLSX), or the errors that make it unreadable."""
+    return read_table(name, data, JUDGMENT_HEADER)
+
+
+@dataclass(frozen=True)
+class JudgmentContext:
+    year: int
+    # "VR13" -> ("region", pk); "B11" -> ("brigade", pk)
+    subjects: Mapping[str, tuple[str, int]]
+    # success factor code -> "region" or "brigade"
+    factors: Mapping[str, str]
+    published: bool = False
+
+
+@dataclass(frozen=True)
+class ValidJudgment:
+    line: int
+    subject_code: str
+    csf: str
+    judgment: str
+    finding: str
+
+
+def validate_judgment_rows(rows: Iterable[Row], context: JudgmentContext) -> tuple[list[ValidJudgment], list[RowError]]:
+    """Check every row against `context`; blank rows are dropped. Never raises."""
+    valid: list[ValidJudgment] = []
+    errors: list[RowError] = []
+    seen: dict[tuple[str, str], int] = {}
+    for row in rows:
+        code_raw, csf_raw, judgment_raw, finding_raw = row.cells[:4]
+        code, csf = code_raw.strip().upper(), csf_raw.strip()
+        judgment = judgment_raw.strip().lower().replace(" ", "_").replace("-", "_")
+        finding = finding_raw.strip()
+        if not code:
+            errors.append(RowError(row.line, "De regiocode ontbreekt."))
+            continue
+        subject = context.subjects.get(code)
+        if subject is None:
+            errors.append(
+                RowError(
+                    row.line,
+                    f"Onbekende code ‘{_short(code_raw.strip())}’; gebruik een regiocode (VR01 tot en met VR25) "
+                    "of, voor 3.3.1 en 3.3.2, een brigadecode (B11, B13 of B43).",
+                )
+            )
+            continue
+        factor_subject = context.factors.get(csf)
+        if factor_subject is None:
+            errors.append(RowError(row.line, f"Onbekende succesfactor ‘{_short(csf)}’; gebruik 3.1.1 tot en met 3.6.1."))
+            continue
+        if factor_subject != subject[0]:
+            if factor_subject == "brigade":
+                message = f"{csf} wordt per brigade beoordeeld, niet per regio; gebruik de brigadecode (B11, B13 of B43)."
+            else:
+                message = f"{csf} wordt per veiligheidsregio beoordeeld, niet per brigade."
+            errors.append(RowError(row.line, message))
+            continue
+        key = (code, csf)
+        if key in seen:
+            errors.append(RowError(row.line, f"{code} {csf} staat ook al op regel {seen[key]}."))
+            continue
+        seen[key] = row.line
+        if judgment == "" and finding == "":
+            continue
+        if judgment not in Judgment.values:
+            shown = judgment_raw.strip()
+            message = f"‘{_short(shown)}’ is geen geldig oordeel" if shown else "Het oordeel ontbreekt"
+            errors.append(RowError(row.line, f"{message}; gebruik {JUDGMENT_CODES}."))
+            continue
+        valid.append(ValidJudgment(row.line, code, csf, judgment, finding))
+    if context.published and (valid or errors):
+        errors.append(RowError(0, f"Meting {context.year} is gepubliceerd; oordelen kunnen niet meer worden geïmporteerd."))
+    return valid, sorted(errors)
+
+
+def judgment_context(round: Round) -> JudgmentContext:
+    subjects: dict[str, tuple[str, int]] = {code: ("region", pk) for pk, code in Region.objects.values_list("pk", "code")}
+    subjects.update({f"B{number}": ("brigade", pk) for pk, number in Brigade.objects.values_list("pk", "number")})
+    factors = dict(SuccessFactor.objects.values_list("code", "subject"))
+    return JudgmentContext(year=round.year, subjects=subjects, factors=factors, published=round.published_at is not None)
+
+
+def judgments_import(*, rows: Iterable[Row], round: Round, by: User | None, source: str = "") -> ImportResult:
+    """Import already-read judgment rows into `round`, all or nothing.
+
+    Validates every row first and raises `ImportRefused` with every error, by line; then nothing is written.
+    Each changed finding is saved through `findings.services.finding_save` (new revision, history row with
+    `by` and the change reason "import <source>"); unchanged findings are left alone.
+    """
+    return _judgments_import(rows=list(rows), round=round, by=by, source=source, prior_errors=[])
+
+
+def judgments_import_file(*, name: str, data: bytes, round: Round, by: User | None) -> ImportResult:
+    table = parse_judgment_file(name, data)
+    if table.errors and not table.rows:
+        raise ImportRefused(table.errors)
+    return _judgments_import(rows=table.rows, round=round, by=by, source=name, prior_errors=table.errors)
+
+
+@transaction.atomic
+def _judgments_import(
+    *, rows: list[Row], round: Round, by: User | None, source: str, prior_errors: list[RowError]
+) -> ImportResult:
+    round = Round.objects.select_for_update().get(pk=round.pk)
+    context = judgment_context(round)
+    valid, errors = validate_judgment_rows(rows, context)
+    errors = prior_errors + errors
+    if not rows and not errors:
+        errors.append(RowError(2, "Het bestand bevat geen oordelen, alleen de kopregel."))
+    if errors:
+        raise ImportRefused(errors)
+
+    result = ImportResult(skipped=len(rows) - len(valid))
+    factors = {factor.code: factor for factor in SuccessFactor.objects.all()}
+    regions = {region.code: region for region in Region.objects.all()}
+    brigades = {f"B{brigade.number}": brigade for brigade in Brigade.objects.all()}
+    stored = {
+        (f"B{number}" if number is not None else code, csf): (text, judgment)
+        for code, number, csf, text, judgment in Finding.objects.filter(round=round).values_list(
+            "region__code", "brigade__number", "success_factor__code", "text", "judgment"
+        )
+    }
+    reason = f"import {source}".strip()
+    refused: list[RowError] = []
+    for row in valid:
+        current = stored.get((row.subject_code, row.csf))
+        if current == (row.finding, row.judgment):
+            result.unchanged += 1
+            continue
+        try:
+            finding_save(
+                round=round,
+                region=regions.get(row.subject_code),
+                brigade=brigades.get(row.subject_code),
+                success_factor=factors[row.csf],
+                text=row.finding,
+                judgment=row.judgment,
+                by=by,
+                reason=reason,
+            )
+        except ValidationError as error:
+            refused.append(RowError(row.line, " ".join(error.messages)))
+            continue
+        if current is None:
+            result.created += 1
+        else:
+            result.changed += 1
+    if refused:
+        # Raising inside the atomic block rolls back what was saved above.
+        raise ImportRefused(refused)
+    return result
+
+
+def judgment_rows(*, round: Round) -> list[tuple[str, str, str, str]]:
+    """The round's judgments as file rows: regions by code, then brigades (B11…), each by success factor order."""
+    rows = (
+        Finding.objects.filter(round=round)
+        .order_by(F("region__code").asc(nulls_last=True), "brigade__number", "success_factor__order", "success_factor__code")
+        .values_list("region__code", "brigade__number", "success_factor__code", "judgment", "text")
+    )
+    return [(code or f"B{number}", csf, judgment, text) for code, number, csf, judgment, text in rows]
+
+
+def judgments_export(*, round: Round, fmt: str = "csv") -> bytes:
+    return render_table(JUDGMENT_HEADER, judgment_rows(round=round), fmt, sheet="oordelen")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from assessments.exchange import FORMATS, command_round, write_export
+from findings.exchange import judgments_export
+
+
+class Command(BaseCommand):
+    help = "Exporteert de oordelen en bevindingen van een meting als CSV of XLSX (region_code,csf,judgment,finding)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--round", type=int, required=True, help="jaar van de meting, bijv. 2013")
+        parser.add_argument("--format", choices=FORMATS, default="csv")
+        parser.add_argument("--output", help="bestand om naar te schrijven (zonder: standaarduitvoer)")
+
+    def handle(self, *args, round: int, format: str, output: str | None, **options):
+        data = judgments_export(round=command_round(round), fmt=format)
+        write_export(self.stdout, data, format, output)

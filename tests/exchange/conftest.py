@@ -1,0 +1,71 @@
+"""Fixtures for the exchange tests: the demo files, and a snapshot of everything an import could touch."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from assessments.exchange import answers_import_file
+from assessments.models import Answer, Assessment, Round
+from findings.models import Finding
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_ANSWERS = ROOT / "assessments" / "demo" / "2013-region-answers.csv"
+DEMO_JUDGMENTS = ROOT / "findings" / "demo" / "2013-judgments.csv"
+HEADER = "region_code,question_code,value,comment\n"
+
+
+@pytest.fixture
+def round_2013(db) -> Round:
+    return Round.objects.get(year=2013)
+
+
+@pytest.fixture
+def demo_answers() -> bytes:
+    return DEMO_ANSWERS.read_bytes()
+
+
+@pytest.fixture
+def demo_judgments() -> bytes:
+    return DEMO_JUDGMENTS.read_bytes()
+
+
+@pytest.fixture
+def imported(round_2013, demo_answers, inspector):
+    """The 2013 demo answers, imported by the inspector."""
+    return answers_import_file(name="2013-region-answers.csv", data=demo_answers, round=round_2013, by=inspector)
+
+
+def snapshot() -> dict:
+    """Everything an import may write, to compare before and after."""
+    return {
+        "answers": sorted(
+            Answer.objects.values_list("assessment__region__code", "question__code", "value", "comment", "revision")
+        ),
+        "answer_history": Answer.history.count(),
+        "assessments": sorted(Assessment.objects.values_list("region__code", "status")),
+        "findings": sorted(Finding.objects.values_list("region__code", "brigade__number", "success_factor__code", "judgment", "text", "revision")),
+        "finding_history": Finding.history.count(),
+    }
+
+
+def csv_bytes(*rows: str, header: str = HEADER) -> bytes:
+    return (header + "".join(row + "\n" for row in rows)).encode("utf-8")
+
+
+def xlsx_bytes(rows: list[list[object]]) -> bytes:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_rows(data: bytes) -> list[tuple]:
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    return [tuple("" if v is None else v for v in row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
