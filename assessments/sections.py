@@ -1,6 +1,50 @@
+"""The questionnaire links on a region page: one per round the user may open."""
+
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def region_sections(user, region) -> list[dict]:
-    """Links for the region page: [{"title": str, "url": str, "detail": str}]."""
-    return []
+from django.urls import reverse
+
+from assessments.access import can_respond
+from assessments.models import Assessment, Audience, Questionnaire, RoundStatus
+from assessments.progress import percent_of
+from assessments.querysets import with_visible_progress
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from regions.models import Region
+
+
+def region_sections(user: User, region: Region) -> list[dict]:
+    """Links for the region page: [{"title": str, "url": str, "detail": str}] (the caller checked the region)."""
+    assessments = {
+        a.round_id: a
+        for a in with_visible_progress(Assessment.objects.filter(region=region)).select_related("round")
+    }
+    respondent = can_respond(user, region)
+    sections = []
+    rounds_with_questionnaire = (
+        Questionnaire.objects.filter(audience=Audience.REGION).select_related("round").order_by("-round__year")
+    )
+    seen = set()
+    for questionnaire in rounds_with_questionnaire:
+        round = questionnaire.round
+        if round.pk in seen:
+            continue
+        seen.add(round.pk)
+        assessment = assessments.get(round.pk)
+        if assessment is None and not (respondent and round.status == RoundStatus.OPEN):
+            continue
+        if assessment is None:
+            detail = "nog niet begonnen"
+        else:
+            percent = percent_of(assessment.answered, assessment.applicable)
+            detail = f"{assessment.get_status_display()} · {percent}% beantwoord"
+        sections.append({
+            "title": f"Vragenlijst {round.year} ({round.get_kind_display()})",
+            "url": reverse("assessments:fill", args=[round.year, region.code]),
+            "detail": detail,
+        })
+    return sections
+

@@ -1,6 +1,74 @@
+"""The questionnaire work waiting for a user on the home page."""
+
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def work_items(user, round) -> list:
-    """Questionnaire work waiting for `user` in `round` (filled in by the questionnaire views)."""
+from django.urls import reverse
+
+from accounts.models import Role
+from assessments.models import Assessment, AssessmentStatus, Audience, Questionnaire, RoundStatus
+from assessments.progress import percent_of
+from assessments.querysets import with_visible_progress
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from assessments.models import Round
+    from cmsaudit.worklist import WorkItem
+
+
+def work_items(user: User, round: Round | None) -> list[WorkItem]:
+    """OVR/contact person: their region's questionnaire; RMC: the brigade's; inspector: submitted ones to review."""
+    if round is None or not user.is_authenticated:
+        return []
+    if user.is_inspector:
+        return _to_review(round)
+    if round.status != RoundStatus.OPEN:
+        return []
+    if user.role in (Role.OVR, Role.CONTACT):
+        return [_respondent_item(round, region=region) for region in user.regions.order_by("code")
+                if _has_questionnaire(round, Audience.REGION)]
+    if user.role == Role.RMC and user.brigade_id and _has_questionnaire(round, Audience.BRIGADE):
+        return [_respondent_item(round, brigade=user.brigade)]
     return []
+
+
+def _has_questionnaire(round: Round, audience: str) -> bool:
+    return Questionnaire.objects.filter(round=round, audience=audience).exists()
+
+
+def _respondent_item(round: Round, *, region=None, brigade=None) -> WorkItem:
+    key = {"region": region} if region is not None else {"brigade": brigade}
+    assessment = with_visible_progress(Assessment.objects.filter(round=round, **key)).first()
+    if region is not None:
+        url = reverse("assessments:fill", args=[round.year, region.code])
+        label = f"Vragenlijst {round.year} voor {region.code} {region.name}"
+    else:
+        url = reverse("assessments:brigade_fill", args=[round.year, brigade.number])
+        label = f"Vragenlijst {round.year} voor {brigade.name}"
+    if assessment is None:
+        detail = "Nog niet begonnen"
+    elif assessment.status == AssessmentStatus.DRAFT:
+        percent = percent_of(assessment.answered, assessment.applicable)
+        detail = f"{percent}% beantwoord"
+    else:
+        detail = f"Status: {assessment.get_status_display()}"
+    if (assessment is None or assessment.status == AssessmentStatus.DRAFT) and round.submission_deadline:
+        detail += f" · indienen vóór {round.submission_deadline:%d-%m-%Y}"
+    return {"label": label, "url": url, "detail": detail}
+
+
+def _to_review(round: Round) -> list[WorkItem]:
+    submitted = (
+        Assessment.objects.filter(round=round, status=AssessmentStatus.SUBMITTED)
+        .select_related("round", "region", "brigade")
+        .order_by("last_activity")
+    )
+    return [
+        {
+            "label": f"Ingediende vragenlijst {a.subject_code} {a.subject.name}: in beoordeling nemen",
+            "url": a.get_absolute_url(),
+            "detail": f"Ingediend, laatste activiteit {a.last_activity:%d-%m-%Y %H:%M}",
+        }
+        for a in submitted
+    ]

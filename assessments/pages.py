@@ -1,0 +1,416 @@
+"""Context builders for the questionnaire pages: what a page shows, loaded in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from accounts.models import Role
+from assessments.access import can_respond, may_transition
+from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evidence, Question, Theme
+from assessments.progress import Progress, is_visible, percent_of, progress
+from assessments.services import INSPECTOR_STEPS, REQUIRED_SIGNATURES, SIGNER_NAMES, StaleAnswer, problems_for
+from assessments.values import display_value
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from assessments.forms import AnswerForm
+
+S = AssessmentStatus
+
+STEP_LABELS = {
+    (S.SUBMITTED, S.IN_REVIEW): "In beoordeling nemen",
+    (S.IN_REVIEW, S.VERIFICATION): "Ter verificatie voorleggen",
+    (S.VERIFICATION, S.FINAL): "Definitief maken",
+    (S.IN_REVIEW, S.DRAFT): "Terugsturen naar de respondenten",
+    (S.FINAL, S.IN_REVIEW): "Heropenen",
+}
+
+
+def url_for(assessment: Assessment, name: str, **kwargs) -> str:
+    """The URL of one of an assessment's pages; region and brigade assessments have twin patterns."""
+    if assessment.region_id:
+        return reverse(f"assessments:{name}", kwargs={"year": assessment.round.year, "code": assessment.region.code, **kwargs})
+    return reverse(
+        f"assessments:brigade_{name}", kwargs={"year": assessment.round.year, "number": assessment.brigade.number, **kwargs}
+    )
+
+
+@dataclass
+class Card:
+    """One question as the page shows it: stored, freshly saved, refused (errors) or in conflict."""
+
+    question: Question
+    answer: Answer | None
+    visible: bool
+    editable: bool
+    answer_url: str
+    value: str = ""
+    comment: str = ""
+    diverging_view: str = ""
+    revision: int = 0
+    orig_value: str = ""
+    orig_comment: str = ""
+    orig_diverging_view: str = ""
+    errors: list[str] = field(default_factory=list)
+    conflict: StaleAnswer | None = None
+    just_saved: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return self.question.code
+
+    @property
+    def selected(self) -> list[str]:
+        return self.value.split("|") if self.value else []
+
+    @property
+    def display(self) -> str:
+        return display_value(self.question, self.value)
+
+    @property
+    def carried(self) -> bool:
+        return bool(self.answer and self.answer.carried and not self.conflict)
+
+    @property
+    def stored_display(self) -> str:
+        return display_value(self.question, self.conflict.stored_value) if self.conflict else ""
+
+    @property
+    def submitted_display(self) -> str:
+        return display_value(self.question, self.conflict.submitted_value) if self.conflict else ""
+
+    @property
+    def state(self) -> str:
+        if self.conflict:
+            return "conflict"
+        if self.errors:
+            return "error"
+        if self.just_saved:
+            return "saved"
+        return "answered" if self.answer and self.answer.pk and (self.answer.value or self.answer.comment) else "empty"
+
+
+def stored_card(question: Question, answer: Answer | None, *, assessment: Assessment, values: dict, editable: bool,
+                evidence: list[Evidence] | None = None, just_saved: bool = False) -> Card:
+    return Card(
+        question=question,
+        answer=answer,
+        visible=is_visible(question, values),
+        editable=editable,
+        answer_url=url_for(assessment, "answer", question=question.code),
+        value=answer.value if answer else "",
+        comment=answer.comment if answer else "",
+        diverging_view=answer.diverging_view if answer else "",
+        revision=answer.revision if answer else 0,
+        orig_value=answer.value if answer else "",
+        orig_comment=answer.comment if answer else "",
+        orig_diverging_view=answer.diverging_view if answer else "",
+        just_saved=just_saved,
+        evidence=evidence or [],
+    )
+
+
+def posted_card(card: Card, form: AnswerForm, *, conflict: StaleAnswer | None = None,
+                errors: list[str] | None = None) -> Card:
+    """The card showing what the user posted (nothing typed is lost), with errors or a conflict."""
+    data = form.data
+    prefix = form.prefix
+    raw = data.getlist(f"{prefix}-value") if hasattr(data, "getlist") else [data.get(f"{prefix}-value", "")]
+    card.value = "|".join(v for v in raw if v) if form.question.kind == "multiple_choice" else (raw[-1] if raw else "")
+    if conflict is not None:
+        card.value = conflict.submitted_value
+    card.comment = data.get(f"{prefix}-comment", card.comment)
+    card.diverging_view = data.get(f"{prefix}-diverging_view", card.diverging_view)
+    card.revision = _int(data.get(f"{prefix}-revision"), card.revision)
+    card.orig_value = data.get(f"{prefix}-orig_value", card.orig_value)
+    card.orig_comment = data.get(f"{prefix}-orig_comment", card.orig_comment)
+    card.orig_diverging_view = data.get(f"{prefix}-orig_diverging_view", card.orig_diverging_view)
+    card.conflict = conflict
+    card.errors = errors or []
+    return card
+
+
+def merge_refused(stored: Card, refused: Card) -> Card:
+    """A refused card (errors, conflict) with the stored answer's context: who answered, evidence, visibility."""
+    refused.answer, refused.evidence, refused.visible = stored.answer, stored.evidence, stored.visible
+    refused.editable, refused.answer_url = stored.editable, stored.answer_url
+    return refused
+
+
+def _int(raw, default: int) -> int:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return default
+
+
+def questions_of(assessment: Assessment):
+    return (
+        assessment.questionnaire.questions.select_related("success_factor__theme")
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("order")))
+        .order_by("order")
+    )
+
+
+def answers_of(assessment: Assessment) -> dict[int, Answer]:
+    rows = Answer.objects.filter(assessment=assessment).select_related("answered_by", "diverging_by")
+    return {answer.question_id: answer for answer in rows}
+
+
+def values_by_code(questions, answers: dict[int, Answer]) -> dict[str, str]:
+    return {q.code: answers[q.pk].value for q in questions if q.pk in answers}
+
+
+@dataclass
+class ThemeTab:
+    theme: Theme
+    progress: Progress
+    active: bool
+    url: str
+
+
+def theme_tabs(assessment: Assessment, questions, values: dict, active: int | None) -> list[ThemeTab]:
+    themes: dict[int, Theme] = {}
+    for question in questions:
+        themes.setdefault(question.success_factor.theme.number, question.success_factor.theme)
+    base = url_for(assessment, "fill")
+    return [
+        ThemeTab(
+            theme=theme,
+            progress=progress([q for q in questions if q.success_factor.theme.number == number], values),
+            active=number == active,
+            url=f"{base}?theme={number}",
+        )
+        for number, theme in sorted(themes.items())
+    ]
+
+
+def active_theme(questions, requested: str | None) -> int | None:
+    numbers = sorted({q.success_factor.theme.number for q in questions})
+    try:
+        wanted = int(requested) if requested else None
+    except ValueError:
+        wanted = None
+    return wanted if wanted in numbers else (numbers[0] if numbers else None)
+
+
+def sheet_context(assessment: Assessment, user: User, requested_theme: str | None,
+                  overrides: dict[str, Card] | None = None) -> dict:
+    """Everything the fill-in page shows for one theme; `overrides` are cards from a refused submit."""
+    questions = list(questions_of(assessment))
+    answers = answers_of(assessment)
+    values = values_by_code(questions, answers)
+    evidence = _with_urls(assessment, assessment.evidence.select_related("uploaded_by").order_by("uploaded_at"))
+    signatures = list(assessment.signatures.select_related("user"))
+    transitions = list(assessment.transitions.select_related("by").order_by("-at", "-pk")[:5])
+    respondent = can_respond(user, assessment.subject)
+    editable = respondent and assessment.status == S.DRAFT
+    theme = active_theme(questions, requested_theme)
+    tabs = theme_tabs(assessment, questions, values, theme)
+    by_answer: dict[int, list[Evidence]] = {}
+    for item in evidence:
+        by_answer.setdefault(item.answer_id, []).append(item)
+    groups: list[dict] = []
+    for question in questions:
+        if question.success_factor.theme.number != theme:
+            continue
+        answer = answers.get(question.pk)
+        card = stored_card(
+            question, answer, assessment=assessment, values=values, editable=editable,
+            evidence=by_answer.get(answer.pk, []) if answer else [],
+        )
+        if overrides and question.code in overrides:
+            card = merge_refused(card, overrides[question.code])
+        if not groups or groups[-1]["factor"].pk != question.success_factor_id:
+            groups.append({"factor": question.success_factor, "cards": []})
+        groups[-1]["cards"].append(card)
+    signed = {s.role: s for s in signatures}
+    audience = assessment.questionnaire.audience
+    position = [tab.theme.number for tab in tabs].index(theme) if theme in [t.theme.number for t in tabs] else 0
+    return {
+        "assessment": assessment,
+        "round": assessment.round,
+        "subject": assessment.subject,
+        "questionnaire": assessment.questionnaire,
+        "tabs": tabs,
+        "theme": theme,
+        "next_tab": tabs[position + 1] if position + 1 < len(tabs) else None,
+        "groups": groups,
+        "overall": progress(questions, values),
+        "editable": editable,
+        "respondent": respondent,
+        "signatures": [
+            {"role": role, "name": SIGNER_NAMES[role], "signature": signed.get(role)}
+            for role in REQUIRED_SIGNATURES[audience]
+        ],
+        "can_sign": editable and user.role in REQUIRED_SIGNATURES[audience] and user.role not in signed,
+        "problems": problems_for(audience=audience, questions=questions, answers=list(answers.values()),
+                                 signed_roles=set(signed)) if editable else [],
+        "steps": [
+            {"to": to, "label": STEP_LABELS[(frm, to)], "needs_reason": needs}
+            for (frm, to), needs in INSPECTOR_STEPS.items()
+            if frm == assessment.status
+        ] if may_transition(user) else [],
+        "transitions": transitions,
+        "evidence": [item for item in evidence if item.answer_id is None],
+        "answered_questions": [
+            {"code": q.code, "text": q.text} for q in questions if q.pk in answers and answers[q.pk].value
+        ],
+        "can_carry_over": editable and _carry_over_possible(assessment, answers),
+        "urls": {
+            name: url_for(assessment, name)
+            for name in ("fill", "sign", "submit", "transition", "history", "carry_over", "evidence_upload")
+        },
+        "is_inspector": user.is_inspector,
+        "role_is_rmc": user.role == Role.RMC,
+    }
+
+
+def _with_urls(assessment: Assessment, evidence) -> list[Evidence]:
+    items = list(evidence)
+    for item in items:
+        item.download_url = url_for(assessment, "evidence_download", pk=item.pk)
+    return items
+
+
+def _carry_over_possible(assessment: Assessment, answers: dict[int, Answer]) -> bool:
+    """Offered on a draft that has no answers yet, when the previous round has this subject's questionnaire."""
+    if assessment.carried_from_id or not assessment.round.predecessor_id or any(a.value for a in answers.values()):
+        return False
+    return Assessment.objects.filter(
+        round_id=assessment.round.predecessor_id, region_id=assessment.region_id, brigade_id=assessment.brigade_id
+    ).exists()
+
+
+def single_card(assessment: Assessment, user: User, question: Question, *, just_saved: bool = False) -> tuple[Card, dict]:
+    """The card of one question (for the autosave endpoint) and the progress block values."""
+    questions = list(questions_of(assessment))
+    answers = answers_of(assessment)
+    values = values_by_code(questions, answers)
+    editable = can_respond(user, assessment.subject) and assessment.status == S.DRAFT
+    question = next(q for q in questions if q.pk == question.pk)
+    answer = answers.get(question.pk)
+    evidence = _with_urls(assessment, answer.evidence.select_related("uploaded_by")) if answer and answer.pk else []
+    card = stored_card(question, answer, assessment=assessment, values=values, editable=editable,
+                       evidence=evidence, just_saved=just_saved)
+    return card, {
+        "overall": progress(questions, values),
+        "tabs": theme_tabs(assessment, questions, values, question.success_factor.theme.number),
+    }
+
+
+@dataclass
+class FieldworkRow:
+    code: str
+    name: str
+    url: str
+    assessment: Assessment | None
+    deadline: object
+    overdue: bool
+
+    @property
+    def percent(self) -> int:
+        return percent_of(self.assessment.answered, self.assessment.applicable) if self.assessment else 0
+
+
+def fieldwork_rows(round, assessments) -> list[FieldworkRow]:
+    """One row per region and per brigade, with its assessment (or None: not started)."""
+    from django.utils import timezone
+
+    from regions.models import Brigade, Region
+
+    by_region = {}
+    by_brigade = {}
+    for assessment in assessments:
+        (by_region if assessment.region_id else by_brigade)[assessment.region_id or assessment.brigade_id] = assessment
+    today = timezone.localdate()
+    rows = [_fieldwork_row(round, r.code, r.name, by_region.get(r.pk), today) for r in Region.objects.order_by("code")]
+    rows += [
+        _fieldwork_row(round, f"B{b.number}", b.name, by_brigade.get(b.pk), today)
+        for b in Brigade.objects.order_by("number")
+    ]
+    return rows
+
+
+def _fieldwork_row(round, code: str, name: str, assessment: Assessment | None, today) -> FieldworkRow:
+    status = assessment.status if assessment else S.DRAFT
+    deadline = {S.DRAFT: round.submission_deadline, S.VERIFICATION: round.verification_deadline}.get(status)
+    return FieldworkRow(
+        code=code,
+        name=name,
+        url=url_for(assessment, "fill") if assessment else "",
+        assessment=assessment,
+        deadline=deadline,
+        overdue=bool(deadline and deadline < today),
+    )
+
+
+@dataclass
+class Change:
+    at: object
+    user: object
+    question: Question
+    action: str
+    old: str
+    new: str
+    old_comment: str
+    new_comment: str
+    diverging_view: str
+    carried: bool
+    reason: str
+
+
+def history_context(assessment: Assessment) -> dict:
+    """Every change to the assessment's answers (who, when, old → new) and every workflow step."""
+    records = (
+        Answer.history.filter(assessment_id=assessment.pk)
+        .select_related("history_user", "question")
+        .prefetch_related(Prefetch("question__choices", queryset=Choice.objects.order_by("order")))
+        .order_by("history_date", "history_id")
+    )
+    previous: dict[int, object] = {}
+    changes: list[Change] = []
+    for record in records:
+        before = previous.get(record.id)
+        previous[record.id] = record
+        old_value = before.value if before is not None else ""
+        old_comment = before.comment if before is not None else ""
+        new_value = "" if record.history_type == "-" else record.value
+        if (
+            before is not None
+            and record.history_type == "~"
+            and new_value == old_value
+            and record.comment == old_comment
+            and record.diverging_view == before.diverging_view
+            and record.carried == before.carried
+        ):
+            continue
+        changes.append(Change(
+            at=record.history_date,
+            user=record.history_user,
+            question=record.question,
+            action={"+": "nieuw", "~": "gewijzigd", "-": "verwijderd"}[record.history_type],
+            old=display_value(record.question, old_value),
+            new=display_value(record.question, new_value),
+            old_comment=old_comment,
+            new_comment=record.comment if record.comment != old_comment else "",
+            diverging_view=record.diverging_view if before is None or record.diverging_view != before.diverging_view
+            else "",
+            carried=record.carried,
+            reason=record.history_change_reason or "",
+        ))
+    changes.reverse()
+    return {
+        "assessment": assessment,
+        "round": assessment.round,
+        "subject": assessment.subject,
+        "changes": changes,
+        "transitions": list(assessment.transitions.select_related("by").order_by("-at", "-pk")),
+        "signatures": list(assessment.signatures.select_related("user").order_by("signed_at")),
+        "fill_url": url_for(assessment, "fill"),
+    }

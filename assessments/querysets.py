@@ -1,0 +1,53 @@
+"""Composed reads for the questionnaire overviews (the counts are computed in the database)."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from assessments.models import Answer, Assessment, Question, Round
+
+
+def _condition_met(code_ref: str, value_ref: str) -> Exists:
+    """The assessment (two levels out) has the answer a condition asks for."""
+    return Exists(
+        Answer.objects.filter(
+            assessment=OuterRef(OuterRef("pk")), question__code=OuterRef(code_ref), value=OuterRef(value_ref)
+        )
+    )
+
+
+def with_visible_progress(assessments: QuerySet[Assessment]) -> QuerySet[Assessment]:
+    """Annotate `applicable` (questions whose condition holds) and `answered` (of those, answered):
+    the same rule as `assessments.progress.is_visible`, in SQL."""
+    applicable = (
+        Question.objects.filter(questionnaire=OuterRef("questionnaire"))
+        .filter(Q(condition_code="") | Q(_condition_met("condition_code", "condition_value")))
+        .order_by()
+        .values("questionnaire")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    answered = (
+        Answer.objects.filter(assessment=OuterRef("pk"))
+        .exclude(value="")
+        .filter(
+            Q(question__condition_code="")
+            | Q(_condition_met("question__condition_code", "question__condition_value"))
+        )
+        .order_by()
+        .values("assessment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return assessments.annotate(
+        applicable=Coalesce(Subquery(applicable, output_field=IntegerField()), Value(0)),
+        answered=Coalesce(Subquery(answered, output_field=IntegerField()), Value(0)),
+    )
+
+
+def fieldwork_assessments(round: Round) -> QuerySet[Assessment]:
+    """Every assessment of a round with its subject and progress: the fieldwork overview in one query."""
+    return with_visible_progress(
+        Assessment.objects.filter(round=round).select_related("region", "brigade", "questionnaire")
+    )

@@ -1,0 +1,405 @@
+"""Writes to questionnaires: starting, answering, signing, the workflow, carrying over, evidence.
+
+Every service is keyword-only, atomic, validates before it writes and records who did it:
+answers through django-simple-history (`_history_user`), workflow steps as `Transition` rows.
+Refusals are `ValidationError` (with a Dutch message), `PermissionDenied` (wrong role) or
+`StaleAnswer` (a save based on an answer that someone else changed meanwhile).
+"""
+
+from __future__ import annotations
+
+import uuid
+import zipfile
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Role
+from assessments.access import can_respond
+from assessments.models import (
+    Answer,
+    Assessment,
+    AssessmentStatus,
+    Audience,
+    Evidence,
+    Lineage,
+    Question,
+    Questionnaire,
+    Round,
+    Signature,
+    Transition,
+)
+from assessments.progress import missing_required
+from assessments.values import parse_value
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from accounts.models import User
+    from regions.models import Brigade, Region
+
+S = AssessmentStatus
+
+# The respondents who sign before a questionnaire can be submitted.
+REQUIRED_SIGNATURES = {
+    Audience.REGION: (Role.OVR, Role.CONTACT),
+    Audience.BRIGADE: (Role.RMC,),
+}
+
+SIGNER_NAMES = {Role.OVR: "OVR", Role.CONTACT: "contactpersoon van de veiligheidsregio", Role.RMC: "RMC"}
+
+# Inspector steps: (from, to) → whether a reason is required.
+INSPECTOR_STEPS = {
+    (S.SUBMITTED, S.IN_REVIEW): False,
+    (S.IN_REVIEW, S.VERIFICATION): False,
+    (S.VERIFICATION, S.FINAL): False,
+    (S.IN_REVIEW, S.DRAFT): True,  # send back to the respondents
+    (S.FINAL, S.IN_REVIEW): True,  # reopen
+}
+
+
+class StaleAnswer(Exception):
+    """A save based on an older revision of an answer that has since changed to another value."""
+
+    def __init__(self, *, answer: Answer, submitted_value: str, submitted_comment: str | None):
+        self.answer = answer
+        self.stored_value = answer.value
+        self.submitted_value = submitted_value
+        self.submitted_comment = submitted_comment
+        super().__init__(f"{answer.question.code}: opgeslagen {answer.value!r}, ingestuurd {submitted_value!r}")
+
+
+def assessment_get_or_create(
+    *, round: Round, region: Region | None = None, brigade: Brigade | None = None, by: User
+) -> Assessment:
+    """The assessment of `region` (or `brigade`) in `round`, started against the latest questionnaire
+    version for the round and audience. Raises ValidationError when the round has no such questionnaire."""
+    if (region is None) == (brigade is None):
+        raise ValueError("Geef een veiligheidsregio óf een brigade.")
+    audience = Audience.REGION if region is not None else Audience.BRIGADE
+    key = {"region": region} if region is not None else {"brigade": brigade}
+    with transaction.atomic():
+        existing = Assessment.objects.filter(round=round, **key).first()
+        if existing is not None:
+            return existing
+        questionnaire = Questionnaire.objects.latest_for(round, audience)
+        if questionnaire is None:
+            raise ValidationError(f"Voor {round} is er geen vragenlijst voor een {Audience(audience).label}.")
+        assessment, _ = Assessment.objects.get_or_create(round=round, **key, defaults={"questionnaire": questionnaire})
+    return assessment
+
+
+def _locked(assessment: Assessment) -> Assessment:
+    """Lock the assessment row: saves to one assessment are serialised, and see its current status."""
+    return Assessment.objects.select_for_update().get(pk=assessment.pk)
+
+
+def _require_draft(assessment: Assessment) -> None:
+    if assessment.status != S.DRAFT:
+        raise ValidationError(
+            f"Deze vragenlijst is {assessment.get_status_display()} en kan niet meer worden gewijzigd.", code="locked"
+        )
+
+
+@transaction.atomic
+def answer_save(
+    *,
+    assessment: Assessment,
+    question: Question,
+    value: object,
+    comment: str | None = None,
+    diverging_view: str | None = None,
+    base_revision: int,
+    by: User,
+) -> Answer:
+    """Save one answer of a draft assessment.
+
+    `value` is parsed as the import parses it (ValidationError with a Dutch message when it is not
+    allowed). `base_revision` is the revision the form showed (0 for no answer yet); when the answer
+    has moved on and the submitted value (or comment) differs from the stored one, StaleAnswer is
+    raised carrying both, and nothing is written. `comment`/`diverging_view` of None leave those
+    unchanged. Any save by a respondent confirms a carried answer. Records `answered_by` (when the
+    value changes), the history with `by`, and the assessment's last activity.
+    """
+    locked = _locked(assessment)
+    _require_draft(locked)
+    if question.questionnaire_id != locked.questionnaire_id:
+        raise ValidationError("Deze vraag hoort niet bij deze vragenlijst.", code="question")
+    parsed = parse_value(question, value)
+    comment = None if comment is None else comment.strip()
+    diverging_view = None if diverging_view is None else diverging_view.strip()
+    answer = Answer.objects.filter(assessment=locked, question=question).select_related("question").first()
+    if answer is None:
+        answer = Answer(assessment=locked, question=question, revision=0)
+    if base_revision != answer.revision and (
+        parsed != answer.value
+        or (comment is not None and comment != answer.comment)
+        or (diverging_view is not None and diverging_view != answer.diverging_view)
+    ):
+        raise StaleAnswer(answer=answer, submitted_value=parsed, submitted_comment=comment)
+
+    value_changed = parsed != answer.value
+    comment_changed = comment is not None and comment != answer.comment
+    diverging_changed = diverging_view is not None and diverging_view != answer.diverging_view
+    if not (value_changed or comment_changed or diverging_changed or answer.carried):
+        return answer
+    if answer.pk is None and parsed == "" and not comment and not diverging_view:
+        return answer
+    if value_changed:
+        answer.value = parsed
+        answer.answered_by = by
+    if comment_changed:
+        answer.comment = comment
+    if diverging_changed:
+        answer.diverging_view = diverging_view
+        answer.diverging_by = by if diverging_view else None
+    reason = "bevestigd" if answer.carried and not value_changed else "gewijzigd"
+    if answer.carried and answer.answered_by_id is None:
+        answer.answered_by = by
+    answer.carried = False
+    answer.revision += 1
+    answer._history_user = by
+    answer._change_reason = reason
+    answer.save()
+    Assessment.objects.filter(pk=locked.pk).update(last_activity=timezone.now())
+    return answer
+
+
+def submission_problems(assessment: Assessment) -> list[str]:
+    """Why the assessment cannot be submitted yet (Dutch, one line each); empty when it can."""
+    return problems_for(
+        audience=assessment.questionnaire.audience,
+        questions=list(assessment.questionnaire.questions.order_by("order")),
+        answers=list(assessment.answers.all()),
+        signed_roles=set(assessment.signatures.values_list("role", flat=True)),
+    )
+
+
+def problems_for(*, audience: str, questions: list[Question], answers: list[Answer], signed_roles: set[str]) -> list[str]:
+    """`submission_problems` over rows already loaded (the fill-in page shows them as a checklist)."""
+    codes = {q.pk: q.code for q in questions}
+    values = {codes.get(a.question_id, ""): a.value for a in answers}
+    problems = []
+    missing = missing_required(questions, values)
+    if missing:
+        listed = ", ".join(q.code for q in missing[:8]) + (" …" if len(missing) > 8 else "")
+        noun = "vraag" if len(missing) == 1 else "vragen"
+        problems.append(f"Nog {len(missing)} verplichte {noun} onbeantwoord ({listed}).")
+    carried = [a for a in answers if a.carried and a.value]
+    if carried:
+        problems.append(f"{len(carried)} overgenomen antwoord(en) nog niet bevestigd.")
+    for role in REQUIRED_SIGNATURES[audience]:
+        if role not in signed_roles:
+            problems.append(f"Ondertekening door de {SIGNER_NAMES[role]} ontbreekt.")
+    return problems
+
+
+@transaction.atomic
+def assessment_sign(*, assessment: Assessment, by: User) -> Signature:
+    """Sign a draft assessment as its OVR, contact person or RMC (one signature per role)."""
+    locked = _locked(assessment)
+    if not can_respond(by, locked.subject):
+        raise PermissionDenied("Alleen de respondenten van deze vragenlijst ondertekenen.")
+    _require_draft(locked)
+    if by.role not in REQUIRED_SIGNATURES[locked.questionnaire.audience]:
+        raise PermissionDenied("Uw rol ondertekent deze vragenlijst niet.")
+    existing = Signature.objects.filter(assessment=locked, role=by.role).first()
+    if existing is not None:
+        if existing.user_id != by.pk:
+            raise ValidationError(f"De {by.get_role_display()} heeft al ondertekend ({existing.user}).")
+        return existing
+    signature = Signature.objects.create(assessment=locked, user=by, role=by.role)
+    Assessment.objects.filter(pk=locked.pk).update(last_activity=timezone.now())
+    return signature
+
+
+def _step(assessment: Assessment, *, to: str, by: User, reason: str) -> Assessment:
+    Transition.objects.create(assessment=assessment, from_status=assessment.status, to_status=to, by=by, reason=reason)
+    assessment.status = to
+    assessment.save(update_fields=["status", "last_activity"])
+    return assessment
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, by: User) -> Assessment:
+    """Submit a draft: only by its OVR/contact person (region) or RMC (brigade), and only when every
+    required question that applies is answered, carried answers are confirmed and all required
+    signatures are present (ValidationError listing what is missing otherwise)."""
+    locked = _locked(assessment)
+    if not can_respond(by, locked.subject):
+        raise PermissionDenied("Alleen de respondenten dienen deze vragenlijst in.")
+    _require_draft(locked)
+    problems = submission_problems(locked)
+    if problems:
+        raise ValidationError(problems)
+    return _step(locked, to=S.SUBMITTED, by=by, reason="")
+
+
+@transaction.atomic
+def assessment_transition(*, assessment: Assessment, to: str, by: User, reason: str = "") -> Assessment:
+    """An inspector's workflow step (see INSPECTOR_STEPS); sending back and reopening need a reason.
+    Sending back to draft clears the signatures, so the respondents sign what they submit again."""
+    if not by.is_inspector:
+        raise PermissionDenied("Alleen inspecteurs brengen een vragenlijst in een volgende fase.")
+    locked = _locked(assessment)
+    step = (locked.status, to)
+    if step not in INSPECTOR_STEPS:
+        target = S(to).label if to in S.values else to
+        raise ValidationError(f"Van {locked.get_status_display()} naar {target} is geen toegestane stap.")
+    reason = (reason or "").strip()
+    if INSPECTOR_STEPS[step] and not reason:
+        raise ValidationError("Geef een reden op voor deze stap.", code="reason")
+    if to == S.DRAFT:
+        locked.signatures.all().delete()
+    return _step(locked, to=to, by=by, reason=reason)
+
+
+@transaction.atomic
+def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
+    """Pre-fill a draft from the same region's assessment in the previous round: answers to questions
+    that continue an earlier question unchanged (`same`), marked carried until a respondent confirms
+    them. Questions already answered are left alone. Returns the number of answers carried."""
+    locked = _locked(assessment)
+    if not can_respond(by, locked.subject):
+        raise PermissionDenied("Alleen de respondenten nemen antwoorden over.")
+    _require_draft(locked)
+    previous_round = locked.round.predecessor
+    previous = (
+        Assessment.objects.filter(round=previous_round, region=locked.region, brigade=locked.brigade).first()
+        if previous_round
+        else None
+    )
+    if previous is None:
+        raise ValidationError("Er is geen vragenlijst uit de vorige meting om over te nemen.")
+    earlier = {a.question.code: a for a in previous.answers.select_related("question").exclude(value="")}
+    answered = set(locked.answers.exclude(value="").values_list("question_id", flat=True))
+    count = 0
+    same = locked.questionnaire.questions.filter(
+        continues_relation=Lineage.SAME, continues__questionnaire__round=previous_round
+    ).select_related("continues")
+    for question in same:
+        source = earlier.get(question.continues.code)
+        if source is None or question.pk in answered:
+            continue
+        try:
+            value = parse_value(question, source.value)
+        except ValidationError:
+            continue  # the earlier answer is no longer an allowed value
+        answer = Answer.objects.filter(assessment=locked, question=question).first() or Answer(
+            assessment=locked, question=question
+        )
+        answer.value = value
+        answer.comment = answer.comment or source.comment
+        answer.carried = True
+        answer.answered_by = None
+        answer.revision += 1
+        answer._history_user = by
+        answer._change_reason = f"overgenomen uit {previous_round.year}"
+        answer.save()
+        count += 1
+    locked.carried_from = previous
+    locked.save(update_fields=["carried_from", "last_activity"])
+    return count
+
+
+# Evidence: the type is read from the content, never from the name.
+EVIDENCE_TYPES = {
+    "application/pdf": ("PDF-document", {"pdf"}),
+    "image/png": ("PNG-afbeelding", {"png"}),
+    "image/jpeg": ("JPEG-afbeelding", {"jpg", "jpeg"}),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ("Word-document", {"docx"}),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ("Excel-werkmap", {"xlsx"}),
+    "application/vnd.oasis.opendocument.text": ("ODT-document", {"odt"}),
+}
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def evidence_type(upload) -> str | None:
+    """The content type of an uploaded file judged by its bytes, or None when it is none we accept."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    mime = kind.mime if kind else None
+    if mime in ("application/pdf", "image/png", "image/jpeg"):
+        return mime
+    if head[:4] != b"PK\x03\x04":
+        return None
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+                return "application/vnd.oasis.opendocument.text"
+            if "[Content_Types].xml" in names:
+                if any(name.startswith("word/") for name in names):
+                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                if any(name.startswith("xl/") for name in names):
+                    return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+@dataclass
+class EvidenceCheck:
+    content_type: str
+    extension: str
+
+
+def evidence_check(upload) -> EvidenceCheck:
+    """Validate an upload (size, type by content, name matching the content); ValidationError in Dutch."""
+    if upload.size > settings.EVIDENCE_MAX_BYTES:
+        limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
+        raise ValidationError(f"Het bestand is te groot (maximaal {limit} MB).", code="size")
+    if upload.size == 0:
+        raise ValidationError("Het bestand is leeg.", code="empty")
+    mime = evidence_type(upload)
+    if mime is None:
+        raise ValidationError(
+            "Dit bestandstype wordt niet geaccepteerd. Toegestaan zijn PDF, DOCX, XLSX, ODT, PNG en JPEG.", code="type"
+        )
+    label, extensions = EVIDENCE_TYPES[mime]
+    name = upload.name or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in extensions:
+        raise ValidationError(
+            f"‘{name}’ is naar de inhoud een {label}, maar de naam zegt iets anders; "
+            f"geef het bestand de juiste extensie (.{sorted(extensions)[0]}).",
+            code="name",
+        )
+    return EvidenceCheck(content_type=mime, extension=extension)
+
+
+@transaction.atomic
+def evidence_add(
+    *, assessment: Assessment, upload: UploadedFile, by: User, answer: Answer | None = None, description: str = ""
+) -> Evidence:
+    """Attach a document to a draft assessment (or one of its answers), stored under MEDIA_ROOT with a
+    generated name; only served through the access-checked download view."""
+    locked = _locked(assessment)
+    if not can_respond(by, locked.subject):
+        raise PermissionDenied("Alleen de respondenten voegen documenten toe.")
+    _require_draft(locked)
+    if answer is not None and answer.assessment_id != locked.pk:
+        raise ValidationError("Dit antwoord hoort niet bij deze vragenlijst.")
+    check = evidence_check(upload)
+    evidence = Evidence(
+        assessment=locked,
+        answer=answer,
+        original_name=(upload.name or "document")[:255],
+        content_type=check.content_type,
+        size=upload.size,
+        description=description.strip()[:255],
+        uploaded_by=by,
+    )
+    evidence.file.save(f"{uuid.uuid4().hex}.{check.extension}", upload, save=False)
+    evidence.save()
+    Assessment.objects.filter(pk=locked.pk).update(last_activity=timezone.now())
+    return evidence

@@ -1,0 +1,231 @@
+"""Questionnaire pages: fill in (autosave and plain submit), sign, submit, review, history, evidence, fieldwork.
+
+Region and brigade assessments share every view; the URL names the subject by `code` (region)
+or `number` (brigade). Access is decided in `assessments.access`.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.roles import require_inspector
+from assessments import services
+from assessments.access import assessment_from_url, evidence_for_user, round_for_year
+from assessments.forms import AnswerForm, EvidenceForm, TransitionForm
+from assessments.models import Assessment, Question, Round
+from assessments.pages import (
+    Card,
+    fieldwork_rows,
+    history_context,
+    merge_refused,
+    posted_card,
+    sheet_context,
+    single_card,
+    stored_card,
+    url_for,
+)
+from assessments.querysets import fieldwork_assessments
+
+
+@require_http_methods(["GET", "POST"])
+def fill(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
+    """A theme of the questionnaire; a plain POST (no JavaScript) saves every answer the user changed."""
+    assessment = assessment_from_url(request.user, year=year, code=code, number=number,
+                                     write=request.method == "POST")
+    theme = request.GET.get("theme")
+    if request.method == "POST":
+        refused = _theme_save(request, assessment)
+        if not refused:
+            messages.success(request, "Uw antwoorden zijn opgeslagen.")
+            return redirect(f"{url_for(assessment, 'fill')}?theme={theme or ''}")
+        messages.error(request, "Niet alle antwoorden zijn opgeslagen; zie de meldingen bij de vragen.")
+        return render(request, "assessments/fill.html", sheet_context(assessment, request.user, theme, refused))
+    return render(request, "assessments/fill.html", sheet_context(assessment, request.user, theme))
+
+
+def _theme_save(request: HttpRequest, assessment: Assessment) -> dict[str, Card]:
+    """Save each posted answer the user changed; return the cards that were refused (errors, conflicts)."""
+    refused: dict[str, Card] = {}
+    for question in assessment.questionnaire.questions.prefetch_related("choices"):
+        if f"{question.code}-revision" not in request.POST:
+            continue
+        form = AnswerForm(request.POST, question=question)
+        card = _answer_post(request, assessment, question, form, only_changed=True)
+        if card is not None and (card.errors or card.conflict):
+            refused[question.code] = card
+    return refused
+
+
+def _answer_post(request, assessment: Assessment, question: Question, form: AnswerForm, *,
+                 only_changed: bool = False) -> Card | None:
+    """Validate and save one answer; the card shows the outcome (None: nothing to save)."""
+    blank = stored_card(question, None, assessment=assessment, values={}, editable=True)
+    if not form.is_valid():
+        return posted_card(blank, form, errors=[e for errors in form.errors.values() for e in errors])
+    if only_changed and not form.changed_by_user():
+        return None
+    data = form.cleaned_data
+    try:
+        services.answer_save(
+            assessment=assessment, question=question, value=data["value"], comment=data["comment"],
+            diverging_view=data["diverging_view"], base_revision=form.base_revision, by=request.user,
+        )
+    except services.StaleAnswer as stale:
+        return posted_card(blank, form, conflict=stale)
+    except ValidationError as error:
+        return posted_card(blank, form, errors=error.messages)
+    return None
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest, year: int, question: str, code: str | None = None,
+           number: int | None = None) -> HttpResponse:
+    """Autosave endpoint: POST saves one answer and returns its card; GET returns the stored card."""
+    if not request.user.is_authenticated:
+        return _session_expired(request)
+    assessment = assessment_from_url(request.user, year=year, code=code, number=number,
+                                     write=request.method == "POST")
+    item = assessment.questionnaire.questions.prefetch_related("choices").filter(code=question).first()
+    if item is None:
+        raise Http404("Deze vraag bestaat niet in deze vragenlijst.")
+    refused = None
+    if request.method == "POST":
+        refused = _answer_post(request, assessment, item, AnswerForm(request.POST, question=item))
+        if not request.htmx:
+            return _after_plain_answer(request, assessment, item, refused)
+    card, progress = single_card(assessment, request.user, item, just_saved=request.method == "POST")
+    if refused is not None:
+        card = merge_refused(card, refused)
+    return render(request, "assessments/_answer.html", {"card": card, "assessment": assessment, "oob": True, **progress})
+
+
+def _after_plain_answer(request, assessment, question, refused: Card | None) -> HttpResponse:
+    if refused is None:
+        messages.success(request, "Uw antwoord is opgeslagen.")
+    else:
+        messages.error(request, "; ".join(refused.errors) or "Dit antwoord is intussen door een ander gewijzigd.")
+    return redirect(f"{url_for(assessment, 'fill')}?theme={question.success_factor.theme.number}#q-{question.code}")
+
+
+def _session_expired(request: HttpRequest) -> HttpResponse:
+    """An htmx save after the session expired: 401 with a message, so the page keeps the typed answer."""
+    if request.htmx:
+        return render(request, "assessments/_session_expired.html", status=401)
+    return redirect_to_login(request.get_full_path())
+
+
+@require_POST
+def sign(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
+    assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
+    _attempt(request, lambda: services.assessment_sign(assessment=assessment, by=request.user),
+             "U heeft de vragenlijst ondertekend.")
+    return redirect(url_for(assessment, "fill"))
+
+
+@require_POST
+def submit(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
+    assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
+    _attempt(request, lambda: services.assessment_submit(assessment=assessment, by=request.user),
+             "De vragenlijst is ingediend. De inspecteurs nemen hem in beoordeling.")
+    return redirect(url_for(assessment, "fill"))
+
+
+@require_POST
+def transition(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
+    require_inspector(request.user)
+    assessment = assessment_from_url(request.user, year=year, code=code, number=number)
+    form = TransitionForm(request.POST, current=assessment.status)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(url_for(assessment, "fill"))
+    _attempt(request, lambda: services.assessment_transition(
+        assessment=assessment, to=form.cleaned_data["to"], reason=form.cleaned_data["reason"], by=request.user,
+    ), "De status van de vragenlijst is gewijzigd.")
+    return redirect(url_for(assessment, "fill"))
+
+
+@require_POST
+def carry_over(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
+    assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
+    count = _attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user))
+    if count is not None:
+        messages.success(request, f"{count} antwoorden overgenomen uit de vorige meting; bevestig ze per vraag.")
+    return redirect(url_for(assessment, "fill"))
+
+
+def _attempt(request: HttpRequest, action, success: str = ""):
+    """Run a service; its refusal becomes a Dutch error message on the page."""
+    try:
+        result = action()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return None
+    if success:
+        messages.success(request, success)
+    return result
+
+
+@require_POST
+def evidence_upload(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
+    assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
+    form = EvidenceForm(request.POST, request.FILES)
+    target = url_for(assessment, "fill")
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(target)
+    question_code = form.cleaned_data["question"]
+    answer = assessment.answers.filter(question__code=question_code).first() if question_code else None
+    if question_code and answer is None:
+        messages.error(request, "Beantwoord de vraag eerst; daarna kunt u er een document bij voegen.")
+        return redirect(target)
+    _attempt(request, lambda: services.evidence_add(
+        assessment=assessment, upload=form.cleaned_data["file"], answer=answer,
+        description=form.cleaned_data["description"], by=request.user,
+    ), "Het document is toegevoegd.")
+    return redirect(target)
+
+
+@require_GET
+def evidence_download(request: HttpRequest, year: int, pk: int, code: str | None = None,
+                      number: int | None = None) -> FileResponse:
+    assessment = assessment_from_url(request.user, year=year, code=code, number=number)
+    evidence = evidence_for_user(request.user, assessment, pk)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Het bestand van dit document ontbreekt.") from None
+    response = FileResponse(handle, as_attachment=True, filename=evidence.original_name,
+                            content_type=evidence.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+def history(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
+    assessment = assessment_from_url(request.user, year=year, code=code, number=number)
+    return render(request, "assessments/history.html", history_context(assessment))
+
+
+@require_GET
+def fieldwork(request: HttpRequest) -> HttpResponse:
+    """All 25 regions and the brigades in one round: status, answered, deadline, last activity."""
+    require_inspector(request.user)
+    round = round_for_year(request.GET["round"]) if request.GET.get("round") else Round.objects.current()
+    if round is None:
+        raise Http404("Er is nog geen meting.")
+    rows = fieldwork_rows(round, fieldwork_assessments(round))
+    return render(request, "assessments/fieldwork.html",
+                  {"round": round, "rows": rows, "rounds": Round.objects.order_by("-year")})
+

@@ -1,0 +1,146 @@
+/* Questionnaire page: conditional questions, a local backup of unsaved input, and session expiry.
+   Autosave itself is htmx (hx-post on each input); without JavaScript the page is a plain form. */
+(function () {
+  "use strict";
+  var form = document.getElementById("answers-form");
+  if (!form) return;
+  var storageKey = form.dataset.storageKey;
+  var FIELDS = ["value", "comment", "diverging_view"];
+
+  function load() {
+    try { return JSON.parse(window.localStorage.getItem(storageKey) || "{}"); } catch (e) { return {}; }
+  }
+  function store(data) {
+    try {
+      if (Object.keys(data).length) window.localStorage.setItem(storageKey, JSON.stringify(data));
+      else window.localStorage.removeItem(storageKey);
+    } catch (e) { /* storage full or disabled: autosave still works */ }
+  }
+  function cardOf(el) { return el && el.closest ? el.closest(".question-card") : null; }
+  function inputs(card, field) { return card.querySelectorAll('[name="' + card.dataset.code + "-" + field + '"]'); }
+
+  function snapshot(card) {
+    var data = {};
+    FIELDS.concat(["revision"]).forEach(function (field) {
+      var list = inputs(card, field);
+      if (!list.length) return;
+      if (list[0].type === "radio" || list[0].type === "checkbox") {
+        data[field] = Array.prototype.filter.call(list, function (i) { return i.checked; }).map(function (i) { return i.value; });
+      } else {
+        data[field] = list[0].value;
+      }
+    });
+    return data;
+  }
+  function restore(card, data) {
+    FIELDS.concat(["revision"]).forEach(function (field) {
+      if (!(field in data)) return;
+      var list = inputs(card, field);
+      if (!list.length) return;
+      if (list[0].type === "radio" || list[0].type === "checkbox") {
+        Array.prototype.forEach.call(list, function (i) { i.checked = data[field].indexOf(i.value) !== -1; });
+      } else {
+        list[0].value = data[field];
+      }
+    });
+  }
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  function setState(card, text, kind) {
+    var el = card.querySelector(".save-state");
+    if (!el) {
+      el = document.createElement("span");
+      card.querySelector(".answer-state").appendChild(el);
+    }
+    el.textContent = text;
+    el.className = "save-state " + (kind || "");
+  }
+  function currentValue(code) {
+    var card = document.getElementById("q-" + code);
+    if (!card) return null;
+    var list = inputs(card, "value");
+    if (!list.length) return card.dataset.value || null;
+    if (list[0].type === "radio" || list[0].type === "checkbox") {
+      return Array.prototype.filter.call(list, function (i) { return i.checked; }).map(function (i) { return i.value; }).join("|");
+    }
+    return list[0].value;
+  }
+  function applyConditions() {
+    document.querySelectorAll(".question-card[data-condition-code]").forEach(function (card) {
+      var value = currentValue(card.dataset.conditionCode);
+      if (value === null) return; // the controlling question is on another theme page
+      card.hidden = value !== card.dataset.conditionValue;
+    });
+  }
+
+  // Every edit: remember it locally until the server confirms it, and say it is not saved yet.
+  var edits = {};
+  function edited(event) {
+    var card = cardOf(event.target);
+    if (!card || !event.target.name || event.target.type === "hidden") return;
+    var code = card.dataset.code;
+    edits[code] = (edits[code] || 0) + 1;
+    var backup = load();
+    var previous = backup[code];
+    var snap = snapshot(card);
+    // Keep the revision the user started from, so a conflict is still detected after a reload.
+    if (previous && previous.revision !== undefined) snap.revision = previous.revision;
+    backup[code] = snap;
+    store(backup);
+    setState(card, "Wijziging nog niet opgeslagen…", "text-body-secondary");
+    applyConditions();
+  }
+  form.addEventListener("input", edited);
+  form.addEventListener("change", edited);
+
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    var card = cardOf(event.detail.elt);
+    if (!card) return;
+    event.detail.elt.dataset.editsAtSend = edits[card.dataset.code] || 0;
+    setState(card, "Bezig met opslaan…", "text-body-secondary");
+  });
+  document.body.addEventListener("htmx:afterRequest", function (event) {
+    var card = cardOf(event.detail.elt);
+    if (!card || !event.detail.successful) return;
+    var code = card.dataset.code;
+    var stateNow = document.getElementById("state-" + code);
+    var saved = stateNow && stateNow.querySelector(".save-state.saved");
+    // Forget the backup only when nothing was typed after this save was sent.
+    if (saved && String(edits[code] || 0) === String(event.detail.elt.dataset.editsAtSend)) {
+      var backup = load();
+      delete backup[code];
+      store(backup);
+    }
+  });
+  document.body.addEventListener("htmx:responseError", function (event) {
+    var card = cardOf(event.detail.elt);
+    if (event.detail.xhr && event.detail.xhr.status === 401) {
+      var banner = document.getElementById("session-banner");
+      if (banner) banner.hidden = false;
+      if (card) setState(card, "Niet opgeslagen: uw sessie is verlopen", "error");
+    } else if (card) {
+      setState(card, "Niet opgeslagen (fout " + event.detail.xhr.status + "); uw invoer blijft staan", "error");
+    }
+  });
+  document.body.addEventListener("htmx:sendError", function (event) {
+    var card = cardOf(event.detail.elt);
+    if (card) setState(card, "Niet opgeslagen: geen verbinding; uw invoer blijft staan", "error");
+  });
+  document.body.addEventListener("htmx:afterSettle", applyConditions);
+
+  // Back on the page (e.g. after logging in again): put unsaved input back and save it.
+  var backup = load();
+  Object.keys(backup).forEach(function (code) {
+    var card = document.getElementById("q-" + code);
+    if (!card || !inputs(card, "value").length && !inputs(card, "comment").length) return;
+    var rendered = snapshot(card);
+    var wanted = backup[code];
+    var differs = FIELDS.some(function (f) { return f in wanted && !same(wanted[f], rendered[f]); });
+    if (!differs) { delete backup[code]; return; }
+    restore(card, wanted);
+    setState(card, "Niet opgeslagen invoer teruggezet; wordt opgeslagen…", "text-body-secondary");
+    var trigger = inputs(card, "comment")[0] || inputs(card, "value")[0];
+    window.setTimeout(function () { window.htmx.trigger(trigger, "change"); }, 0);
+  });
+  store(backup);
+  applyConditions();
+})();
