@@ -60,10 +60,12 @@ CASES = [
 ]
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(("name", "index", "role"), CASES)
 def test_access(name, index, role, client, request):
     case = RULES[name][index]
     kwargs = dict(case.kwargs)
+    request.getfixturevalue("db")  # a setup may create objects, also for the anonymous role
     if case.setup:
         kwargs.update(case.setup() or {})
     if role != "anonymous":

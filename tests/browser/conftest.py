@@ -3,9 +3,11 @@
 Never `playwright install`: the browser is /usr/bin/chromium (make test installs it when missing).
 """
 
+import importlib
 import os
 
 import pytest
+from django.apps import apps
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -52,3 +54,21 @@ def login(page, live_server):
         return page
 
     return do_login
+
+
+REFERENCE_MIGRATIONS = [
+    "regions.migrations.0002_reference_data",
+    "assessments.migrations.0002_framework",
+    "assessments.migrations.0003_load_questionnaires",
+]
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Browser tests run in transactional tests, which flush the database afterwards; the reference
+    data from the data migrations is loaded again whenever it is missing."""
+    from regions.models import Region
+
+    if not Region.objects.exists():
+        for module in REFERENCE_MIGRATIONS:
+            importlib.import_module(module).load(apps, None)
