@@ -1,0 +1,123 @@
+"""Forms parse and validate; the views hand `cleaned_data` to findings.services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models import SuccessFactor
+from findings.models import (
+    Addressee,
+    FollowUpStatus,
+    Judgment,
+    Resolution,
+    ResponseKind,
+    RuleKind,
+)
+from regions.models import Region
+
+
+class FindingForm(forms.Form):
+    text = forms.CharField(label=_("Bevinding"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    judgment = forms.ChoiceField(label=_("Oordeel"), choices=Judgment.choices)
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ReportForm(forms.Form):
+    held_on = forms.DateField(label=_("Datum gesprek"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    participants = forms.CharField(label=_("Deelnemers"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    text = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 10}), required=False)
+    attachment = forms.FileField(label=_("Bijlage toevoegen"), required=False)
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class RespondForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Uw reactie"), choices=ResponseKind.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(label=_("Opmerking"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == ResponseKind.COMMENT and not (data.get("comment") or "").strip():
+            self.add_error("comment", _("Schrijf uw opmerking, of kies akkoord."))
+        return data
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(label=_("Antwoord aan de respondent"), widget=forms.Textarea(attrs={"rows": 3}))
+    resolution = forms.ChoiceField(label=_("Tekst"), choices=Resolution.choices, widget=forms.RadioSelect)
+    text = forms.CharField(label=_("Tekst (bij aanpassing)"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    judgment = forms.ChoiceField(label=_("Oordeel (bij aanpassing)"), choices=[("", "—"), *Judgment.choices], required=False)
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ConclusionForm(forms.Form):
+    text = forms.CharField(label=_("Deelconclusie"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    judgment = forms.ChoiceField(label=_("Landelijk oordeel"), choices=[("", "—"), *Judgment.choices], required=False)
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class CitationForm(forms.Form):
+    """Choices are the evidence the cited object may rest on; the view passes them in."""
+
+    answer = forms.TypedChoiceField(label=_("Antwoord"), coerce=int, required=False, empty_value=None)
+    passage = forms.CharField(
+        label=_("Passage uit het gespreksverslag (letterlijk)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    evidence = forms.TypedChoiceField(label=_("Document"), coerce=int, required=False, empty_value=None)
+    cited_finding = forms.TypedChoiceField(label=_("Regionale bevinding"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, answers=(), evidence=(), findings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        empty = [("", "—")]
+        self.fields["answer"].choices = empty + list(answers)
+        self.fields["evidence"].choices = empty + list(evidence)
+        self.fields["cited_finding"].choices = empty + list(findings)
+        for name, choices in (("answer", answers), ("evidence", evidence), ("cited_finding", findings)):
+            if not choices:
+                del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(name) for name in ("answer", "passage", "evidence", "cited_finding")):
+            raise forms.ValidationError(_("Kies een antwoord, een document of een bevinding, of citeer een passage."))
+        return data
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(label=_("Aanbeveling"), widget=forms.Textarea(attrs={"rows": 4}))
+    addressee = forms.ChoiceField(label=_("Geadresseerde"), choices=Addressee.choices)
+    success_factors = forms.ModelMultipleChoiceField(
+        label=_("Kritische succesfactoren"), queryset=SuccessFactor.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
+    region = forms.ModelChoiceField(
+        label=_("Veiligheidsregio (leeg: landelijk)"), queryset=Region.objects.all(), required=False, empty_label=_("landelijk")
+    )
+
+
+class FollowUpForm(forms.Form):
+    status = forms.ChoiceField(label=_("Opvolging"), choices=FollowUpStatus.choices)
+    explanation = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DraftRuleForm(forms.Form):
+    success_factor = forms.ModelChoiceField(label=_("Kritische succesfactor"), queryset=SuccessFactor.objects.all())
+    kind = forms.ChoiceField(label=_("Soort regel"), choices=RuleKind.choices)
+    min_regions = forms.IntegerField(label=_("Minimaal aantal regio's"), min_value=1, max_value=25, initial=5, required=False)
+    question_code = forms.SlugField(label=_("Vraagcode (indicatorregel)"), required=False)
+    values = forms.CharField(label=_("Waarden die de norm halen, gescheiden door komma's"), required=False)
+    threshold_percent = forms.IntegerField(
+        label=_("Drempel: minimaal percentage regio's"), min_value=0, max_value=100, required=False
+    )
+    addressee = forms.ChoiceField(label=_("Geadresseerde"), choices=Addressee.choices)
+    text_template = forms.CharField(
+        label=_("Tekst van het concept ({regios} en {aantal} worden ingevuld)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean_values(self):
+        return [v.strip() for v in self.cleaned_data["values"].split(",") if v.strip()]
+
+
+class PublishForm(forms.Form):
+    override_reason = forms.CharField(
+        label=_("Reden om te publiceren zonder volledige verificatie"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )

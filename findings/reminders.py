@@ -1,0 +1,77 @@
+"""Who gets a reminder today: respondents with items to verify and inspectors with comments to answer,
+when the round's deadline is within `days`."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from assessments.models import Assessment, AssessmentStatus
+from findings.models import Reminder
+from findings.worklist import work_items
+
+if TYPE_CHECKING:
+    from assessments.models import Round
+
+
+def _near(deadline: datetime.date | None, today: datetime.date, days: int) -> bool:
+    return deadline is not None and 0 <= (deadline - today).days <= days
+
+
+def _submission_lines(user: User, round: Round) -> list[str]:
+    """Respondents whose questionnaire is still a draft near the submission deadline."""
+    if user.role in (Role.OVR, Role.CONTACT):
+        pending = Assessment.objects.filter(round=round, region__in=user.regions.all(), status=AssessmentStatus.DRAFT)
+    elif user.role == Role.RMC and user.brigade_id:
+        pending = Assessment.objects.filter(round=round, brigade_id=user.brigade_id, status=AssessmentStatus.DRAFT)
+    else:
+        return []
+    return [_("Vragenlijst %(subject)s is nog niet ingediend.") % {"subject": a.subject_code} for a in pending.select_related("region", "brigade")]
+
+
+def reminders_send(*, round: Round, days: int = 7, today: datetime.date | None = None) -> list[User]:
+    """E-mail every user with open work whose deadline is within `days`; at most once per user per day."""
+    today = today or timezone.localdate()
+    verification_near = _near(round.verification_deadline, today, days)
+    submission_near = _near(round.submission_deadline, today, days)
+    if not (verification_near or submission_near):
+        return []
+    users = User.objects.filter(is_active=True).exclude(email="").filter(
+        Q(role__in=[Role.OVR, Role.CONTACT, Role.RMC, Role.INSPECTOR, Role.ADMIN])
+    )
+    sent = []
+    for user in users.order_by("pk"):
+        lines = []
+        if verification_near:
+            lines += [f"- {item['label']} ({item['url']})" for item in work_items(user, round) if "#verificatie" in item["url"]]
+        if submission_near and user.is_respondent:
+            lines += [f"- {line}" for line in _submission_lines(user, round)]
+        if not lines:
+            continue
+        deadlines = []
+        if verification_near:
+            deadlines.append(_("deadline verificatie %(date)s") % {"date": round.verification_deadline.isoformat()})
+        if submission_near:
+            deadlines.append(_("deadline indienen %(date)s") % {"date": round.submission_deadline.isoformat()})
+        summary = "\n".join(lines)
+        try:
+            with transaction.atomic():
+                Reminder.objects.create(user=user, round=round, sent_on=today, summary=summary)
+        except IntegrityError:
+            continue  # already reminded today
+        send_mail(
+            subject=_("cmsaudit: er wacht werk op u (%(deadlines)s)") % {"deadlines": ", ".join(deadlines)},
+            message=_("Beste %(name)s,\n\nIn %(round)s wacht het volgende op u:\n\n%(lines)s\n\nMet vriendelijke groet,\ncmsaudit")
+            % {"name": user.get_full_name() or user.username, "round": round, "lines": summary},
+            from_email=None,
+            recipient_list=[user.email],
+        )
+        sent.append(user)
+    return sent

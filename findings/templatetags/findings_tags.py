@@ -1,0 +1,64 @@
+"""Tiny pure filters for the findings templates."""
+
+from django import template
+
+from findings.models import Judgment, VerificationStatus
+
+register = template.Library()
+
+JUDGMENT_CLASSES = {
+    Judgment.VOLDOET: "text-bg-success",
+    Judgment.VOLDOET_GEDEELTELIJK: "text-bg-warning",
+    Judgment.VOLDOET_NIET: "text-bg-danger",
+    Judgment.NIET_BEOORDEELD: "text-bg-secondary",
+}
+JUDGMENT_FILLS = {
+    Judgment.VOLDOET: "#198754",
+    Judgment.VOLDOET_GEDEELTELIJK: "#ffc107",
+    Judgment.VOLDOET_NIET: "#dc3545",
+    Judgment.NIET_BEOORDEELD: "#adb5bd",
+}
+STATUS_CLASSES = {
+    VerificationStatus.NOT_SENT: "text-bg-light border",
+    VerificationStatus.AWAITING: "text-bg-info",
+    VerificationStatus.COMMENTS_OPEN: "text-bg-warning",
+    VerificationStatus.VERIFIED: "text-bg-success",
+}
+
+
+@register.filter
+def judgment_class(value: str) -> str:
+    """Bootstrap badge class for a judgment: `{{ finding.judgment|judgment_class }}`."""
+    return JUDGMENT_CLASSES.get(value, "text-bg-light border")
+
+
+@register.filter
+def judgment_fill(value: str) -> str:
+    return JUDGMENT_FILLS.get(value, "#dee2e6")
+
+
+@register.filter
+def judgment_label(value: str) -> str:
+    """The Dutch label of a judgment code; "" stays "" (no judgment yet)."""
+    try:
+        return str(Judgment(value).label)
+    except ValueError:
+        return ""
+
+
+@register.filter
+def status_class(value: str) -> str:
+    return STATUS_CLASSES.get(value, "text-bg-light border")
+
+
+@register.filter
+def status_label(value: str) -> str:
+    try:
+        return str(VerificationStatus(value).label)
+    except ValueError:
+        return str(VerificationStatus.NOT_SENT.label)
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    return mapping.get(key) if mapping else None
