@@ -139,8 +139,8 @@ def submit(request: HttpRequest, year: int, code: str | None = None, number: int
 
 @require_POST
 def transition(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
-    require_inspector(request.user)
     assessment = assessment_from_url(request.user, year=year, code=code, number=number)
+    require_inspector(request.user)
     form = TransitionForm(request.POST, current=assessment.status)
     if not form.is_valid():
         for errors in form.errors.values():
