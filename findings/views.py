@@ -325,7 +325,8 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def overview(request: HttpRequest) -> HttpResponse:
     access.require_inspector(request.user)
     round = access.round_from_query(request.GET.get("round"))
-    return render(request, "findings/overview.html", {"round": round, **pages.overview(round), "rounds": _rounds()})
+    context = {"round": round, **pages.overview(round), "rounds": _rounds(), "judgment_choices": Judgment.choices}
+    return render(request, "findings/overview.html", context)
 
 
 def _rounds():

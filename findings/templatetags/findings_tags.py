@@ -18,6 +18,12 @@ JUDGMENT_FILLS = {
     Judgment.VOLDOET_NIET: "#dc3545",
     Judgment.NIET_BEOORDEELD: "#adb5bd",
 }
+JUDGMENT_SYMBOLS = {
+    Judgment.VOLDOET: "✓",
+    Judgment.VOLDOET_GEDEELTELIJK: "±",
+    Judgment.VOLDOET_NIET: "✗",
+    Judgment.NIET_BEOORDEELD: "?",
+}
 STATUS_CLASSES = {
     VerificationStatus.NOT_SENT: "text-bg-light border",
     VerificationStatus.AWAITING: "text-bg-info",
@@ -35,6 +41,12 @@ def judgment_class(value: str) -> str:
 @register.filter
 def judgment_fill(value: str) -> str:
     return JUDGMENT_FILLS.get(value, "#dee2e6")
+
+
+@register.filter
+def judgment_symbol(value: str) -> str:
+    """A one-character mark for dense tables; the label goes beside it for screen readers."""
+    return JUDGMENT_SYMBOLS.get(value, "")
 
 
 @register.filter
@@ -62,3 +74,9 @@ def status_label(value: str) -> str:
 @register.filter
 def get_item(mapping: dict, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def csf_anchor(code: str) -> str:
+    """"3.4.1" → "3-4-1", for ids and #anchors (the views redirect to #csf-3-4-1)."""
+    return str(code).replace(".", "-")
