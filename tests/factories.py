@@ -280,6 +280,7 @@ class CitationFactory(factory.django.DjangoModelFactory):
 class RecommendationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Recommendation
+        skip_postgeneration_save = True
 
     round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
     text = "Betrek Defensie tijdig bij grootschalige incidenten."

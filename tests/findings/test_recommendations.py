@@ -1,0 +1,104 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from assessments.models import Round, SuccessFactor
+from findings.models import Recommendation, RecommendationStatus
+from findings.services import drafts_generate, follow_up_save, recommendation_decide
+from tests.factories import DraftRuleFactory, FindingFactory, RecommendationFactory
+from tests.findings.helpers import write_all
+
+pytestmark = pytest.mark.django_db
+
+RECOMMENDATIONS = "/findings/recommendations/"
+
+
+def test_a_2009_recommendation_gets_its_follow_up_in_2013_and_the_2013_round_shows_it(client_for, inspector, ministry):
+    recommendation = RecommendationFactory(round=Round.objects.get(year=2009), text="Regel de alarmering van de OVR.")
+    client = client_for(inspector)
+    response = client.post(
+        f"/findings/recommendations/{recommendation.pk}/follow-up/2013/",
+        {"status": "gedeeltelijk_opgevolgd", "explanation": "In 20 van de 25 regio's geregeld."},
+    )
+    assert response.status_code == 302
+    html = client_for(ministry).get(RECOMMENDATIONS + "?round=2013").content.decode()
+    section = html.split('id="opvolging"')[1]
+    assert "Regel de alarmering van de OVR." in section
+    assert "gedeeltelijk opgevolgd" in section
+    assert "In 20 van de 25 regio" in section
+
+
+def test_a_follow_up_belongs_to_a_later_round(inspector):
+    recommendation = RecommendationFactory(round=Round.objects.get(year=2013))
+    with pytest.raises(ValidationError):
+        follow_up_save(recommendation=recommendation, round=Round.objects.get(year=2013), status="opgevolgd",
+                       explanation="Gedaan.", by=inspector)
+
+
+def test_an_inspector_adds_a_recommendation_for_a_region(client_for, inspector):
+    response = client_for(inspector).post("/findings/recommendations/2013/new/", {
+        "text": "Geef Defensie een vaste plaats in het ROT.", "addressee": "besturen_veiligheidsregios",
+        "success_factors": [SuccessFactor.objects.get(code="3.4.1").pk], "region": "",
+    })
+    assert response.status_code == 302
+    recommendation = Recommendation.objects.get(text="Geef Defensie een vaste plaats in het ROT.")
+    assert recommendation.region is None
+    assert recommendation.history.first().history_user == inspector
+
+
+def test_ministry_staff_cannot_add_or_change_recommendations(client_for, ministry):
+    recommendation = RecommendationFactory()
+    client = client_for(ministry)
+    assert client.post("/findings/recommendations/2013/new/", {"text": "x"}).status_code == 403
+    assert client.post(f"/findings/recommendations/{recommendation.pk}/edit/", {"text": "x"}).status_code == 403
+
+
+def test_a_rule_drafts_a_recommendation_naming_the_regions_that_fall_short(inspector):
+    write_all(inspector, code="VR01", judgment="voldoet_gedeeltelijk")
+    write_all(inspector, code="VR02", judgment="voldoet_niet")
+    write_all(inspector, code="VR03", judgment="voldoet")
+    DraftRuleFactory(min_regions=2, text_template="Veranker Defensie in de hoofdstructuur ({regios}).")
+    [draft] = drafts_generate(round=Round.objects.get(year=2013), by=inspector)
+    assert draft.status == RecommendationStatus.DRAFT
+    assert draft.text == "Veranker Defensie in de hoofdstructuur (VR01, VR02)."
+    assert [r.code for r in draft.concerned_regions.all()] == ["VR01", "VR02"]
+    assert drafts_generate(round=Round.objects.get(year=2013), by=inspector) == []
+
+
+def test_a_rule_does_not_fire_below_its_number_of_regions(inspector):
+    write_all(inspector, code="VR01", judgment="voldoet_gedeeltelijk")
+    DraftRuleFactory(min_regions=2)
+    assert drafts_generate(round=Round.objects.get(year=2013), by=inspector) == []
+
+
+def test_drafts_are_never_shown_to_ministry_until_an_inspector_accepts_them(client_for, inspector, ministry):
+    FindingFactory(judgment="voldoet_niet", success_factor=SuccessFactor.objects.get(code="3.4.1"))
+    DraftRuleFactory(min_regions=1, text_template="Concepttekst voor het ministerie.")
+    [draft] = drafts_generate(round=Round.objects.get(year=2013), by=inspector)
+    client = client_for(ministry)
+    assert "Concepttekst voor het ministerie." not in client.get(RECOMMENDATIONS).content.decode()
+    recommendation_decide(recommendation=draft, by=inspector, accept=True)
+    assert "Concepttekst voor het ministerie." in client.get(RECOMMENDATIONS).content.decode()
+
+
+def test_a_dismissed_draft_is_not_published(client_for, inspector, ministry):
+    FindingFactory(judgment="voldoet_niet", success_factor=SuccessFactor.objects.get(code="3.4.1"))
+    DraftRuleFactory(min_regions=1, text_template="Verworpen concept.")
+    [draft] = drafts_generate(round=Round.objects.get(year=2013), by=inspector)
+    client_for(inspector).post(f"/findings/recommendations/{draft.pk}/decide/", {"decision": "dismiss"})
+    draft.refresh_from_db()
+    assert draft.status == RecommendationStatus.DISMISSED
+    assert "Verworpen concept." not in client_for(ministry).get(RECOMMENDATIONS).content.decode()
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_the_recommendations_page_takes_a_fixed_number_of_queries(client_for, inspector, count, django_assert_num_queries):
+    from tests.factories import FollowUpFactory
+
+    for _ in range(count):
+        RecommendationFactory()
+        FollowUpFactory()
+        RecommendationFactory(status="draft")
+    client = client_for(inspector)
+    client.get(RECOMMENDATIONS)
+    with django_assert_num_queries(14):
+        assert client.get(RECOMMENDATIONS).status_code == 200
