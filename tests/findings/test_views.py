@@ -125,3 +125,15 @@ def test_an_inspector_goes_from_a_conclusion_down_to_the_regional_findings(clien
     html = client_for(inspector).get("/findings/national/2013/3.4.1/").content.decode()
     assert "Bevinding 3.4.1." in html
     assert "/findings/2013/VR13/3.4.1/" in html
+
+
+@pytest.mark.parametrize("responded", [1, 9])
+def test_the_region_page_takes_a_fixed_number_of_queries(client_for, inspector, ovr_vr13, responded, django_assert_num_queries):
+    from findings.services import verification_respond
+
+    for item in list(send(inspector).items.all())[:responded]:
+        verification_respond(item=item, by=ovr_vr13, kind="comment", comment="Opmerking.")
+    client = client_for(inspector)
+    client.get(VR13)
+    with django_assert_num_queries(14):
+        assert client.get(VR13).status_code == 200
