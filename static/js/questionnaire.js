@@ -127,20 +127,46 @@
   });
   document.body.addEventListener("htmx:afterSettle", applyConditions);
 
-  // Back on the page (e.g. after logging in again): put unsaved input back and save it.
-  var backup = load();
-  Object.keys(backup).forEach(function (code) {
-    var card = document.getElementById("q-" + code);
-    if (!card || !inputs(card, "value").length && !inputs(card, "comment").length) return;
-    var rendered = snapshot(card);
-    var wanted = backup[code];
-    var differs = FIELDS.some(function (f) { return f in wanted && !same(wanted[f], rendered[f]); });
-    if (!differs) { delete backup[code]; return; }
-    restore(card, wanted);
-    setState(card, "Niet opgeslagen invoer teruggezet; wordt opgeslagen…", "text-body-secondary");
+  function save(card) {
     var trigger = inputs(card, "comment")[0] || inputs(card, "value")[0];
     window.setTimeout(function () { window.htmx.trigger(trigger, "change"); }, 0);
-  });
-  store(backup);
-  applyConditions();
+  }
+  function origOf(card, field) {
+    var el = card.querySelector('[name="' + card.dataset.code + "-orig_" + field + '"]');
+    return el ? el.value : "";
+  }
+
+  // Runs after htmx has processed the page (htmx also starts on DOMContentLoaded, and was loaded first).
+  function start() {
+    // Back on the page (e.g. after logging in again): put unsaved input back and save it.
+    var restored = {};
+    var backup = load();
+    Object.keys(backup).forEach(function (code) {
+      var card = document.getElementById("q-" + code);
+      if (!card || !inputs(card, "value").length && !inputs(card, "comment").length) return;
+      var rendered = snapshot(card);
+      var wanted = backup[code];
+      var differs = FIELDS.some(function (f) { return f in wanted && !same(wanted[f], rendered[f]); });
+      if (!differs) { delete backup[code]; return; }
+      restore(card, wanted);
+      restored[code] = true;
+      setState(card, "Niet opgeslagen invoer teruggezet; wordt opgeslagen…", "text-body-secondary");
+      save(card);
+    });
+    store(backup);
+
+    // Input given before this script ran (or restored by the browser) differs from what was stored: save it.
+    document.querySelectorAll(".question-card").forEach(function (card) {
+      if (restored[card.dataset.code] || !inputs(card, "value").length) return;
+      var snap = snapshot(card);
+      var value = Array.isArray(snap.value) ? snap.value.join("|") : snap.value;
+      if (value !== origOf(card, "value") || (snap.comment || "") !== origOf(card, "comment") ||
+          (snap.diverging_view || "") !== origOf(card, "diverging_view")) {
+        save(card);
+      }
+    });
+    applyConditions();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
