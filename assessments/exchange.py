@@ -517,8 +517,12 @@ def render_table(header: Sequence[str], rows: Iterable[Sequence[str]], fmt: str,
         raise ValueError(f"unknown format {fmt!r}")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # Python's writer only quotes the characters of its own line terminator, but every reader takes a lone
+    # "\r" for a line end: a row with one is written fully quoted so it reads back as written.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
-    writer.writerows(rows)
+    for row in rows:
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -32,12 +32,15 @@ class ExportForm(forms.Form):
     format = forms.ChoiceField(label=_("Formaat"), choices=FORMAT_CHOICES, required=False)
     blank = forms.BooleanField(label=_("Leeg sjabloon (alle vragen, zonder antwoorden)"), required=False)
 
-    def __init__(self, *args, regions: QuerySet[Region] | None = None, all_label: str = "", **kwargs):
+    def __init__(self, *args, regions: QuerySet[Region] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if regions is not None:
-            choices = [("", all_label or _("Alle regio's die u mag inzien"))]
-            choices += [(region.code, str(region)) for region in regions]
-            self.fields["region"].widget = forms.Select(choices=choices)
+            self.set_regions(regions)
+
+    def set_regions(self, regions: QuerySet[Region]) -> None:
+        """Offer `regions` in a select (for the page); which region may be downloaded is the view's decision."""
+        choices = [("", _("Alle regio's die u mag inzien"))] + [(region.code, str(region)) for region in regions]
+        self.fields["region"].widget = forms.Select(choices=choices)
 
     def clean_format(self) -> str:
         return self.cleaned_data.get("format") or "csv"

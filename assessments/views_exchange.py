@@ -31,7 +31,7 @@ def exchange(request: HttpRequest) -> HttpResponse:
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
     require_answer_downloader(request.user)
-    form = ExportForm(request.GET, regions=Region.objects.for_user(request.user))
+    form = ExportForm(request.GET)
     if not form.is_valid():
         return render_hub(request, export_form=form, status=400)
     data = form.cleaned_data
@@ -70,12 +70,14 @@ def render_hub(
     status: int = 200,
 ) -> HttpResponse:
     """The hub page; a form given here was invalid and shows its errors (status 400)."""
-    inspector = request.user.is_inspector
-    regions = Region.objects.for_user(request.user)
+    inspector, initial = request.user.is_inspector, exchange_initial()
+    regions = Region.objects.for_user(request.user).only("code", "name")
+    if export_form is not None:
+        export_form.set_regions(regions)
     context = {
-        "export_form": export_form or ExportForm(regions=regions, initial=exchange_initial()),
-        "upload_form": UploadForm(initial=exchange_initial()) if inspector else None,
-        "judgment_form": (judgment_form or JudgmentExportForm(initial=exchange_initial())) if inspector else None,
+        "export_form": export_form or ExportForm(regions=regions, initial=initial),
+        "upload_form": UploadForm(initial=initial) if inspector else None,
+        "judgment_form": (judgment_form or JudgmentExportForm(initial=initial)) if inspector else None,
     }
     return render(request, "exchange/exchange.html", context, status=status)
 
