@@ -31,7 +31,7 @@ def exchange(request: HttpRequest) -> HttpResponse:
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
     require_answer_downloader(request.user)
-    form = ExportForm(request.GET)
+    form = ExportForm(request.GET, auto_id="id_export_%s")
     if not form.is_valid():
         return render_hub(request, export_form=form, status=400)
     data = form.cleaned_data
@@ -75,9 +75,10 @@ def render_hub(
     if export_form is not None:
         export_form.set_regions(regions)
     context = {
-        "export_form": export_form or ExportForm(regions=regions, initial=initial),
-        "upload_form": UploadForm(initial=initial) if inspector else None,
-        "judgment_form": (judgment_form or JudgmentExportForm(initial=initial)) if inspector else None,
+        "export_form": export_form or ExportForm(regions=regions, initial=initial, auto_id="id_export_%s"),
+        # Three forms on one page share field names; their element ids must differ.
+        "upload_form": UploadForm(initial=initial, auto_id="id_upload_%s") if inspector else None,
+        "judgment_form": (judgment_form or JudgmentExportForm(initial=initial, auto_id="id_judgments_%s")) if inspector else None,
     }
     return render(request, "exchange/exchange.html", context, status=status)
 

@@ -38,7 +38,7 @@ def judgments_import(request: HttpRequest) -> HttpResponse:
 @require_GET
 def judgments_export_view(request: HttpRequest) -> HttpResponse:
     require_inspector(request.user)
-    form = JudgmentExportForm(request.GET)
+    form = JudgmentExportForm(request.GET, auto_id="id_judgments_%s")
     if not form.is_valid():
         return render_hub(request, judgment_form=form, status=400)
     audit_round, fmt = form.cleaned_data["round"], form.cleaned_data["format"]
