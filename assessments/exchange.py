@@ -32,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from assessments.models import Answer, Assessment, AssessmentStatus, Audience, Question, Questionnaire, Round
@@ -66,7 +67,7 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        return f"Regel {self.line}: {self.message}" if self.line else self.message
+        return _("Regel %(line)s: %(message)s") % {"line": self.line, "message": self.message} if self.line else self.message
 
 
 class ImportRefused(Exception):
@@ -105,11 +106,13 @@ class ImportResult:
         return self.created + self.changed
 
     def summary(self) -> str:
-        text = f"{self.created} nieuw, {self.changed} gewijzigd, {self.unchanged} ongewijzigd"
+        text = _("%(created)s nieuw, %(changed)s gewijzigd, %(unchanged)s ongewijzigd") % {
+            "created": self.created, "changed": self.changed, "unchanged": self.unchanged
+        }
         if self.skipped:
-            text += f", {self.skipped} lege regels overgeslagen"
+            text += _(", %(n)s lege regels overgeslagen") % {"n": self.skipped}
         if self.assessments_created:
-            text += f"; vragenlijst aangemaakt voor {', '.join(self.assessments_created)}"
+            text += _("; vragenlijst aangemaakt voor %(codes)s") % {"codes": ", ".join(self.assessments_created)}
         return text + "."
 
 
@@ -123,20 +126,20 @@ def read_table(name: str, data: bytes, header: Sequence[str]) -> Table:
     """
     header = tuple(header)
     if not data:
-        return Table(errors=[RowError(1, f"Het bestand is leeg; de eerste regel moet de kopregel {_header_text(header)} zijn.")])
+        return Table(errors=[RowError(1, _empty_message(header))])
     if len(data) > MAX_BYTES:
-        return Table(errors=[RowError(0, f"Het bestand is te groot ({len(data) // 1024} kB); het maximum is {MAX_BYTES // (1024 * 1024)} MB.")])
+        return Table(errors=[RowError(0, _("Het bestand is te groot (%(size)s kB); het maximum is %(max)s MB.") % {"size": len(data) // 1024, "max": MAX_BYTES // (1024 * 1024)})])
     if data.startswith(b"PK\x03\x04"):
         lines, errors = _xlsx_lines(data)
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        return Table(errors=[RowError(0, "Oude Excel-bestanden (.xls) worden niet ondersteund; sla het bestand op als .xlsx of als CSV (UTF-8).")])
+        return Table(errors=[RowError(0, _("Oude Excel-bestanden (.xls) worden niet ondersteund; sla het bestand op als .xlsx of als CSV (UTF-8)."))])
     elif name.lower().endswith(".xlsx"):
-        return Table(errors=[RowError(0, "Dit is geen geldig Excel-bestand (.xlsx).")])
+        return Table(errors=[RowError(0, _("Dit is geen geldig Excel-bestand (.xlsx)."))])
     else:
         lines, errors = _csv_lines(data)
     table = Table(errors=errors)
     if not lines and not errors:
-        table.errors.append(RowError(1, f"Het bestand is leeg; de eerste regel moet de kopregel {_header_text(header)} zijn."))
+        table.errors.append(RowError(1, _empty_message(header)))
         return table
     for line, raw in lines:
         cells = _trim(raw)
@@ -144,7 +147,7 @@ def read_table(name: str, data: bytes, header: Sequence[str]) -> Table:
             if tuple(cell.strip().lower() for cell in cells) != header:
                 found = ",".join(cells)
                 table.errors.append(
-                    RowError(1, f"De kopregel moet precies {_header_text(header)} zijn; gevonden: ‘{_short(found)}’.")
+                    RowError(1, _("De kopregel moet precies %(header)s zijn; gevonden: ‘%(found)s’.") % {"header": _header_text(header), "found": _short(found)})
                 )
                 return table
             continue
@@ -152,7 +155,7 @@ def read_table(name: str, data: bytes, header: Sequence[str]) -> Table:
             continue
         if len(cells) > len(header):
             table.errors.append(
-                RowError(line, f"Deze regel heeft {len(cells)} kolommen; verwacht {len(header)} ({','.join(header)}).")
+                RowError(line, _("Deze regel heeft %(n)s kolommen; verwacht %(m)s (%(names)s).") % {"n": len(cells), "m": len(header), "names": ",".join(header)})
             )
             continue
         problem = next((p for p in (_cell_problem(cell) for cell in cells) if p), None)
@@ -170,12 +173,12 @@ def parse_answer_file(name: str, data: bytes) -> Table:
 
 def _csv_lines(data: bytes) -> tuple[list[tuple[int, tuple[str, ...]]], list[RowError]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return [], [RowError(0, "Het bestand is in UTF-16 opgeslagen; sla het op als ‘CSV UTF-8’.")]
+        return [], [RowError(0, _("Het bestand is in UTF-16 opgeslagen; sla het op als ‘CSV UTF-8’."))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return [], [RowError(line, "Het bestand is niet in UTF-8 opgeslagen; sla het op als ‘CSV UTF-8’ of als .xlsx.")]
+        return [], [RowError(line, _("Het bestand is niet in UTF-8 opgeslagen; sla het op als ‘CSV UTF-8’ of als .xlsx."))]
     first = text.split("\n", 1)[0]
     # Dutch spreadsheet programs save CSV with semicolons; the header tells which one this file uses.
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -185,10 +188,10 @@ def _csv_lines(data: bytes) -> tuple[list[tuple[int, tuple[str, ...]]], list[Row
     try:
         for line, cells in enumerate(reader, start=1):
             if line > MAX_ROWS + 1:
-                return [], [RowError(line, f"Het bestand heeft meer dan {MAX_ROWS} regels.")]
+                return [], [RowError(line, _("Het bestand heeft meer dan %(n)s regels.") % {"n": MAX_ROWS})]
             lines.append((line, tuple(cells)))
     except csv.Error:
-        return [], [RowError(line + 1, "Deze regel is geen geldige CSV (controleer de aanhalingstekens).")]
+        return [], [RowError(line + 1, _("Deze regel is geen geldige CSV (controleer de aanhalingstekens)."))]
     return lines, []
 
 
@@ -202,12 +205,12 @@ def _xlsx_lines(data: bytes) -> tuple[list[tuple[int, tuple[str, ...]]], list[Ro
         sheet = workbook.worksheets[0]
         for line, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
             if line > MAX_ROWS + 1:
-                return [], [RowError(line, f"Het bestand heeft meer dan {MAX_ROWS} regels.")]
+                return [], [RowError(line, _("Het bestand heeft meer dan %(n)s regels.") % {"n": MAX_ROWS})]
             lines.append((line, tuple(_cell_text(value) for value in values)))
     # openpyxl reports a damaged workbook with many exception types (zip, XML, key and value errors);
     # for any of them the answer to the user is the same.
     except Exception:
-        return [], [RowError(0, "Dit is geen geldig Excel-bestand (.xlsx), of het is beschadigd.")]
+        return [], [RowError(0, _("Dit is geen geldig Excel-bestand (.xlsx), of het is beschadigd."))]
     finally:
         if workbook is not None:
             try:
@@ -248,14 +251,18 @@ def _trim(cells: Sequence[str]) -> tuple[str, ...]:
 
 def _cell_problem(cell: str) -> str | None:
     if "\x00" in cell:
-        return "Deze regel bevat ongeldige tekens (NUL)."
+        return _("Deze regel bevat ongeldige tekens (NUL).")
     if len(cell) > MAX_TEXT:
-        return f"Een cel op deze regel is te lang (maximaal {MAX_TEXT} tekens)."
+        return _("Een cel op deze regel is te lang (maximaal %(n)s tekens).") % {"n": MAX_TEXT}
     try:
         cell.encode("utf-8")
     except UnicodeEncodeError:
-        return "Deze regel bevat ongeldige tekens."
+        return _("Deze regel bevat ongeldige tekens.")
     return None
+
+
+def _empty_message(header: Sequence[str]) -> str:
+    return _("Het bestand is leeg; de eerste regel moet de kopregel %(header)s zijn.") % {"header": _header_text(header)}
 
 
 def _header_text(header: Sequence[str]) -> str:
@@ -310,25 +317,29 @@ def validate_answer_rows(rows: Iterable[Row], context: AnswerContext) -> tuple[l
         region_code = region_raw.strip().upper()
         question_code = question_raw.strip()
         if not region_code:
-            errors.append(RowError(row.line, "De regiocode ontbreekt."))
+            errors.append(RowError(row.line, _("De regiocode ontbreekt.")))
             continue
         question_set = context.question_sets.get(region_code)
         if question_set is None:
-            errors.append(RowError(row.line, f"Onbekende regiocode ‘{_short(region_raw.strip(), 20)}’; gebruik VR01 tot en met VR25."))
+            errors.append(RowError(row.line, _("Onbekende regiocode ‘%(code)s’; gebruik VR01 tot en met VR25.") % {"code": _short(region_raw.strip(), 20)}))
             continue
         first_line.setdefault(region_code, row.line)
         if not question_code:
-            errors.append(RowError(row.line, "De vraagcode ontbreekt."))
+            errors.append(RowError(row.line, _("De vraagcode ontbreekt.")))
             continue
         question = question_set.questions.get(question_code)
         if question is None:
             errors.append(
-                RowError(row.line, f"Onbekende vraagcode ‘{_short(question_code, 40)}’ in de vragenlijst van {context.year}.")
+                RowError(
+                    row.line,
+                    _("Onbekende vraagcode ‘%(code)s’ in de vragenlijst van %(year)s.")
+                    % {"code": _short(question_code, 40), "year": context.year},
+                )
             )
             continue
         key = (region_code, question_code)
         if key in seen:
-            errors.append(RowError(row.line, f"{region_code} {question_code} staat ook al op regel {seen[key]}."))
+            errors.append(RowError(row.line, _("%(region)s %(question)s staat ook al op regel %(line)s.") % {"region": region_code, "question": question_code, "line": seen[key]}))
             continue
         seen[key] = row.line
         try:
@@ -341,7 +352,8 @@ def validate_answer_rows(rows: Iterable[Row], context: AnswerContext) -> tuple[l
         errors.append(
             RowError(
                 first_line[region_code],
-                f"De vragenlijst van {region_code} ({context.year}) is definitief; daarin mag niets meer worden gewijzigd.",
+                _("De vragenlijst van %(region)s (%(year)s) is definitief; daarin mag niets meer worden gewijzigd.")
+                % {"region": region_code, "year": context.year},
             )
         )
     return valid, sorted(errors)
@@ -354,18 +366,18 @@ def answer_context(round: Round) -> AnswerContext:
         Assessment.objects.filter(round=round, region__isnull=False).values_list("region__code", "questionnaire_id", "status")
     )
     if latest is None and not assessments:
-        raise ImportRefused([RowError(0, f"Er is geen vragenlijst voor veiligheidsregio's in meting {round.year}.")])
-    questionnaire_ids = {questionnaire_id for _, questionnaire_id, _ in assessments}
+        raise ImportRefused([RowError(0, _("Er is geen vragenlijst voor veiligheidsregio's in meting %(year)s.") % {"year": round.year})])
+    questionnaire_ids = {questionnaire_id for _code, questionnaire_id, _status in assessments}
     if latest is not None:
         questionnaire_ids.add(latest.pk)
     sets = _question_sets(questionnaire_ids)
-    of_region = {code: questionnaire_id for code, questionnaire_id, _ in assessments}
+    of_region = {code: questionnaire_id for code, questionnaire_id, _status in assessments}
     question_sets = {}
     for code in Region.objects.values_list("code", flat=True):
         questionnaire_id = of_region.get(code, latest.pk if latest else None)
         if questionnaire_id is not None:
             question_sets[code] = sets[questionnaire_id]
-    final = frozenset(code for code, _, status in assessments if status == AssessmentStatus.FINAL)
+    final = frozenset(code for code, _questionnaire, status in assessments if status == AssessmentStatus.FINAL)
     return AnswerContext(year=round.year, question_sets=question_sets, final_regions=final)
 
 
@@ -412,7 +424,7 @@ def _answers_import(
     valid, errors = validate_answer_rows(rows, context)
     errors = prior_errors + errors
     if not rows and not errors:
-        errors.append(RowError(2, "Het bestand bevat geen antwoorden, alleen de kopregel."))
+        errors.append(RowError(2, _("Het bestand bevat geen antwoorden, alleen de kopregel.")))
     if errors:
         raise ImportRefused(errors)
 

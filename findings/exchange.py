@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from assessments.exchange import ImportRefused, ImportResult, Row, RowError, Table, read_table, render_table
 from assessments.models import Round, SuccessFactor
@@ -65,44 +66,51 @@ def validate_judgment_rows(rows: Iterable[Row], context: JudgmentContext) -> tup
         judgment = judgment_raw.strip().lower().replace(" ", "_").replace("-", "_")
         finding = finding_raw.strip()
         if not code:
-            errors.append(RowError(row.line, "De regiocode ontbreekt."))
+            errors.append(RowError(row.line, _("De regiocode ontbreekt.")))
             continue
         subject = context.subjects.get(code)
         if subject is None:
             errors.append(
                 RowError(
                     row.line,
-                    f"Onbekende code ‘{_short(code_raw.strip())}’; gebruik een regiocode (VR01 tot en met VR25) "
-                    "of, voor 3.3.1 en 3.3.2, een brigadecode (B11, B13 of B43).",
+                    _(
+                        "Onbekende code ‘%(code)s’; gebruik een regiocode (VR01 tot en met VR25) "
+                        "of, voor 3.3.1 en 3.3.2, een brigadecode (B11, B13 of B43)."
+                    )
+                    % {"code": _short(code_raw.strip())},
                 )
             )
             continue
         factor_subject = context.factors.get(csf)
         if factor_subject is None:
-            errors.append(RowError(row.line, f"Onbekende succesfactor ‘{_short(csf)}’; gebruik 3.1.1 tot en met 3.6.1."))
+            errors.append(RowError(row.line, _("Onbekende succesfactor ‘%(code)s’; gebruik 3.1.1 tot en met 3.6.1.") % {"code": _short(csf)}))
             continue
         if factor_subject != subject[0]:
             if factor_subject == "brigade":
-                message = f"{csf} wordt per brigade beoordeeld, niet per regio; gebruik de brigadecode (B11, B13 of B43)."
+                message = _("%(csf)s wordt per brigade beoordeeld, niet per regio; gebruik de brigadecode (B11, B13 of B43).")
             else:
-                message = f"{csf} wordt per veiligheidsregio beoordeeld, niet per brigade."
+                message = _("%(csf)s wordt per veiligheidsregio beoordeeld, niet per brigade.")
+            message %= {"csf": csf}
             errors.append(RowError(row.line, message))
             continue
         key = (code, csf)
         if key in seen:
-            errors.append(RowError(row.line, f"{code} {csf} staat ook al op regel {seen[key]}."))
+            errors.append(RowError(row.line, _("%(code)s %(csf)s staat ook al op regel %(line)s.") % {"code": code, "csf": csf, "line": seen[key]}))
             continue
         seen[key] = row.line
         if judgment == "" and finding == "":
             continue
         if judgment not in Judgment.values:
             shown = judgment_raw.strip()
-            message = f"‘{_short(shown)}’ is geen geldig oordeel" if shown else "Het oordeel ontbreekt"
-            errors.append(RowError(row.line, f"{message}; gebruik {JUDGMENT_CODES}."))
+            if shown:
+                message = _("‘%(value)s’ is geen geldig oordeel; gebruik %(codes)s.") % {"value": _short(shown), "codes": JUDGMENT_CODES}
+            else:
+                message = _("Het oordeel ontbreekt; gebruik %(codes)s.") % {"codes": JUDGMENT_CODES}
+            errors.append(RowError(row.line, message))
             continue
         valid.append(ValidJudgment(row.line, code, csf, judgment, finding))
     if context.published and (valid or errors):
-        errors.append(RowError(0, f"Meting {context.year} is gepubliceerd; oordelen kunnen niet meer worden geïmporteerd."))
+        errors.append(RowError(0, _("Meting %(year)s is gepubliceerd; oordelen kunnen niet meer worden geïmporteerd.") % {"year": context.year}))
     return valid, sorted(errors)
 
 
@@ -139,7 +147,7 @@ def _judgments_import(
     valid, errors = validate_judgment_rows(rows, context)
     errors = prior_errors + errors
     if not rows and not errors:
-        errors.append(RowError(2, "Het bestand bevat geen oordelen, alleen de kopregel."))
+        errors.append(RowError(2, _("Het bestand bevat geen oordelen, alleen de kopregel.")))
     if errors:
         raise ImportRefused(errors)
 
