@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 # Columns read from a spreadsheet: enough to notice surplus columns, few enough to stay cheap.
 MAX_COLUMNS = 12
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -201,6 +203,10 @@ def _xlsx_lines(data: bytes) -> tuple[list[tuple[int, tuple[str, ...]]], list[Ro
     lines: list[tuple[int, tuple[str, ...]]] = []
     workbook = None
     try:
+        # A small archive can unpack to gigabytes; refuse before openpyxl reads it.
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(member.file_size for member in archive.infolist()) > MAX_UNPACKED_BYTES:
+                return [], [RowError(0, _("Het Excel-bestand is uitgepakt te groot; sla het op als CSV (UTF-8)."))]
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         for line, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from types import SimpleNamespace
 
 from hypothesis import HealthCheck, given, settings
@@ -188,3 +189,11 @@ def test_a_damaged_xlsx_never_gives_a_traceback():
 def test_a_file_over_the_size_limit_is_refused_without_being_parsed():
     table = read_table("a.csv", b"x" * (5 * 1024 * 1024 + 1), ANSWER_HEADER)
     assert [str(error) for error in table.errors] == ["Het bestand is te groot (5120 kB); het maximum is 5 MB."]
+
+
+def test_an_xlsx_that_unpacks_to_more_than_the_limit_is_refused_unread():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"a" * (101 * 1024 * 1024))
+    table = read_table("bom.xlsx", buffer.getvalue(), ANSWER_HEADER)
+    assert [str(error) for error in table.errors] == ["Het Excel-bestand is uitgepakt te groot; sla het op als CSV (UTF-8)."]
