@@ -102,3 +102,17 @@ def test_the_recommendations_page_takes_a_fixed_number_of_queries(client_for, in
     client.get(RECOMMENDATIONS)
     with django_assert_num_queries(14):
         assert client.get(RECOMMENDATIONS).status_code == 200
+
+
+def test_an_indicator_rule_drafts_a_recommendation_for_the_regions_that_miss_the_norm(inspector):
+    from regions.models import Region
+    from tests.factories import AnswerFactory, AssessmentFactory, QuestionFactory
+
+    question = QuestionFactory(code="defence_in_policy_team")
+    for code, value in (("VR01", "nee"), ("VR02", "ja"), ("VR03", "nee")):
+        AnswerFactory(assessment=AssessmentFactory(region=Region.objects.get(code=code)), question=question, value=value)
+    DraftRuleFactory(kind="indicator_below", question_code="defence_in_policy_team", values=["ja"], threshold_percent=80,
+                     text_template="Geef Defensie een plaats in het beleidsteam ({aantal} regio's).")
+    [draft] = drafts_generate(round=Round.objects.get(year=2013), by=inspector)
+    assert draft.text == "Geef Defensie een plaats in het beleidsteam (2 regio's)."
+    assert [r.code for r in draft.concerned_regions.all()] == ["VR01", "VR03"]
