@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.roles import brigade_for_user, region_for_user
@@ -27,7 +28,7 @@ def round_for_year(year: int | str) -> Round:
     try:
         return Round.objects.get(year=int(year))
     except (Round.DoesNotExist, TypeError, ValueError):
-        raise Http404("Deze meting bestaat niet.") from None
+        raise Http404(_("Deze meting bestaat niet.")) from None
 
 
 def can_respond(user: User, subject: Region | Brigade) -> bool:
@@ -76,7 +77,7 @@ def assessment_for_subject(user: User, round: Round, subject: Region | Brigade, 
 
     respondent = can_respond(user, subject)
     if write and not respondent:
-        raise PermissionDenied("U mag deze vragenlijst bekijken maar niet wijzigen.")
+        raise PermissionDenied(_("U mag deze vragenlijst bekijken maar niet wijzigen."))
     key = {"region": subject} if isinstance(subject, Region) else {"brigade": subject}
     assessment = (
         Assessment.objects.select_related("round", "questionnaire", "region__brigade", "brigade")
@@ -86,7 +87,7 @@ def assessment_for_subject(user: User, round: Round, subject: Region | Brigade, 
     if assessment is None and respondent and round.status == RoundStatus.OPEN:
         assessment = assessment_get_or_create(round=round, by=user, **key)
     if assessment is None:
-        raise Http404("Voor deze meting is (nog) geen vragenlijst ingevuld.")
+        raise Http404(_("Voor deze meting is (nog) geen vragenlijst ingevuld."))
     return assessment
 
 
@@ -98,5 +99,5 @@ def evidence_for_user(user: User, assessment: Assessment, pk: int) -> Evidence:
     """An evidence document of an assessment `user` may already see; 404 otherwise."""
     evidence = Evidence.objects.filter(assessment=assessment, pk=pk).first()
     if evidence is None:
-        raise Http404("Dit document bestaat niet.")
+        raise Http404(_("Dit document bestaat niet."))
     return evidence

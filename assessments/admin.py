@@ -1,7 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from assessments.models import Answer, Assessment, Choice, Question, Questionnaire, Round, SuccessFactor, Theme
+from assessments.models import (
+    Answer,
+    Assessment,
+    Choice,
+    Evidence,
+    Question,
+    Questionnaire,
+    Round,
+    Signature,
+    SuccessFactor,
+    Theme,
+    Transition,
+)
 
 
 @admin.register(Theme)
@@ -56,3 +68,30 @@ class AnswerAdmin(SimpleHistoryAdmin):
     list_display = ["assessment", "question", "value", "answered_by", "updated_at"]
     list_filter = ["assessment__round"]
     readonly_fields = ["value", "revision"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Workflow records are written by the services only; the admin shows them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Signature)
+class SignatureAdmin(ReadOnlyAdmin):
+    list_display = ["assessment", "role", "user", "signed_at"]
+
+
+@admin.register(Transition)
+class TransitionAdmin(ReadOnlyAdmin):
+    list_display = ["assessment", "from_status", "to_status", "by", "at", "reason"]
+    list_filter = ["to_status"]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(ReadOnlyAdmin):
+    list_display = ["original_name", "assessment", "answer", "content_type", "size", "uploaded_by", "uploaded_at"]
+    exclude = ["file"]  # never a public link; downloads go through the access-checked view

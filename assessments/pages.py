@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
 from assessments.access import can_respond, may_transition
@@ -22,11 +23,11 @@ if TYPE_CHECKING:
 S = AssessmentStatus
 
 STEP_LABELS = {
-    (S.SUBMITTED, S.IN_REVIEW): "In beoordeling nemen",
-    (S.IN_REVIEW, S.VERIFICATION): "Ter verificatie voorleggen",
-    (S.VERIFICATION, S.FINAL): "Definitief maken",
-    (S.IN_REVIEW, S.DRAFT): "Terugsturen naar de respondenten",
-    (S.FINAL, S.IN_REVIEW): "Heropenen",
+    (S.SUBMITTED, S.IN_REVIEW): gettext_lazy("In beoordeling nemen"),
+    (S.IN_REVIEW, S.VERIFICATION): gettext_lazy("Ter verificatie voorleggen"),
+    (S.VERIFICATION, S.FINAL): gettext_lazy("Definitief maken"),
+    (S.IN_REVIEW, S.DRAFT): gettext_lazy("Terugsturen naar de respondenten"),
+    (S.FINAL, S.IN_REVIEW): gettext_lazy("Heropenen"),
 }
 
 
@@ -394,7 +395,9 @@ def history_context(assessment: Assessment) -> dict:
             at=record.history_date,
             user=record.history_user,
             question=record.question,
-            action={"+": "nieuw", "~": "gewijzigd", "-": "verwijderd"}[record.history_type],
+            action={"+": gettext_lazy("nieuw"), "~": gettext_lazy("gewijzigd"), "-": gettext_lazy("verwijderd")}[
+                record.history_type
+            ],
             old=display_value(record.question, old_value),
             new=display_value(record.question, new_value),
             old_comment=old_comment,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from assessments.access import can_respond
 from assessments.models import Assessment, Audience, Questionnaire, RoundStatus
@@ -37,12 +38,13 @@ def region_sections(user: User, region: Region) -> list[dict]:
         if assessment is None and not (respondent and round.status == RoundStatus.OPEN):
             continue
         if assessment is None:
-            detail = "nog niet begonnen"
+            detail = _("nog niet begonnen")
         else:
             percent = percent_of(assessment.answered, assessment.applicable)
-            detail = f"{assessment.get_status_display()} · {percent}% beantwoord"
+            detail = _("%(status)s · %(percent)s%% beantwoord") % {
+                "status": assessment.get_status_display(), "percent": percent}
         sections.append({
-            "title": f"Vragenlijst {round.year} ({round.get_kind_display()})",
+            "title": _("Vragenlijst %(year)s (%(kind)s)") % {"year": round.year, "kind": round.get_kind_display()},
             "url": reverse("assessments:fill", args=[round.year, region.code]),
             "detail": detail,
         })

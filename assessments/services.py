@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import Role
 from assessments.access import can_respond
@@ -51,7 +53,7 @@ REQUIRED_SIGNATURES = {
     Audience.BRIGADE: (Role.RMC,),
 }
 
-SIGNER_NAMES = {Role.OVR: "OVR", Role.CONTACT: "contactpersoon van de veiligheidsregio", Role.RMC: "RMC"}
+SIGNER_NAMES = {Role.OVR: "OVR", Role.CONTACT: gettext_lazy("contactpersoon van de veiligheidsregio"), Role.RMC: "RMC"}
 
 # Inspector steps: (from, to) → whether a reason is required.
 INSPECTOR_STEPS = {
@@ -89,8 +91,13 @@ def assessment_get_or_create(
             return existing
         questionnaire = Questionnaire.objects.latest_for(round, audience)
         if questionnaire is None:
-            raise ValidationError(f"Voor {round} is er geen vragenlijst voor een {Audience(audience).label}.")
-        assessment, _ = Assessment.objects.get_or_create(round=round, **key, defaults={"questionnaire": questionnaire})
+            raise ValidationError(
+                _("Voor %(round)s is er geen vragenlijst voor een %(audience)s.")
+                % {"round": round, "audience": Audience(audience).label}
+            )
+        assessment, _created = Assessment.objects.get_or_create(
+            round=round, **key, defaults={"questionnaire": questionnaire}
+        )
     return assessment
 
 
@@ -102,7 +109,9 @@ def _locked(assessment: Assessment) -> Assessment:
 def _require_draft(assessment: Assessment) -> None:
     if assessment.status != S.DRAFT:
         raise ValidationError(
-            f"Deze vragenlijst is {assessment.get_status_display()} en kan niet meer worden gewijzigd.", code="locked"
+            _("Deze vragenlijst is %(status)s en kan niet meer worden gewijzigd.")
+            % {"status": assessment.get_status_display()},
+            code="locked",
         )
 
 
@@ -129,7 +138,7 @@ def answer_save(
     locked = _locked(assessment)
     _require_draft(locked)
     if question.questionnaire_id != locked.questionnaire_id:
-        raise ValidationError("Deze vraag hoort niet bij deze vragenlijst.", code="question")
+        raise ValidationError(_("Deze vraag hoort niet bij deze vragenlijst."), code="question")
     parsed = parse_value(question, value)
     comment = None if comment is None else comment.strip()
     diverging_view = None if diverging_view is None else diverging_view.strip()
@@ -188,14 +197,20 @@ def problems_for(*, audience: str, questions: list[Question], answers: list[Answ
     missing = missing_required(questions, values)
     if missing:
         listed = ", ".join(q.code for q in missing[:8]) + (" …" if len(missing) > 8 else "")
-        noun = "vraag" if len(missing) == 1 else "vragen"
-        problems.append(f"Nog {len(missing)} verplichte {noun} onbeantwoord ({listed}).")
+        problems.append(
+            ngettext(
+                "Nog %(count)s verplichte vraag onbeantwoord (%(codes)s).",
+                "Nog %(count)s verplichte vragen onbeantwoord (%(codes)s).",
+                len(missing),
+            )
+            % {"count": len(missing), "codes": listed}
+        )
     carried = [a for a in answers if a.carried and a.value]
     if carried:
-        problems.append(f"{len(carried)} overgenomen antwoord(en) nog niet bevestigd.")
+        problems.append(_("%(count)s overgenomen antwoord(en) nog niet bevestigd.") % {"count": len(carried)})
     for role in REQUIRED_SIGNATURES[audience]:
         if role not in signed_roles:
-            problems.append(f"Ondertekening door de {SIGNER_NAMES[role]} ontbreekt.")
+            problems.append(_("Ondertekening door de %(signer)s ontbreekt.") % {"signer": SIGNER_NAMES[role]})
     return problems
 
 
@@ -204,14 +219,16 @@ def assessment_sign(*, assessment: Assessment, by: User) -> Signature:
     """Sign a draft assessment as its OVR, contact person or RMC (one signature per role)."""
     locked = _locked(assessment)
     if not can_respond(by, locked.subject):
-        raise PermissionDenied("Alleen de respondenten van deze vragenlijst ondertekenen.")
+        raise PermissionDenied(_("Alleen de respondenten van deze vragenlijst ondertekenen."))
     _require_draft(locked)
     if by.role not in REQUIRED_SIGNATURES[locked.questionnaire.audience]:
-        raise PermissionDenied("Uw rol ondertekent deze vragenlijst niet.")
+        raise PermissionDenied(_("Uw rol ondertekent deze vragenlijst niet."))
     existing = Signature.objects.filter(assessment=locked, role=by.role).first()
     if existing is not None:
         if existing.user_id != by.pk:
-            raise ValidationError(f"De {by.get_role_display()} heeft al ondertekend ({existing.user}).")
+            raise ValidationError(
+                _("De %(role)s heeft al ondertekend (%(user)s).") % {"role": by.get_role_display(), "user": existing.user}
+            )
         return existing
     signature = Signature.objects.create(assessment=locked, user=by, role=by.role)
     Assessment.objects.filter(pk=locked.pk).update(last_activity=timezone.now())
@@ -232,7 +249,7 @@ def assessment_submit(*, assessment: Assessment, by: User) -> Assessment:
     signatures are present (ValidationError listing what is missing otherwise)."""
     locked = _locked(assessment)
     if not can_respond(by, locked.subject):
-        raise PermissionDenied("Alleen de respondenten dienen deze vragenlijst in.")
+        raise PermissionDenied(_("Alleen de respondenten dienen deze vragenlijst in."))
     _require_draft(locked)
     problems = submission_problems(locked)
     if problems:
@@ -245,15 +262,17 @@ def assessment_transition(*, assessment: Assessment, to: str, by: User, reason: 
     """An inspector's workflow step (see INSPECTOR_STEPS); sending back and reopening need a reason.
     Sending back to draft clears the signatures, so the respondents sign what they submit again."""
     if not by.is_inspector:
-        raise PermissionDenied("Alleen inspecteurs brengen een vragenlijst in een volgende fase.")
+        raise PermissionDenied(_("Alleen inspecteurs brengen een vragenlijst in een volgende fase."))
     locked = _locked(assessment)
     step = (locked.status, to)
     if step not in INSPECTOR_STEPS:
         target = S(to).label if to in S.values else to
-        raise ValidationError(f"Van {locked.get_status_display()} naar {target} is geen toegestane stap.")
+        raise ValidationError(
+            _("Van %(from)s naar %(to)s is geen toegestane stap.") % {"from": locked.get_status_display(), "to": target}
+        )
     reason = (reason or "").strip()
     if INSPECTOR_STEPS[step] and not reason:
-        raise ValidationError("Geef een reden op voor deze stap.", code="reason")
+        raise ValidationError(_("Geef een reden op voor deze stap."), code="reason")
     if to == S.DRAFT:
         locked.signatures.all().delete()
     return _step(locked, to=to, by=by, reason=reason)
@@ -266,7 +285,7 @@ def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
     them. Questions already answered are left alone. Returns the number of answers carried."""
     locked = _locked(assessment)
     if not can_respond(by, locked.subject):
-        raise PermissionDenied("Alleen de respondenten nemen antwoorden over.")
+        raise PermissionDenied(_("Alleen de respondenten nemen antwoorden over."))
     _require_draft(locked)
     previous_round = locked.round.predecessor
     previous = (
@@ -275,7 +294,7 @@ def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
         else None
     )
     if previous is None:
-        raise ValidationError("Er is geen vragenlijst uit de vorige meting om over te nemen.")
+        raise ValidationError(_("Er is geen vragenlijst uit de vorige meting om over te nemen."))
     earlier = {a.question.code: a for a in previous.answers.select_related("question").exclude(value="")}
     answered = set(locked.answers.exclude(value="").values_list("question_id", flat=True))
     count = 0
@@ -299,7 +318,7 @@ def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
         answer.answered_by = None
         answer.revision += 1
         answer._history_user = by
-        answer._change_reason = f"overgenomen uit {previous_round.year}"
+        answer._change_reason = _("overgenomen uit %(year)s") % {"year": previous_round.year}
         answer.save()
         count += 1
     locked.carried_from = previous
@@ -309,12 +328,12 @@ def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
 
 # Evidence: the type is read from the content, never from the name.
 EVIDENCE_TYPES = {
-    "application/pdf": ("PDF-document", {"pdf"}),
-    "image/png": ("PNG-afbeelding", {"png"}),
-    "image/jpeg": ("JPEG-afbeelding", {"jpg", "jpeg"}),
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ("Word-document", {"docx"}),
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ("Excel-werkmap", {"xlsx"}),
-    "application/vnd.oasis.opendocument.text": ("ODT-document", {"odt"}),
+    "application/pdf": (gettext_lazy("PDF-document"), {"pdf"}),
+    "image/png": (gettext_lazy("PNG-afbeelding"), {"png"}),
+    "image/jpeg": (gettext_lazy("JPEG-afbeelding"), {"jpg", "jpeg"}),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (gettext_lazy("Word-document"), {"docx"}),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (gettext_lazy("Excel-werkmap"), {"xlsx"}),
+    "application/vnd.oasis.opendocument.text": (gettext_lazy("ODT-document"), {"odt"}),
 }
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
@@ -357,21 +376,22 @@ def evidence_check(upload) -> EvidenceCheck:
     """Validate an upload (size, type by content, name matching the content); ValidationError in Dutch."""
     if upload.size > settings.EVIDENCE_MAX_BYTES:
         limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(f"Het bestand is te groot (maximaal {limit} MB).", code="size")
+        raise ValidationError(_("Het bestand is te groot (maximaal %(limit)s MB).") % {"limit": limit}, code="size")
     if upload.size == 0:
-        raise ValidationError("Het bestand is leeg.", code="empty")
+        raise ValidationError(_("Het bestand is leeg."), code="empty")
     mime = evidence_type(upload)
     if mime is None:
         raise ValidationError(
-            "Dit bestandstype wordt niet geaccepteerd. Toegestaan zijn PDF, DOCX, XLSX, ODT, PNG en JPEG.", code="type"
+            _("Dit bestandstype wordt niet geaccepteerd. Toegestaan zijn PDF, DOCX, XLSX, ODT, PNG en JPEG."), code="type"
         )
     label, extensions = EVIDENCE_TYPES[mime]
     name = upload.name or ""
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in extensions:
         raise ValidationError(
-            f"‘{name}’ is naar de inhoud een {label}, maar de naam zegt iets anders; "
-            f"geef het bestand de juiste extensie (.{sorted(extensions)[0]}).",
+            _("‘%(name)s’ is naar de inhoud een %(label)s, maar de naam zegt iets anders; "
+              "geef het bestand de juiste extensie (.%(extension)s).")
+            % {"name": name, "label": label, "extension": sorted(extensions)[0]},
             code="name",
         )
     return EvidenceCheck(content_type=mime, extension=extension)
@@ -385,10 +405,10 @@ def evidence_add(
     generated name; only served through the access-checked download view."""
     locked = _locked(assessment)
     if not can_respond(by, locked.subject):
-        raise PermissionDenied("Alleen de respondenten voegen documenten toe.")
+        raise PermissionDenied(_("Alleen de respondenten voegen documenten toe."))
     _require_draft(locked)
     if answer is not None and answer.assessment_id != locked.pk:
-        raise ValidationError("Dit antwoord hoort niet bij deze vragenlijst.")
+        raise ValidationError(_("Dit antwoord hoort niet bij deze vragenlijst."))
     check = evidence_check(upload)
     evidence = Evidence(
         assessment=locked,

@@ -12,6 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import require_inspector
@@ -42,9 +43,9 @@ def fill(request: HttpRequest, year: int, code: str | None = None, number: int |
     if request.method == "POST":
         refused = _theme_save(request, assessment)
         if not refused:
-            messages.success(request, "Uw antwoorden zijn opgeslagen.")
+            messages.success(request, _("Uw antwoorden zijn opgeslagen."))
             return redirect(f"{url_for(assessment, 'fill')}?theme={theme or ''}")
-        messages.error(request, "Niet alle antwoorden zijn opgeslagen; zie de meldingen bij de vragen.")
+        messages.error(request, _("Niet alle antwoorden zijn opgeslagen; zie de meldingen bij de vragen."))
         return render(request, "assessments/fill.html", sheet_context(assessment, request.user, theme, refused))
     return render(request, "assessments/fill.html", sheet_context(assessment, request.user, theme))
 
@@ -94,7 +95,7 @@ def answer(request: HttpRequest, year: int, question: str, code: str | None = No
                                      write=request.method == "POST")
     item = assessment.questionnaire.questions.prefetch_related("choices").filter(code=question).first()
     if item is None:
-        raise Http404("Deze vraag bestaat niet in deze vragenlijst.")
+        raise Http404(_("Deze vraag bestaat niet in deze vragenlijst."))
     refused = None
     if request.method == "POST":
         refused = _answer_post(request, assessment, item, AnswerForm(request.POST, question=item))
@@ -108,9 +109,9 @@ def answer(request: HttpRequest, year: int, question: str, code: str | None = No
 
 def _after_plain_answer(request, assessment, question, refused: Card | None) -> HttpResponse:
     if refused is None:
-        messages.success(request, "Uw antwoord is opgeslagen.")
+        messages.success(request, _("Uw antwoord is opgeslagen."))
     else:
-        messages.error(request, "; ".join(refused.errors) or "Dit antwoord is intussen door een ander gewijzigd.")
+        messages.error(request, "; ".join(refused.errors) or _("Dit antwoord is intussen door een ander gewijzigd."))
     return redirect(f"{url_for(assessment, 'fill')}?theme={question.success_factor.theme.number}#q-{question.code}")
 
 
@@ -125,7 +126,7 @@ def _session_expired(request: HttpRequest) -> HttpResponse:
 def sign(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
     assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
     _attempt(request, lambda: services.assessment_sign(assessment=assessment, by=request.user),
-             "U heeft de vragenlijst ondertekend.")
+             _("U heeft de vragenlijst ondertekend."))
     return redirect(url_for(assessment, "fill"))
 
 
@@ -133,7 +134,7 @@ def sign(request: HttpRequest, year: int, code: str | None = None, number: int |
 def submit(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
     assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
     _attempt(request, lambda: services.assessment_submit(assessment=assessment, by=request.user),
-             "De vragenlijst is ingediend. De inspecteurs nemen hem in beoordeling.")
+             _("De vragenlijst is ingediend. De inspecteurs nemen hem in beoordeling."))
     return redirect(url_for(assessment, "fill"))
 
 
@@ -149,7 +150,7 @@ def transition(request: HttpRequest, year: int, code: str | None = None, number:
         return redirect(url_for(assessment, "fill"))
     _attempt(request, lambda: services.assessment_transition(
         assessment=assessment, to=form.cleaned_data["to"], reason=form.cleaned_data["reason"], by=request.user,
-    ), "De status van de vragenlijst is gewijzigd.")
+    ), _("De status van de vragenlijst is gewijzigd."))
     return redirect(url_for(assessment, "fill"))
 
 
@@ -158,7 +159,8 @@ def carry_over(request: HttpRequest, year: int, code: str | None = None, number:
     assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
     count = _attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user))
     if count is not None:
-        messages.success(request, f"{count} antwoorden overgenomen uit de vorige meting; bevestig ze per vraag.")
+        messages.success(request, _("%(count)s antwoorden overgenomen uit de vorige meting; bevestig ze per vraag.")
+                         % {"count": count})
     return redirect(url_for(assessment, "fill"))
 
 
@@ -188,12 +190,12 @@ def evidence_upload(request: HttpRequest, year: int, code: str | None = None, nu
     question_code = form.cleaned_data["question"]
     answer = assessment.answers.filter(question__code=question_code).first() if question_code else None
     if question_code and answer is None:
-        messages.error(request, "Beantwoord de vraag eerst; daarna kunt u er een document bij voegen.")
+        messages.error(request, _("Beantwoord de vraag eerst; daarna kunt u er een document bij voegen."))
         return redirect(target)
     _attempt(request, lambda: services.evidence_add(
         assessment=assessment, upload=form.cleaned_data["file"], answer=answer,
         description=form.cleaned_data["description"], by=request.user,
-    ), "Het document is toegevoegd.")
+    ), _("Het document is toegevoegd."))
     return redirect(target)
 
 
@@ -205,7 +207,7 @@ def evidence_download(request: HttpRequest, year: int, pk: int, code: str | None
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError:
-        raise Http404("Het bestand van dit document ontbreekt.") from None
+        raise Http404(_("Het bestand van dit document ontbreekt.")) from None
     response = FileResponse(handle, as_attachment=True, filename=evidence.original_name,
                             content_type=evidence.content_type)
     response["X-Content-Type-Options"] = "nosniff"
@@ -224,7 +226,7 @@ def fieldwork(request: HttpRequest) -> HttpResponse:
     require_inspector(request.user)
     round = round_for_year(request.GET["round"]) if request.GET.get("round") else Round.objects.current()
     if round is None:
-        raise Http404("Er is nog geen meting.")
+        raise Http404(_("Er is nog geen meting."))
     rows = fieldwork_rows(round, fieldwork_assessments(round))
     return render(request, "assessments/fieldwork.html",
                   {"round": round, "rows": rows, "rounds": Round.objects.order_by("-year")})

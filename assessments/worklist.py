@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from assessments.models import Assessment, AssessmentStatus, Audience, Questionnaire, RoundStatus
@@ -42,19 +44,20 @@ def _respondent_item(round: Round, *, region=None, brigade=None) -> WorkItem:
     assessment = with_visible_progress(Assessment.objects.filter(round=round, **key)).first()
     if region is not None:
         url = reverse("assessments:fill", args=[round.year, region.code])
-        label = f"Vragenlijst {round.year} voor {region.code} {region.name}"
+        label = _("Vragenlijst %(year)s voor %(code)s %(name)s") % {"year": round.year, "code": region.code,
+                                                                     "name": region.name}
     else:
         url = reverse("assessments:brigade_fill", args=[round.year, brigade.number])
-        label = f"Vragenlijst {round.year} voor {brigade.name}"
+        label = _("Vragenlijst %(year)s voor %(name)s") % {"year": round.year, "name": brigade.name}
     if assessment is None:
-        detail = "Nog niet begonnen"
+        detail = _("Nog niet begonnen")
     elif assessment.status == AssessmentStatus.DRAFT:
         percent = percent_of(assessment.answered, assessment.applicable)
-        detail = f"{percent}% beantwoord"
+        detail = _("%(percent)s%% beantwoord") % {"percent": percent}
     else:
-        detail = f"Status: {assessment.get_status_display()}"
+        detail = _("Status: %(status)s") % {"status": assessment.get_status_display()}
     if (assessment is None or assessment.status == AssessmentStatus.DRAFT) and round.submission_deadline:
-        detail += f" · indienen vóór {round.submission_deadline:%d-%m-%Y}"
+        detail += _(" · indienen vóór %(date)s") % {"date": f"{round.submission_deadline:%d-%m-%Y}"}
     return {"label": label, "url": url, "detail": detail}
 
 
@@ -66,9 +69,11 @@ def _to_review(round: Round) -> list[WorkItem]:
     )
     return [
         {
-            "label": f"Ingediende vragenlijst {a.subject_code} {a.subject.name}: in beoordeling nemen",
+            "label": _("Ingediende vragenlijst %(code)s %(name)s: in beoordeling nemen")
+            % {"code": a.subject_code, "name": a.subject.name},
             "url": a.get_absolute_url(),
-            "detail": f"Ingediend, laatste activiteit {a.last_activity:%d-%m-%Y %H:%M}",
+            "detail": _("Ingediend, laatste activiteit %(at)s")
+            % {"at": f"{timezone.localtime(a.last_activity):%d-%m-%Y %H:%M}"},
         }
         for a in submitted
     ]
