@@ -35,5 +35,9 @@ def menu(request: HttpRequest) -> dict:
             url = reverse(name)
         except NoReverseMatch:
             continue
-        entries.append({"url": url, "label": label, "active": request.path == url or (url != "/" and request.path.startswith(url))})
+        entries.append({"url": url, "label": label, "active": False})
+    # The entry with the longest URL that the current path starts with is the active one.
+    matches = [e for e in entries if request.path == e["url"] or (e["url"] != "/" and request.path.startswith(e["url"]))]
+    if matches:
+        max(matches, key=lambda e: len(e["url"]))["active"] = True
     return {"menu": entries}
