@@ -153,7 +153,7 @@ STEPS = [
 
 @pytest.mark.parametrize(("start", "to", "reason"), STEPS)
 @pytest.mark.parametrize("persona", ["inspector", "admin_user", "ovr_vr13", "contact_vr13", "rmc_11", "ministry"])
-def test_only_inspectors_move_a_questionnaire_through_review(start, to, reason, persona, request):
+def test_only_inspectors_move_a_questionnaire_through_review(db, start, to, reason, persona, request):
     user = request.getfixturevalue(persona)
     assessment = AssessmentFactory(status=start)
     if persona in ("inspector", "admin_user"):
