@@ -50,3 +50,21 @@ def region_sections(user: User, region: Region) -> list[dict]:
         })
     return sections
 
+
+
+def brigade_sections(user: User, brigade) -> list[dict]:
+    """Links to the brigade questionnaire per round (the caller checked the brigade)."""
+    assessments = {a.round_id: a for a in Assessment.objects.filter(brigade=brigade).select_related("round")}
+    respondent = can_respond(user, brigade)
+    sections = []
+    questionnaires = Questionnaire.objects.filter(audience=Audience.BRIGADE).select_related("round").order_by("-round__year")
+    for round in dict.fromkeys(q.round for q in questionnaires):
+        assessment = assessments.get(round.pk)
+        if assessment is None and not (respondent and round.status == RoundStatus.OPEN):
+            continue
+        sections.append({
+            "title": _("Brigadevragenlijst %(year)s (%(kind)s)") % {"year": round.year, "kind": round.get_kind_display()},
+            "url": reverse("assessments:brigade_fill", args=[round.year, brigade.number]),
+            "detail": assessment.get_status_display() if assessment else _("nog niet begonnen"),
+        })
+    return sections

@@ -38,3 +38,21 @@ def region_sections(user: User, region: Region) -> list[dict]:
             }
         )
     return sections
+
+
+def brigade_sections(user: User, brigade) -> list[dict]:
+    """Links to the brigade's findings (3.3.1, 3.3.2) per round, once the user may read them."""
+    sections = []
+    for round in Round.objects.filter(Q(findings__brigade=brigade) | Q(verifications__brigade=brigade)).distinct().order_by("-year"):
+        verification = round.verifications.filter(brigade=brigade).first()
+        if not user.is_inspector and (verification is None or verification.status == VerificationStatus.NOT_SENT):
+            continue
+        status = verification.get_status_display() if verification else VerificationStatus.NOT_SENT.label
+        sections.append(
+            {
+                "title": _("Bevindingen en oordelen %(year)s") % {"year": round.year},
+                "url": reverse("findings:brigade", args=[round.year, brigade.number]),
+                "detail": _("verificatie: %(status)s") % {"status": status},
+            }
+        )
+    return sections

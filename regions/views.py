@@ -58,8 +58,16 @@ def brigade_detail(request: HttpRequest, number: int) -> HttpResponse:
             "shapes": map_shapes(regions, url_for=lambda r: r.get_absolute_url(), css_class_for=lambda r: "region-visible"),
             "map_width": WIDTH,
             "map_height": HEIGHT,
+            "sections": brigade_sections(request.user, brigade),
         },
     )
+
+
+def brigade_sections(user, brigade) -> list[dict]:
+    from assessments.sections import brigade_sections as assessment_sections
+    from findings.sections import brigade_sections as finding_sections
+
+    return assessment_sections(user, brigade) + finding_sections(user, brigade)
 
 
 def region_sections(user, region) -> list[dict]:

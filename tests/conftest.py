@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from accounts.models import Role
 from regions.models import Brigade, Region
@@ -12,6 +13,14 @@ def pytest_configure(config):
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine:
         pytest.exit(f"De tests draaien op PostgreSQL, niet op {engine}: zet DATABASE_URL (make test doet dat).", returncode=2)
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    # A request in an earlier test may leave English active in this thread; every test starts in Dutch.
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
 
 
 @pytest.fixture(autouse=True)

@@ -60,3 +60,8 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client, db):
     response = client.get(reverse("regions:detail", args=["VR13"]))
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('login')}?next=/regions/VR13/"
+
+
+def test_the_brigade_page_leads_the_rmc_to_the_brigade_questionnaire(client_for, rmc_11):
+    page = client_for(rmc_11).get(reverse("regions:brigade", args=[11])).content.decode()
+    assert reverse("assessments:brigade_fill", args=[2013, 11]) in page
