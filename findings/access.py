@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.models import Role
-from accounts.roles import require_inspector, sees_national_picture
+from accounts.roles import brigade_for_user, brigade_scope, require_inspector, sees_national_picture
 from assessments.models import Round
 from findings.models import Verification, VerificationStatus
 
@@ -62,26 +62,12 @@ def findings_region_for_user(user: User, code: str) -> Region:
 
 
 def findings_brigade_scope(user: User, brigades: QuerySet[Brigade]) -> QuerySet[Brigade]:
-    if not user.is_authenticated or not user.is_active:
-        return brigades.none()
-    if user.is_inspector:
-        return brigades
-    if user.role == Role.RMC and user.brigade_id:
-        return brigades.filter(pk=user.brigade_id)
-    return brigades.none()
+    """Brigades whose findings `user` may open: the same as the brigade's own data (accounts.roles)."""
+    return brigade_scope(user, brigades)
 
 
 def findings_brigade_for_user(user: User, number: int | str) -> Brigade:
-    from regions.models import Brigade
-
-    try:
-        number = int(number)
-    except (TypeError, ValueError):
-        raise Http404("Onbekende brigade.") from None
-    brigade = findings_brigade_scope(user, Brigade.objects.all()).filter(number=number).first()
-    if brigade is None:
-        raise Http404("Deze brigade bestaat niet of u heeft er geen toegang toe.")
-    return brigade
+    return brigade_for_user(user, number)
 
 
 def sees_findings_text(user: User, verification: Verification | None) -> bool:

@@ -96,6 +96,11 @@ def finding_save(
     lookup = {"round": round, "success_factor": success_factor}
     lookup.update({"region": region} if region is not None else {"brigade": brigade})
     finding = Finding.objects.select_for_update().filter(**lookup).order_by().first()
+    if finding is not None and finding.text == text and finding.judgment == judgment:
+        return finding
+    if round.published_at is not None:
+        # The published national picture rests on these judgments; they no longer change.
+        raise ValidationError(_("Meting %(year)s is gepubliceerd; de bevindingen liggen vast.") % {"year": round.year})
     if finding is None:
         finding = Finding(**lookup, text=text, judgment=judgment, revision=1, updated_by=by)
         finding._history_user = by
