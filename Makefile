@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 export PIP_CONSTRAINT := $(CURDIR)/constraints-build.txt
 TEST_DATABASE_URL ?= $(if $(DATABASE_URL),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/cmsaudit)
 
-.PHONY: run test venv chromium lint messages clean
+.PHONY: run test bench venv chromium lint messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints-build.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -31,6 +31,10 @@ chromium:
 test: venv chromium
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
 	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: venv
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
+	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 $(PY) bench/run.py
 
 lint: venv
 	$(VENV)/bin/ruff check .
