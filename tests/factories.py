@@ -31,6 +31,8 @@ from findings.models import (
     InterviewReport,
     NationalConclusion,
     Recommendation,
+    Reminder,
+    ReportAttachment,
     Verification,
     VerificationItem,
     VerificationResponse,
@@ -311,3 +313,25 @@ class DraftRuleFactory(factory.django.DjangoModelFactory):
     min_regions = 5
     addressee = "minister_venj"
     text_template = "Veranker de positie van Defensie in de hoofdstructuur."
+
+
+class ReportAttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportAttachment
+
+    report = factory.SubFactory(InterviewReportFactory)
+    file = factory.django.FileField(filename="bijlage.pdf", data=b"%PDF-1.4\n%test\n")
+    original_name = "bijlage.pdf"
+    content_type = "application/pdf"
+    size = 16
+    uploaded_by = factory.SubFactory(UserFactory)
+
+
+class ReminderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reminder
+
+    user = factory.SubFactory(UserFactory, role=Role.OVR)
+    round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
+    sent_on = factory.LazyFunction(lambda: timezone.localdate())
+    summary = "1 onderdeel te verifiëren"
