@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 
@@ -39,7 +40,7 @@ def region_for_user(user: User, code: str) -> Region:
 
     region = region_scope(user, Region.objects.select_related("brigade")).filter(code=code.upper()).first()
     if region is None:
-        raise Http404("Deze veiligheidsregio bestaat niet of u heeft er geen toegang toe.")
+        raise Http404(_("Deze veiligheidsregio bestaat niet of u heeft er geen toegang toe."))
     return region
 
 
@@ -69,10 +70,10 @@ def brigade_for_user(user: User, number: int | str) -> Brigade:
     try:
         number = int(number)
     except (TypeError, ValueError):
-        raise Http404("Onbekende brigade.") from None
+        raise Http404(_("Onbekende brigade.")) from None
     brigade = brigade_scope(user, Brigade.objects.all()).filter(number=number).first()
     if brigade is None:
-        raise Http404("Deze brigade bestaat niet of u heeft er geen toegang toe.")
+        raise Http404(_("Deze brigade bestaat niet of u heeft er geen toegang toe."))
     return brigade
 
 
@@ -87,4 +88,4 @@ def sees_national_picture(user: User) -> bool:
 
 def require_inspector(user: User) -> None:
     if not user.is_inspector:
-        raise PermissionDenied("Alleen inspecteurs mogen dit doen.")
+        raise PermissionDenied(_("Alleen inspecteurs mogen dit doen."))

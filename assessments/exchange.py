@@ -34,6 +34,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from assessments.models import Answer, Assessment, AssessmentStatus, Audience, Question, Questionnaire, Round
@@ -112,7 +113,9 @@ class ImportResult:
             "created": self.created, "changed": self.changed, "unchanged": self.unchanged
         }
         if self.skipped:
-            text += _(", %(n)s lege regels overgeslagen") % {"n": self.skipped}
+            text += ngettext(", %(n)s lege regel overgeslagen", ", %(n)s lege regels overgeslagen", self.skipped) % {
+                "n": self.skipped
+            }
         if self.assessments_created:
             text += _("; vragenlijst aangemaakt voor %(codes)s") % {"codes": ", ".join(self.assessments_created)}
         return text + "."

@@ -13,6 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from assessments.values import display_value
+from cmsaudit.i18n import localized
+
 
 class Theme(models.Model):
     number = models.PositiveSmallIntegerField(_("nummer"), unique=True)
@@ -25,7 +28,12 @@ class Theme(models.Model):
         verbose_name_plural = _("thema's")
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.name}"
+        return f"{self.number}. {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        """The name in the interface language (English when the interface is English)."""
+        return localized(self.name, self.name_en)
 
 
 class Subject(models.TextChoices):
@@ -50,7 +58,12 @@ class SuccessFactor(models.Model):
         verbose_name_plural = _("kritische succesfactoren")
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        """The name in the interface language (English when the interface is English)."""
+        return localized(self.name, self.name_en)
 
 
 class RoundKind(models.TextChoices):
@@ -142,7 +155,12 @@ class Questionnaire(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} (v{self.version})"
+        return f"{self.display_title} (v{self.version})"
+
+    @property
+    def display_title(self) -> str:
+        """The title in the interface language (English when the interface is English)."""
+        return localized(self.title, self.title_en)
 
 
 class QuestionKind(models.TextChoices):
@@ -197,6 +215,11 @@ class Question(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    @property
+    def display_text(self) -> str:
+        """The question in the interface language (English when the interface is English)."""
+        return localized(self.text, self.text_en)
+
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
@@ -213,6 +236,11 @@ class Choice(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    @property
+    def display_label(self) -> str:
+        """The label in the interface language (English when the interface is English)."""
+        return localized(self.label, self.label_en)
 
 
 class AssessmentStatus(models.TextChoices):
@@ -326,6 +354,11 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessment}: {self.question.code}={self.value}"
+
+    @property
+    def display(self) -> str:
+        """The value as a reader sees it (labels, yes/no in the interface language); prefetch the question's choices."""
+        return display_value(self.question, self.value)
 
 
 class Signature(models.Model):

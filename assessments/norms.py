@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from assessments.values import display_value
 
 
@@ -40,11 +42,13 @@ def describe_norm(question) -> str:
     if isinstance(norm, dict):
         parts = []
         if "min" in norm:
-            parts.append(f"minimaal {norm['min']}")
+            parts.append(_("minimaal %(number)s") % {"number": norm["min"]})
         if "max" in norm:
-            parts.append(f"maximaal {norm['max']}")
-        return " en ".join(parts)
-    return " of ".join(display_value(question, str(code)) for code in norm)
+            parts.append(_("maximaal %(number)s") % {"number": norm["max"]})
+        # Translators: joins "minimaal 3" and "maximaal 5" in a number norm.
+        return _(" en ").join(parts)
+    # Translators: joins the accepted answers of a norm ("ja of nee").
+    return _(" of ").join(display_value(question, str(code)) for code in norm)
 
 
 @dataclass
@@ -68,12 +72,14 @@ def suggest_judgment(answers: Iterable) -> Suggestion:
         shown = display_value(question, answer.value)
         if outcome:
             met += 1
-            reasons.append(f"✓ {question.text} — {shown} (voldoet aan de norm)")
+            reasons.append(_("✓ %(question)s — %(answer)s (voldoet aan de norm)")
+                           % {"question": question.display_text, "answer": shown})
         else:
             missed += 1
-            reasons.append(f"✗ {question.text} — {shown} (norm: {describe_norm(question)})")
+            reasons.append(_("✗ %(question)s — %(answer)s (norm: %(norm)s)")
+                           % {"question": question.display_text, "answer": shown, "norm": describe_norm(question)})
     if met + missed == 0:
-        return Suggestion("niet_beoordeeld", ["Geen beantwoorde vragen met een norm voor deze succesfactor."])
+        return Suggestion("niet_beoordeeld", [_("Geen beantwoorde vragen met een norm voor deze succesfactor.")])
     if missed == 0:
         judgment = "voldoet"
     elif met == 0:

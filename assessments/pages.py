@@ -15,6 +15,7 @@ from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evi
 from assessments.progress import Progress, is_visible, percent_of, progress
 from assessments.services import INSPECTOR_STEPS, REQUIRED_SIGNATURES, SIGNER_NAMES, StaleAnswer, problems_for
 from assessments.values import display_value
+from cmsaudit.i18n import change_reason
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -260,7 +261,7 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
         "transitions": transitions,
         "evidence": [item for item in evidence if item.answer_id is None],
         "answered_questions": [
-            {"code": q.code, "text": q.text} for q in questions if q.pk in answers and answers[q.pk].value
+            {"code": q.code, "text": q.display_text} for q in questions if q.pk in answers and answers[q.pk].value
         ],
         "can_carry_over": editable and _carry_over_possible(assessment, answers),
         "urls": {
@@ -405,7 +406,7 @@ def history_context(assessment: Assessment) -> dict:
             diverging_view=record.diverging_view if before is None or record.diverging_view != before.diverging_view
             else "",
             carried=record.carried,
-            reason=record.history_change_reason or "",
+            reason=change_reason(record.history_change_reason),
         ))
     changes.reverse()
     return {

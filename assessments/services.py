@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 from accounts.models import Role
 from assessments.access import can_respond
@@ -167,7 +167,8 @@ def answer_save(
     if diverging_changed:
         answer.diverging_view = diverging_view
         answer.diverging_by = by if diverging_view else None
-    reason = "bevestigd" if answer.carried and not value_changed else "gewijzigd"
+    # Stored in Dutch, translated when shown (cmsaudit.i18n.change_reason).
+    reason = gettext_noop("bevestigd") if answer.carried and not value_changed else gettext_noop("gewijzigd")
     if answer.carried and answer.answered_by_id is None:
         answer.answered_by = by
     answer.carried = False
@@ -207,7 +208,14 @@ def problems_for(*, audience: str, questions: list[Question], answers: list[Answ
         )
     carried = [a for a in answers if a.carried and a.value]
     if carried:
-        problems.append(_("%(count)s overgenomen antwoord(en) nog niet bevestigd.") % {"count": len(carried)})
+        problems.append(
+            ngettext(
+                "%(count)s overgenomen antwoord nog niet bevestigd.",
+                "%(count)s overgenomen antwoorden nog niet bevestigd.",
+                len(carried),
+            )
+            % {"count": len(carried)}
+        )
     for role in REQUIRED_SIGNATURES[audience]:
         if role not in signed_roles:
             problems.append(_("Ondertekening door de %(signer)s ontbreekt.") % {"signer": SIGNER_NAMES[role]})
@@ -318,7 +326,8 @@ def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
         answer.answered_by = None
         answer.revision += 1
         answer._history_user = by
-        answer._change_reason = _("overgenomen uit %(year)s") % {"year": previous_round.year}
+        # One of cmsaudit.i18n.PARAMETRISED_REASONS: stored in Dutch, translated when shown.
+        answer._change_reason = gettext_noop("overgenomen uit %(year)s") % {"year": previous_round.year}
         answer.save()
         count += 1
     locked.carried_from = previous

@@ -11,10 +11,15 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 YES = {"ja", "yes", "true", "1", "j", "y"}
 NO = {"nee", "no", "false", "0", "n"}
 MAX_TEXT = 10_000
+# How a stored yes/no answer reads; the stored value itself is always "ja" or "nee".
+YES_NO_LABELS = {"ja": gettext_lazy("ja"), "nee": gettext_lazy("nee")}
 
 
 def choice_codes(question) -> list[str]:
@@ -23,7 +28,7 @@ def choice_codes(question) -> list[str]:
 
 
 def parse_value(question, raw: object, *, codes: list[str] | None = None) -> str:
-    """The canonical value for `raw` given `question`, or ValidationError with a Dutch message."""
+    """The canonical value for `raw` given `question`, or ValidationError with a message in the active language."""
     text = "" if raw is None else str(raw)
     if isinstance(raw, list | tuple):
         text = "|".join(str(item) for item in raw)
@@ -37,20 +42,25 @@ def parse_value(question, raw: object, *, codes: list[str] | None = None) -> str
             return "ja"
         if lowered in NO:
             return "nee"
-        raise ValidationError(f"‘{_short(text)}’ is geen geldig ja/nee-antwoord; gebruik ja of nee.", code="yes_no")
+        raise ValidationError(
+            _("‘%(value)s’ is geen geldig ja/nee-antwoord; gebruik ja of nee.") % {"value": _short(text)}, code="yes_no"
+        )
     if kind in ("single_choice", "multiple_choice"):
         allowed = codes if codes is not None else choice_codes(question)
         if kind == "single_choice":
             if text not in allowed:
                 raise ValidationError(
-                    f"‘{_short(text)}’ is geen toegestane keuze; kies uit: {', '.join(allowed)}.", code="choice"
+                    _("‘%(value)s’ is geen toegestane keuze; kies uit: %(allowed)s.")
+                    % {"value": _short(text), "allowed": ", ".join(allowed)},
+                    code="choice",
                 )
             return text
         picked = {part.strip() for part in text.split("|") if part.strip()}
         unknown = sorted(picked - set(allowed))
         if unknown:
             raise ValidationError(
-                f"‘{_short(', '.join(unknown))}’ is geen toegestane keuze; kies uit: {', '.join(allowed)}.",
+                _("‘%(value)s’ is geen toegestane keuze; kies uit: %(allowed)s.")
+                % {"value": _short(", ".join(unknown)), "allowed": ", ".join(allowed)},
                 code="choice",
             )
         return "|".join(code for code in allowed if code in picked)
@@ -58,9 +68,9 @@ def parse_value(question, raw: object, *, codes: list[str] | None = None) -> str
         try:
             number = Decimal(text.replace(",", ".").replace(" ", ""))
         except InvalidOperation:
-            raise ValidationError(f"‘{_short(text)}’ is geen getal.", code="number") from None
+            raise ValidationError(_("‘%(value)s’ is geen getal.") % {"value": _short(text)}, code="number") from None
         if not number.is_finite() or abs(number) >= Decimal("1e12"):
-            raise ValidationError(f"‘{_short(text)}’ is geen bruikbaar getal.", code="number")
+            raise ValidationError(_("‘%(value)s’ is geen bruikbaar getal.") % {"value": _short(text)}, code="number")
         if number == number.to_integral_value():
             return str(int(number))
         return format(number.normalize(), "f")
@@ -71,29 +81,32 @@ def parse_value(question, raw: object, *, codes: list[str] | None = None) -> str
             return datetime.date.fromisoformat(text).isoformat()
         except ValueError:
             raise ValidationError(
-                f"‘{_short(text)}’ is geen geldige datum; gebruik de vorm JJJJ-MM-DD.", code="date"
+                _("‘%(value)s’ is geen geldige datum; gebruik de vorm JJJJ-MM-DD.") % {"value": _short(text)}, code="date"
             ) from None
     if kind == "text":
         if len(text) > MAX_TEXT:
-            raise ValidationError(f"De tekst is te lang (maximaal {MAX_TEXT} tekens).", code="text")
+            raise ValidationError(_("De tekst is te lang (maximaal %(max)s tekens).") % {"max": MAX_TEXT}, code="text")
         if "\x00" in text:
-            raise ValidationError("De tekst bevat ongeldige tekens.", code="text")
+            raise ValidationError(_("De tekst bevat ongeldige tekens."), code="text")
         return text
-    raise ValidationError(f"Onbekende soort vraag: {kind}.", code="kind")
+    raise ValidationError(_("Onbekende soort vraag: %(kind)s.") % {"kind": kind}, code="kind")
 
 
 def display_value(question, value: str) -> str:
-    """A value as a reader sees it: labels for choices, 'ja'/'nee', the number with its unit."""
+    """A value as a reader sees it, in the interface language: labels for choices, yes/no, the number
+    with its unit, the date in the local short form. Only for showing; the stored value stays as it is."""
     if value == "":
         return ""
     if question.kind in ("single_choice", "multiple_choice"):
-        labels = {choice.code: choice.label for choice in question.choices.all()}
+        labels = {choice.code: choice.display_label for choice in question.choices.all()}
         return ", ".join(labels.get(code, code) for code in value.split("|"))
+    if question.kind == "yes_no":
+        return str(YES_NO_LABELS.get(value, value))
     if question.kind == "number" and question.unit:
         return f"{value} {question.unit}"
     if question.kind == "date":
         try:
-            return datetime.date.fromisoformat(value).strftime("%d-%m-%Y")
+            return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
         except ValueError:
             return value
     return value

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import require_inspector
@@ -159,8 +160,11 @@ def carry_over(request: HttpRequest, year: int, code: str | None = None, number:
     assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
     count = _attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user))
     if count is not None:
-        messages.success(request, _("%(count)s antwoorden overgenomen uit de vorige meting; bevestig ze per vraag.")
-                         % {"count": count})
+        messages.success(request, ngettext(
+            "%(count)s antwoord overgenomen uit de vorige meting; bevestig het bij de vraag.",
+            "%(count)s antwoorden overgenomen uit de vorige meting; bevestig ze per vraag.",
+            count,
+        ) % {"count": count})
     return redirect(url_for(assessment, "fill"))
 
 

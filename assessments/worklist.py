@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
@@ -57,7 +58,7 @@ def _respondent_item(round: Round, *, region=None, brigade=None) -> WorkItem:
     else:
         detail = _("Status: %(status)s") % {"status": assessment.get_status_display()}
     if (assessment is None or assessment.status == AssessmentStatus.DRAFT) and round.submission_deadline:
-        detail += _(" · indienen vóór %(date)s") % {"date": f"{round.submission_deadline:%d-%m-%Y}"}
+        detail += _(" · indienen vóór %(date)s") % {"date": date_format(round.submission_deadline, "SHORT_DATE_FORMAT")}
     return {"label": label, "url": url, "detail": detail}
 
 
@@ -73,7 +74,7 @@ def _to_review(round: Round) -> list[WorkItem]:
             % {"code": a.subject_code, "name": a.subject.name},
             "url": a.get_absolute_url(),
             "detail": _("Ingediend, laatste activiteit %(at)s")
-            % {"at": f"{timezone.localtime(a.last_activity):%d-%m-%Y %H:%M}"},
+            % {"at": date_format(timezone.localtime(a.last_activity), "SHORT_DATETIME_FORMAT")},
         }
         for a in submitted
     ]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.roles import brigade_for_user, brigade_scope, require_inspector, sees_national_picture
@@ -31,7 +32,7 @@ def round_for_year(year: int | str) -> Round:
     try:
         return Round.objects.get(year=int(year))
     except (Round.DoesNotExist, TypeError, ValueError):
-        raise Http404("Deze meting bestaat niet.") from None
+        raise Http404(_("Deze meting bestaat niet.")) from None
 
 
 def round_from_query(value: str | None) -> Round | None:
@@ -57,7 +58,7 @@ def findings_region_for_user(user: User, code: str) -> Region:
 
     region = findings_region_scope(user, Region.objects.select_related("brigade")).filter(code=code.upper()).first()
     if region is None:
-        raise Http404("Deze veiligheidsregio bestaat niet of u heeft er geen toegang toe.")
+        raise Http404(_("Deze veiligheidsregio bestaat niet of u heeft er geen toegang toe."))
     return region
 
 
@@ -89,17 +90,17 @@ def verification_for_user(user: User, verification: Verification) -> Verificatio
         return verification
     if is_respondent_for(user, verification) and verification.status != VerificationStatus.NOT_SENT:
         return verification
-    raise Http404("Deze bevindingen bestaan niet of u heeft er geen toegang toe.")
+    raise Http404(_("Deze bevindingen bestaan niet of u heeft er geen toegang toe."))
 
 
 def require_respondent(user: User, verification: Verification) -> None:
     if not is_respondent_for(user, verification):
-        raise PermissionDenied("Alleen de respondenten van deze regio of brigade kunnen reageren.")
+        raise PermissionDenied(_("Alleen de respondenten van deze regio of brigade kunnen reageren."))
 
 
 def require_national(user: User) -> None:
     if not sees_national_picture(user):
-        raise PermissionDenied("Het landelijk beeld is voor inspecteurs en het ministerie.")
+        raise PermissionDenied(_("Het landelijk beeld is voor inspecteurs en het ministerie."))
 
 
 def sees_regional_evidence(user: User) -> bool:

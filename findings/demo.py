@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from assessments.models import Round, SuccessFactor
@@ -172,5 +173,5 @@ def _verifications_load(round, by: User, *, awaiting: set[str]) -> None:
         verification.status = VerificationStatus.VERIFIED
         verification.verified_at = timezone.now()
         verification._history_user = by
-        verification._change_reason = "Demogegevens: geverifieerd"
+        verification._change_reason = gettext_noop("Demogegevens: geverifieerd")
         verification.save()

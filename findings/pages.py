@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from assessments.models import Answer, Evidence, SuccessFactor, Theme
 from assessments.norms import Suggestion, suggest_judgment
@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from assessments.models import Round
 
 CITATION_RELATED = ["answer__question", "evidence", "report", "cited_finding__region", "cited_finding__brigade"]
+
+
+def shown_citations(citations: QuerySet[Citation]) -> QuerySet[Citation]:
+    """Citations as a page lists them: with what they cite, and the cited answer's choices for its label."""
+    return citations.select_related(*CITATION_RELATED).prefetch_related("answer__question__choices")
 
 
 class FactorRow(TypedDict):
@@ -117,10 +122,10 @@ def citation_choices(*, finding: Finding) -> dict:
     subject = {"assessment__region": finding.region} if finding.region_id else {"assessment__brigade": finding.brigade}
     answers = Answer.objects.filter(
         **subject, assessment__round=finding.round, question__success_factor=finding.success_factor
-    ).select_related("question")
+    ).select_related("question").prefetch_related("question__choices")
     evidence = Evidence.objects.filter(**subject, assessment__round=finding.round)
     return {
-        "answers": [(a.pk, f"{a.question.code}: {a.value or '—'}") for a in answers],
+        "answers": [(a.pk, f"{a.question.code}: {a.display or '—'}") for a in answers],
         "evidence": [(e.pk, e.original_name) for e in evidence],
     }
 
@@ -225,12 +230,12 @@ def _bars(counts: dict[str, int], total: int) -> list[dict]:
 
 
 def factor_evidence(round: Round, factor: SuccessFactor) -> list[Finding]:
-    """The regional (or brigade) findings under a deelconclusie, with what each cites; two queries."""
+    """The regional (or brigade) findings under a deelconclusie, with what each cites; at most three queries."""
     own = {"region__isnull": False} if factor.subject == "region" else {"brigade__isnull": False}
     return list(
         Finding.objects.filter(round=round, success_factor=factor, **own)
         .select_related("region", "brigade")
-        .prefetch_related(Prefetch("citations", queryset=Citation.objects.select_related(*CITATION_RELATED)))
+        .prefetch_related(Prefetch("citations", queryset=shown_citations(Citation.objects.all())))
     )
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from assessments.models import Answer, Evidence, SuccessFactor
 from findings.models import (
@@ -87,7 +88,8 @@ def finding_save(
 
     Raises `ValidationError` for a wrong subject or judgment, and `StaleEdit` when
     `base_revision` is given, differs from the stored revision and the stored value
-    differs from the proposed one. An unchanged value saves nothing. History records `by`.
+    differs from the proposed one. An unchanged value saves nothing. History records `by` and
+    `reason`, which is stored in Dutch (mark it with gettext_noop) and translated when shown.
     """
     _check_subject(region=region, brigade=brigade, success_factor=success_factor)
     if judgment not in Judgment.values:
@@ -104,7 +106,7 @@ def finding_save(
     if finding is None:
         finding = Finding(**lookup, text=text, judgment=judgment, revision=1, updated_by=by)
         finding._history_user = by
-        finding._change_reason = reason or _("aangemaakt")
+        finding._change_reason = reason or gettext_noop("aangemaakt")
         finding.save()
         return finding
     unchanged = finding.text == text and finding.judgment == judgment
@@ -121,7 +123,7 @@ def finding_save(
     finding.revision += 1
     finding.updated_by = by
     finding._history_user = by
-    finding._change_reason = reason or _("gewijzigd")
+    finding._change_reason = reason or gettext_noop("gewijzigd")
     finding.save()
     return finding
 
@@ -218,7 +220,7 @@ def verification_send(*, round: Round, region: Region | None = None, brigade: Br
     verification.sent_at = now
     verification.sent_by = by
     verification._history_user = by
-    verification._change_reason = _("ter verificatie verstuurd")
+    verification._change_reason = gettext_noop("ter verificatie verstuurd")
     verification.save()
     return verification
 
@@ -310,7 +312,7 @@ def response_reply(
                 judgment=new_judgment,
                 by=by,
                 base_revision=base_revision,
-                reason=_("aangepast na opmerking respondent"),
+                reason=gettext_noop("aangepast na opmerking respondent"),
             )
         else:
             report = item.report
@@ -462,7 +464,7 @@ def recommendation_decide(*, recommendation: Recommendation, by: User, accept: b
         raise ValidationError(_("Alleen een concept kan worden vastgesteld of verworpen."))
     recommendation.status = RecommendationStatus.ACCEPTED if accept else RecommendationStatus.DISMISSED
     recommendation._history_user = by
-    recommendation._change_reason = _("vastgesteld") if accept else _("verworpen")
+    recommendation._change_reason = gettext_noop("vastgesteld") if accept else gettext_noop("verworpen")
     recommendation.save()
     return recommendation
 
@@ -535,7 +537,7 @@ def drafts_generate(*, round: Round, by: User) -> list[Recommendation]:
             created_by=by,
         )
         recommendation._history_user = by
-        recommendation._change_reason = _("concept voorgesteld door regel")
+        recommendation._change_reason = gettext_noop("concept voorgesteld door regel")
         recommendation.save()
         recommendation.success_factors.set([rule.success_factor])
         recommendation.concerned_regions.set(regions)

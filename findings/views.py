@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from assessments.models import Answer, Evidence, Round, SuccessFactor
@@ -116,7 +117,7 @@ def finding_edit(request: HttpRequest, year: int, csf: str, code: str | None = N
     if finding is not None:
         context["citation_form"] = forms.CitationForm(**pages.citation_choices(finding=finding))
         context["history"] = finding.history.select_related("history_user").order_by("-history_date")
-        context["citations"] = finding.citations.select_related(*pages.CITATION_RELATED)
+        context["citations"] = pages.shown_citations(finding.citations.all())
     context["answers"] = pages.subject_page(**subject)["rows"]
     context["row"] = next(row for row in context.pop("answers") if row["factor"].pk == factor.pk)
     return render(request, "findings/finding_edit.html", context)
@@ -171,11 +172,11 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     _subject(request, report.round.year, report.region.code if report.region_id else None, report.brigade.number if report.brigade_id else None)
     verification = report.round.verifications.filter(region=report.region, brigade=report.brigade).first()
     if not access.sees_findings_text(request.user, verification):
-        raise Http404("Deze bijlage bestaat niet of u heeft er geen toegang toe.")
+        raise Http404(_("Deze bijlage bestaat niet of u heeft er geen toegang toe."))
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
-        raise Http404("Het bestand ontbreekt.") from None
+        raise Http404(_("Het bestand ontbreekt.")) from None
     return FileResponse(handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type)
 
 
@@ -350,7 +351,7 @@ def national_factor(request: HttpRequest, year: int, csf: str) -> HttpResponse:
                "evidence": access.sees_regional_evidence(request.user)}
     if context["evidence"]:
         context["findings"] = pages.factor_evidence(round, factor) if factor else []
-        context["citations"] = conclusion.citations.select_related(*pages.CITATION_RELATED) if conclusion else []
+        context["citations"] = pages.shown_citations(conclusion.citations.all()) if conclusion else []
         if conclusion:
             context["citation_form"] = forms.CitationForm(findings=_conclusion_finding_choices(conclusion))
     context["citation_count"] = conclusion.citations.count() if conclusion else 0
@@ -510,5 +511,7 @@ def drafts_generate(request: HttpRequest, year: int) -> HttpResponse:
     access.require_inspector(request.user)
     round = access.round_for_year(year)
     created = services.drafts_generate(round=round, by=request.user)
-    messages.info(request, _("%(count)s conceptaanbeveling(en) voorgesteld.") % {"count": len(created)})
+    messages.info(request, ngettext(
+        "%(count)s conceptaanbeveling voorgesteld.", "%(count)s conceptaanbevelingen voorgesteld.", len(created)
+    ) % {"count": len(created)})
     return redirect(_recommendations_url(round))

@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.roles import brigade_for_user, region_for_user
@@ -10,7 +11,7 @@ from regions.models import Region
 
 def region_list(request: HttpRequest) -> HttpResponse:
     if request.user.role == Role.MINISTRY:
-        raise PermissionDenied("Ministeriemedewerkers zien het landelijk beeld, niet de gegevens per regio.")
+        raise PermissionDenied(_("Ministeriemedewerkers zien het landelijk beeld, niet de gegevens per regio."))
     regions = Region.objects.for_user(request.user).select_related("brigade")
     visible = {region.code for region in regions}
     shapes = map_shapes(

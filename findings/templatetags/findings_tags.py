@@ -2,6 +2,7 @@
 
 from django import template
 
+from cmsaudit import i18n
 from findings.models import Judgment, VerificationStatus
 
 register = template.Library()
@@ -80,3 +81,9 @@ def get_item(mapping: dict, key):
 def csf_anchor(code: str) -> str:
     """"3.4.1" → "3-4-1", for ids and #anchors (the views redirect to #csf-3-4-1)."""
     return str(code).replace(".", "-")
+
+
+@register.filter
+def change_reason(stored: str | None) -> str:
+    """A history change reason (stored in Dutch) in the interface language: `{{ h.history_change_reason|change_reason }}`."""
+    return i18n.change_reason(stored)

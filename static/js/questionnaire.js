@@ -6,6 +6,8 @@
   if (!form) return;
   var storageKey = form.dataset.storageKey;
   var FIELDS = ["value", "comment", "diverging_view"];
+  // Status texts come translated from the page (data-msg-* on the form); the Dutch text is the fallback.
+  function message(name, fallback) { return form.dataset[name] || fallback; }
 
   function load() {
     try { return JSON.parse(window.localStorage.getItem(storageKey) || "{}"); } catch (e) { return {}; }
@@ -86,7 +88,7 @@
     if (previous && previous.revision !== undefined) snap.revision = previous.revision;
     backup[code] = snap;
     store(backup);
-    setState(card, "Wijziging nog niet opgeslagen…", "text-body-secondary");
+    setState(card, message("msgUnsaved", "Wijziging nog niet opgeslagen…"), "text-body-secondary");
     applyConditions();
   }
   form.addEventListener("input", edited);
@@ -96,7 +98,7 @@
     var card = cardOf(event.detail.elt);
     if (!card) return;
     event.detail.elt.dataset.editsAtSend = edits[card.dataset.code] || 0;
-    setState(card, "Bezig met opslaan…", "text-body-secondary");
+    setState(card, message("msgSaving", "Bezig met opslaan…"), "text-body-secondary");
   });
   document.body.addEventListener("htmx:afterRequest", function (event) {
     var card = cardOf(event.detail.elt);
@@ -116,14 +118,15 @@
     if (event.detail.xhr && event.detail.xhr.status === 401) {
       var banner = document.getElementById("session-banner");
       if (banner) banner.hidden = false;
-      if (card) setState(card, "Niet opgeslagen: uw sessie is verlopen", "error");
+      if (card) setState(card, message("msgSessionExpired", "Niet opgeslagen: uw sessie is verlopen"), "error");
     } else if (card) {
-      setState(card, "Niet opgeslagen (fout " + event.detail.xhr.status + "); uw invoer blijft staan", "error");
+      var text = message("msgServerError", "Niet opgeslagen (fout {status}); uw invoer blijft staan");
+      setState(card, text.replace("{status}", event.detail.xhr.status), "error");
     }
   });
   document.body.addEventListener("htmx:sendError", function (event) {
     var card = cardOf(event.detail.elt);
-    if (card) setState(card, "Niet opgeslagen: geen verbinding; uw invoer blijft staan", "error");
+    if (card) setState(card, message("msgOffline", "Niet opgeslagen: geen verbinding; uw invoer blijft staan"), "error");
   });
   document.body.addEventListener("htmx:afterSettle", applyConditions);
 
@@ -150,7 +153,7 @@
       if (!differs) { delete backup[code]; return; }
       restore(card, wanted);
       restored[code] = true;
-      setState(card, "Niet opgeslagen invoer teruggezet; wordt opgeslagen…", "text-body-secondary");
+      setState(card, message("msgRestored", "Niet opgeslagen invoer teruggezet; wordt opgeslagen…"), "text-body-secondary");
       save(card);
     });
     store(backup);

@@ -1,5 +1,7 @@
+from django.utils import translation
+
 from assessments.models import Answer, Choice, Question
-from assessments.norms import meets_norm, suggest_judgment
+from assessments.norms import describe_norm, meets_norm, suggest_judgment
 
 
 def question(kind="yes_no", norm=None, choices=()):
@@ -40,3 +42,22 @@ def test_some_norms_missed_suggests_voldoet_gedeeltelijk_and_names_the_norm():
 def test_no_norm_met_suggests_voldoet_niet_and_no_normed_answer_niet_beoordeeld():
     assert suggest_judgment([answer(question(norm=["ja"]), "nee")]).judgment == "voldoet_niet"
     assert suggest_judgment([answer(question(), "ja"), answer(question(norm=["ja"]), "")]).judgment == "niet_beoordeeld"
+
+
+def test_the_reasons_read_in_the_interface_language():
+    q = question(norm=["ja"])
+    q.text_en = "Question yes_no?"
+    with translation.override("en"):
+        met = suggest_judgment([answer(q, "ja")])
+        missed = suggest_judgment([answer(q, "nee")])
+        nothing = suggest_judgment([])
+    assert met.reasons == ["✓ Question yes_no? — yes (meets the norm)"]
+    assert missed.reasons == ["✗ Question yes_no? — no (norm: yes)"]
+    assert nothing.reasons == ["No answered questions with a norm for this success factor."]
+
+
+def test_a_number_norm_is_described_in_the_interface_language():
+    q = question("number", {"min": 3, "max": 5})
+    assert describe_norm(q) == "minimaal 3 en maximaal 5"
+    with translation.override("en"):
+        assert describe_norm(q) == "at least 3 and at most 5"

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,7 +11,9 @@ from assessments.values import display_value, parse_value
 def question(kind, choices=(), unit=""):
     q = Question(pk=1, kind=kind, unit=unit)
     # An unsaved question with its choices in the prefetch cache.
-    q._prefetched_objects_cache = {"choices": [Choice(code=c, label=c.upper(), order=i) for i, c in enumerate(choices)]}
+    q._prefetched_objects_cache = {
+        "choices": [Choice(code=c, label=c.upper(), label_en=f"{c} (en)", order=i) for i, c in enumerate(choices)]
+    }
     return q
 
 
@@ -38,6 +41,33 @@ def test_multiple_choices_are_stored_in_definition_order_without_duplicates():
     q = question("multiple_choice", ["copi", "rot", "gbt", "rbt"])
     assert parse_value(q, "rbt|copi|rbt") == "copi|rbt"
     assert display_value(q, "copi|rbt") == "COPI, RBT"
+
+
+def test_choices_read_in_the_interface_language():
+    q = question("multiple_choice", ["copi", "rot"])
+    with translation.override("en"):
+        assert display_value(q, "copi|rot") == "copi (en), rot (en)"
+
+
+def test_yes_and_no_read_in_the_interface_language_but_are_stored_in_dutch():
+    q = question("yes_no")
+    assert (display_value(q, "ja"), display_value(q, "nee")) == ("ja", "nee")
+    with translation.override("en"):
+        assert (display_value(q, "ja"), display_value(q, "nee")) == ("yes", "no")
+        assert parse_value(q, "yes") == "ja"
+
+
+def test_dates_read_in_the_local_short_form():
+    q = question("date")
+    assert display_value(q, "2013-03-04") == "04-03-2013"
+    with translation.override("en"):
+        assert display_value(q, "2013-03-04") == "03/04/2013"
+    assert display_value(q, "not a date") == "not a date"
+
+
+def test_refusals_are_in_the_interface_language():
+    with translation.override("en"), pytest.raises(ValidationError, match="is not a valid yes/no answer"):
+        parse_value(question("yes_no"), "misschien")
 
 
 def test_numbers_accept_a_dutch_decimal_comma_and_are_stored_plainly():

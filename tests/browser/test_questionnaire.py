@@ -153,3 +153,17 @@ def test_without_javascript_the_theme_page_is_a_plain_form(browser, live_server,
     values = dict(Answer.objects.values_list("question__code", "value"))
     assert values == {"ovr_assigned": "nee", "reservists_count": "2"}
     context.close()
+
+
+def test_in_english_the_autosave_states_are_english(page, login, ovr_vr13):
+    login(ovr_vr13)
+    page.goto("/assessments/2013/VR13/")
+    page.locator("#language").select_option("en")
+    page.wait_for_load_state()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.goto("/assessments/2013/VR13/")
+    card = page.locator("#q-reservists_count")
+    expect(card).to_contain_text("How many reservists have been assigned to the safety region to support the OVR?")
+    page.context.clear_cookies(name="sessionid")
+    card.locator("input[name='reservists_count-value']").press_sequentially("7")
+    expect(card.locator(".save-state")).to_have_text("Not saved: your session has expired")
