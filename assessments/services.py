@@ -133,7 +133,8 @@ def answer_save(
     has moved on and the submitted value (or comment) differs from the stored one, StaleAnswer is
     raised carrying both, and nothing is written. `comment`/`diverging_view` of None leave those
     unchanged. Any save by a respondent confirms a carried answer. Records `answered_by` (when the
-    value changes), the history with `by`, and the assessment's last activity.
+    value changes), the history with `by`, and the assessment's last activity. A changed value
+    withdraws the signatures given so far: both respondents sign what is submitted.
     """
     locked = _locked(assessment)
     _require_draft(locked)
@@ -176,6 +177,9 @@ def answer_save(
     answer._history_user = by
     answer._change_reason = reason
     answer.save()
+    if value_changed:
+        # A signature covers the answers as they were signed: a changed answer withdraws them.
+        locked.signatures.all().delete()
     Assessment.objects.filter(pk=locked.pk).update(last_activity=timezone.now())
     return answer
 

@@ -115,6 +115,20 @@ def test_submitting_is_refused_until_both_ovr_and_contact_person_signed(assessme
     assert assessment.status == S.SUBMITTED
 
 
+def test_changing_an_answer_after_signing_withdraws_the_signatures(assessment, question, ovr_vr13, contact_vr13):
+    answer_all_required(assessment, ovr_vr13)
+    assessment_sign(assessment=assessment, by=ovr_vr13)
+    assessment_sign(assessment=assessment, by=contact_vr13)
+    answer = Answer.objects.get(assessment=assessment, question=question("request_feedback_secured"))
+    answer_save(assessment=assessment, question=answer.question, value="nee" if answer.value == "ja" else "ja",
+                base_revision=answer.revision, by=contact_vr13)
+    assert not assessment.signatures.exists()
+    with pytest.raises(ValidationError):
+        assessment_submit(assessment=assessment, by=contact_vr13)
+    assessment.refresh_from_db()
+    assert assessment.status == S.DRAFT
+
+
 def test_a_question_hidden_by_its_condition_is_not_required(assessment, question, ovr_vr13):
     answer_all_required(assessment, ovr_vr13)
     assigned = Answer.objects.get(assessment=assessment, question=question("ovr_assigned"))
