@@ -351,6 +351,10 @@ def conclusion_save(
         NationalConclusion.objects.select_for_update().filter(round=round, success_factor=success_factor).order_by().first()
     )
     text = text.strip()
+    if conclusion is not None and conclusion.text == text and conclusion.judgment == judgment:
+        return conclusion
+    if round.published_at is not None:
+        raise ValidationError(_("Meting %(year)s is gepubliceerd; de conclusies liggen vast.") % {"year": round.year})
     if conclusion is None:
         conclusion = NationalConclusion(round=round, success_factor=success_factor, text=text, judgment=judgment, revision=1)
     else:
