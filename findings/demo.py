@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from accounts.models import User
-from assessments.models import Round, SuccessFactor
+from assessments.models import Answer, Round, SuccessFactor
 from findings.exchange import judgments_import_file
-from findings.models import Finding, Recommendation, Verification, VerificationStatus
+from findings.models import Citation, Finding, Recommendation, Verification, VerificationStatus
 from findings.services import (
     conclusion_save,
     finding_save,
@@ -55,6 +55,7 @@ def demo_load(*, stdout=None) -> str:
             _reports_load(round, inspector)
             _conclusions_load(round, spec, factors, inspector)
             _recommendations_load(round, spec.get("recommendations") or [], factors, inspector)
+            _citations_load(round, inspector)
             _verifications_load(round, inspector, awaiting=AWAITING_2013 if year == 2013 else set())
         _follow_ups_load(national[2009].get("recommendations") or [], inspector)
         round_2009 = Round.objects.get(year=2009)
@@ -79,6 +80,31 @@ def _brigade_findings_load(round, judgments: dict, factors: dict, by: User) -> N
                 by=by,
                 base_revision=current.revision if current else None,
             )
+
+
+def _citations_load(round, by: User) -> None:
+    """Each finding cites the answers it rests on (the normed questions of its success factor);
+    each deelconclusie cites the regional (or brigade) findings of its factor."""
+    answers: dict[tuple, list[Answer]] = {}
+    for answer in Answer.objects.filter(assessment__round=round, question__norm__isnull=False).exclude(value="").select_related(
+        "assessment", "question"
+    ):
+        key = (answer.assessment.region_id, answer.assessment.brigade_id, answer.question.success_factor_id)
+        answers.setdefault(key, []).append(answer)
+    citations = []
+    findings = list(Finding.objects.filter(round=round))
+    cited = set(Citation.objects.filter(finding__round=round).values_list("finding_id", flat=True))
+    for finding in findings:
+        if finding.pk in cited:
+            continue
+        for answer in answers.get((finding.region_id, finding.brigade_id, finding.success_factor_id), []):
+            citations.append(Citation(finding=finding, answer=answer, created_by=by))
+    cited = set(Citation.objects.filter(conclusion__round=round).values_list("conclusion_id", flat=True))
+    for conclusion in round.conclusions.filter(success_factor__isnull=False).exclude(pk__in=cited):
+        for finding in findings:
+            if finding.success_factor_id == conclusion.success_factor_id:
+                citations.append(Citation(conclusion=conclusion, cited_finding=finding, created_by=by))
+    Citation.objects.bulk_create(citations)
 
 
 def _reports_load(round, by: User) -> None:

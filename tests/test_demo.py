@@ -76,3 +76,12 @@ def test_loading_the_demo_twice_changes_nothing(demo, settings):
         Assessment.objects.aggregate(final=Count("pk", filter=Q(status="final")))["final"],
     )
     assert before == after
+
+
+def test_every_demo_finding_and_deelconclusie_cites_what_it_rests_on(demo):
+    from assessments.models import Round
+    from findings.pages import uncited
+
+    left = uncited(Round.objects.get(year=2013))
+    assert list(left["findings"]) == []
+    assert [c.success_factor for c in left["conclusions"]] == [None]  # only the overall conclusion
