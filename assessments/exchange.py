@@ -26,6 +26,7 @@ import io
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
@@ -583,6 +584,18 @@ def export_filename(kind: str, round: Round, fmt: str, *, region: Region | None 
 
 
 # --- helpers for the management commands -----------------------------------------------------------------
+
+
+def command_import(*, file: str, year: int, username: str | None, importer) -> tuple[str, Round, ImportResult]:
+    """Read `file` and import it with `importer` (answers or judgments); a refused file is a CommandError
+    listing every error by line, so the command exits non-zero and nothing is written."""
+    audit_round, by, data = command_round(year), command_user(username), read_upload(file)
+    name = Path(file).name
+    try:
+        result = importer(name=name, data=data, round=audit_round, by=by)
+    except ImportRefused as refused:
+        raise CommandError(refusal_text(name, refused)) from None
+    return name, audit_round, result
 
 
 def command_round(year: int) -> Round:

@@ -44,21 +44,34 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def import_answers(request: HttpRequest) -> HttpResponse:
+    return upload_page(
+        request,
+        importer=answers_import_file,
+        kind="answers",
+        done="assessments:import",
+        success=_("%(name)s is geïmporteerd in meting %(year)s: antwoorden %(summary)s"),
+    )
+
+
+UPLOAD_HEADERS = {"answers": "region_code,question_code,value,comment", "judgments": "region_code,csf,judgment,finding"}
+
+
+def upload_page(request: HttpRequest, *, importer, kind: str, done: str, success: str) -> HttpResponse:
+    """The upload recipe shared by answers and judgments: inspectors only; a refused file lists every error."""
     require_inspector(request.user)
     form = UploadForm(request.POST or None, request.FILES or None, initial=exchange_initial())
     refused = None
     if form.is_valid():
         upload, audit_round = form.cleaned_data["file"], form.cleaned_data["round"]
         try:
-            result = answers_import_file(name=upload.name, data=upload.read(), round=audit_round, by=request.user)
+            result = importer(name=upload.name, data=upload.read(), round=audit_round, by=request.user)
         except ImportRefused as error:
             refused = error.errors
         else:
-            messages.success(request, _("%(name)s is geïmporteerd in meting %(year)s: antwoorden %(summary)s")
-                             % {"name": upload.name, "year": audit_round.year, "summary": result.summary()})
-            return redirect("assessments:import")
+            messages.success(request, success % {"name": upload.name, "year": audit_round.year, "summary": result.summary()})
+            return redirect(done)
     return render(request, "exchange/import.html", {
-        "form": form, "refused": refused, "kind": "answers", "header": "region_code,question_code,value,comment",
+        "form": form, "refused": refused, "kind": kind, "header": UPLOAD_HEADERS[kind],
     })
 
 

@@ -1,8 +1,6 @@
-from pathlib import Path
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-
-from assessments.exchange import ImportRefused, command_round, command_user, read_upload, refusal_text
+from assessments.exchange import command_import
 from findings.exchange import judgments_import_file
 
 
@@ -15,10 +13,5 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="gebruikersnaam die in de geschiedenis als wijziger staat")
 
     def handle(self, *args, file: str, round: int, user: str | None = None, **options):
-        audit_round, by, data = command_round(round), command_user(user), read_upload(file)
-        name = Path(file).name
-        try:
-            result = judgments_import_file(name=name, data=data, round=audit_round, by=by)
-        except ImportRefused as refused:
-            raise CommandError(refusal_text(name, refused)) from None
+        name, audit_round, result = command_import(file=file, year=round, username=user, importer=judgments_import_file)
         self.stdout.write(f"{name} geïmporteerd in meting {audit_round.year}: oordelen {result.summary()}")
