@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from accounts.roles import brigade_for_user, brigade_scope, require_inspector, sees_national_picture
+from accounts.roles import brigade_for_user, brigade_scope, region_scope, require_inspector, sees_national_picture
 from assessments.models import Round
 from findings.models import Verification, VerificationStatus
 
@@ -43,14 +43,11 @@ def round_from_query(value: str | None) -> Round | None:
 
 
 def findings_region_scope(user: User, regions: QuerySet[Region]) -> QuerySet[Region]:
-    """Regions whose findings `user` may open: all for inspectors, their own for an OVR or contact person."""
-    if not user.is_authenticated or not user.is_active:
+    """Regions whose findings `user` may open: the regions they may see (accounts.roles), except that an
+    RMC, who reads the regions of the brigade, does not read their findings."""
+    if user.is_authenticated and user.role == Role.RMC and not user.is_inspector:
         return regions.none()
-    if user.is_inspector:
-        return regions
-    if user.role in (Role.OVR, Role.CONTACT):
-        return regions.filter(pk__in=user.regions.values("pk"))
-    return regions.none()
+    return region_scope(user, regions)
 
 
 def findings_region_for_user(user: User, code: str) -> Region:

@@ -298,6 +298,13 @@ def _conclusion_finding_choices(conclusion: NationalConclusion) -> list[tuple[in
     return [(f.pk, str(f)) for f in findings.select_related("round", "region", "brigade", "success_factor")]
 
 
+def _round_factor_conclusion(year: int, csf: str) -> tuple[Round, SuccessFactor | None, NationalConclusion | None]:
+    """The round, the success factor ("overall": none) and its conclusion, if written, named by a URL."""
+    round = access.round_for_year(year)
+    factor = None if csf == "overall" else get_object_or_404(SuccessFactor, code=csf)
+    return round, factor, NationalConclusion.objects.filter(round=round, success_factor=factor).first()
+
+
 def _conclusion_url(conclusion: NationalConclusion) -> str:
     code = conclusion.success_factor.code if conclusion.success_factor_id else "overall"
     return reverse("findings:national_factor", args=[conclusion.round.year, code])
@@ -343,9 +350,7 @@ def national(request: HttpRequest) -> HttpResponse:
 
 def national_factor(request: HttpRequest, year: int, csf: str) -> HttpResponse:
     access.require_national(request.user)
-    round = access.round_for_year(year)
-    factor = None if csf == "overall" else get_object_or_404(SuccessFactor, code=csf)
-    conclusion = NationalConclusion.objects.filter(round=round, success_factor=factor).first()
+    round, factor, conclusion = _round_factor_conclusion(year, csf)
     context = {"round": round, "factor": factor, "conclusion": conclusion, "csf": csf,
                "counts": judgment_counts(round).get(csf) if factor else None,
                "evidence": access.sees_regional_evidence(request.user)}
@@ -360,9 +365,7 @@ def national_factor(request: HttpRequest, year: int, csf: str) -> HttpResponse:
 
 def conclusion_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
     access.require_inspector(request.user)
-    round = access.round_for_year(year)
-    factor = None if csf == "overall" else get_object_or_404(SuccessFactor, code=csf)
-    conclusion = NationalConclusion.objects.filter(round=round, success_factor=factor).first()
+    round, factor, conclusion = _round_factor_conclusion(year, csf)
     initial = {"revision": 0} if conclusion is None else {
         "text": conclusion.text, "judgment": conclusion.judgment, "revision": conclusion.revision}
     form = forms.ConclusionForm(request.POST or None, initial=initial)
