@@ -47,11 +47,3 @@ class User(AbstractUser):
     def __str__(self) -> str:
         full = self.get_full_name()
         return f"{full} ({self.username})" if full else self.username
-
-    @property
-    def is_inspector(self) -> bool:
-        return self.role in (Role.INSPECTOR, Role.ADMIN) or self.is_superuser
-
-    @property
-    def is_respondent(self) -> bool:
-        return self.role in (Role.OVR, Role.CONTACT, Role.RMC)

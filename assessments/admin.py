@@ -1,5 +1,7 @@
+"""Admin: reference data (themes, success factors, rounds) stays editable; questionnaires and everything
+filled in are read-only here, because the services own them (they guard the rules and keep the history)."""
+
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from assessments.models import (
     Answer,
@@ -14,6 +16,7 @@ from assessments.models import (
     Theme,
     Transition,
 )
+from core.admin import ServiceOwnedAdmin
 
 
 @admin.register(Theme)
@@ -23,13 +26,21 @@ class ThemeAdmin(admin.ModelAdmin):
 
 @admin.register(SuccessFactor)
 class SuccessFactorAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "theme", "subject"]
+    list_display = ["code", "name", "theme", "subject_kind"]
 
 
 @admin.register(Round)
 class RoundAdmin(admin.ModelAdmin):
     list_display = ["year", "kind", "status", "predecessor", "submission_deadline", "verification_deadline"]
-    list_editable = ["status", "submission_deadline", "verification_deadline"]
+    # Publication is a service (with its checks and reason); the admin never sets it.
+    readonly_fields = ["published_at", "published_by", "publish_override_reason"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # A published round is read-only everywhere, the admin included.
+        return super().has_change_permission(request, obj) and (obj is None or obj.published_at is None)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class ChoiceInline(admin.TabularInline):
@@ -38,60 +49,44 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ServiceOwnedAdmin):
+    # Definitions change by loading a new version (load_questionnaire), never in place.
     list_display = ["code", "questionnaire", "success_factor", "kind", "required"]
     list_filter = ["questionnaire", "success_factor"]
     inlines = [ChoiceInline]
 
-    def has_change_permission(self, request, obj=None):
-        # Definitions change by loading a new version, never in place.
-        return False
-
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(admin.ModelAdmin):
+class QuestionnaireAdmin(ServiceOwnedAdmin):
     list_display = ["title", "round", "audience", "version", "reconstructed", "loaded_at"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
-    list_display = ["round", "region", "brigade", "status", "last_activity"]
-    list_filter = ["round", "status"]
-    readonly_fields = ["status"]
+class AssessmentAdmin(ServiceOwnedAdmin):
+    list_display = ["round", "subject", "status", "last_activity"]
+    list_filter = ["round", "status", "subject__kind"]
+    list_select_related = ["round", "subject"]
 
 
 @admin.register(Answer)
-class AnswerAdmin(SimpleHistoryAdmin):
+class AnswerAdmin(ServiceOwnedAdmin):
     list_display = ["assessment", "question", "value", "answered_by", "updated_at"]
     list_filter = ["assessment__round"]
-    readonly_fields = ["value", "revision"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Workflow records are written by the services only; the admin shows them."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    list_select_related = ["assessment__round", "assessment__subject", "question", "answered_by"]
 
 
 @admin.register(Signature)
-class SignatureAdmin(ReadOnlyAdmin):
+class SignatureAdmin(ServiceOwnedAdmin):
     list_display = ["assessment", "role", "user", "signed_at"]
 
 
 @admin.register(Transition)
-class TransitionAdmin(ReadOnlyAdmin):
+class TransitionAdmin(ServiceOwnedAdmin):
     list_display = ["assessment", "from_status", "to_status", "by", "at", "reason"]
     list_filter = ["to_status"]
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(ReadOnlyAdmin):
+class EvidenceAdmin(ServiceOwnedAdmin):
     list_display = ["original_name", "assessment", "answer", "content_type", "size", "uploaded_by", "uploaded_at"]
     exclude = ["file"]  # never a public link; downloads go through the access-checked view

@@ -17,8 +17,8 @@ from django.db import transaction
 from accounts.models import User
 from assessments.exchange import answers_import_file
 from assessments.models import Assessment, AssessmentStatus, Round, Transition
-from assessments.services import answer_save, assessment_get_or_create
-from regions.models import Brigade
+from assessments.services import answer_save, assessment_start
+from regions.models import Subject, SubjectKind
 
 DEMO = Path(__file__).resolve().parent / "demo"
 REGION_FILES = [(2009, "2009-region-answers.csv"), (2013, "2013-region-answers.csv")]
@@ -32,16 +32,16 @@ def demo_load(*, stdout=None) -> str:
     with transaction.atomic():
         for year, name in REGION_FILES:
             round = Round.objects.get(year=year)
-            if round.assessments.filter(region__isnull=False).exists():
+            if round.assessments.filter(subject__kind=SubjectKind.REGION).exists():
                 parts.append(f"{year}: al geladen")
                 continue
             result = answers_import_file(name=name, data=(DEMO / name).read_bytes(), round=round, by=inspector)
             parts.append(f"{year}: {result.summary()}")
         parts.append(f"brigades 2013: {_brigade_answers_load(inspector)} antwoorden")
-        for assessment in Assessment.objects.select_related("region", "round"):
+        for assessment in Assessment.objects.select_related("subject", "round"):
             target = AssessmentStatus.FINAL
-            if assessment.round.year == 2013 and assessment.region_id:
-                target = STATES_2013.get(assessment.region.code, AssessmentStatus.FINAL)
+            if assessment.round.year == 2013:
+                target = STATES_2013.get(assessment.subject.code, AssessmentStatus.FINAL)
             _demo_status(assessment, target, inspector)
     return "; ".join(parts)
 
@@ -54,7 +54,7 @@ def _brigade_answers_load(by: User) -> int:
     for row in rows:
         number = row["brigade"]
         if number not in assessments:
-            assessment = assessment_get_or_create(round=round, brigade=Brigade.objects.get(number=int(number)), by=by)
+            assessment = assessment_start(round=round, subject=Subject.objects.get(code=f"B{int(number)}"), by=by)
             if assessment.status != AssessmentStatus.DRAFT:
                 return 0  # already loaded and closed
             assessments[number] = assessment

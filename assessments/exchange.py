@@ -1,6 +1,7 @@
 """CSV/XLSX exchange of answers: read a file, validate it whole, import it all-or-nothing, export.
 
-Long format, one row per region and question, header exactly `region_code,question_code,value,comment`.
+Long format, one row per audited party and question, header exactly `region_code,question_code,value,comment`;
+`region_code` holds the party's code: a region (`VR13`) or, for the brigade questionnaire, a brigade (`B11`).
 Every value goes through `assessments.values.parse_value`, so a file accepts exactly what the form accepts.
 
 Line numbers are rows as a spreadsheet shows them: the header is line 1, blank rows count, and a quoted
@@ -15,7 +16,9 @@ Rules worth knowing:
   any other row sets value and comment exactly as the file says;
 - a region whose assessment is final refuses the whole file; an assessment that is submitted, in review
   or in verification is corrected by the import (inspectors correct data), and history shows who did it;
-- only answers that change get a new revision and a history row, so importing a file twice changes nothing.
+- only answers that change get a new revision and a history row, so importing a file twice changes nothing;
+- a changed answer withdraws the assessment's signatures, as a change typed in the page does;
+- a published round refuses every import.
 """
 
 from __future__ import annotations
@@ -38,9 +41,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from assessments.models import Answer, Assessment, AssessmentStatus, Audience, Question, Questionnaire, Round
+from assessments.guards import round_is_read_only
+from assessments.models import Answer, Assessment, AssessmentStatus, Question, Questionnaire, Round
+from assessments.services import signatures_withdraw
 from assessments.values import MAX_TEXT, parse_value
-from regions.models import Region
+from regions.models import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -331,7 +336,7 @@ def validate_answer_rows(rows: Iterable[Row], context: AnswerContext) -> tuple[l
             continue
         question_set = context.question_sets.get(region_code)
         if question_set is None:
-            errors.append(RowError(row.line, _("Onbekende regiocode ‘%(code)s’; gebruik VR01 tot en met VR25.") % {"code": _short(region_raw.strip(), 20)}))
+            errors.append(RowError(row.line, _("Onbekende regiocode ‘%(code)s’; gebruik VR01 tot en met VR25 (of B11, B13, B43 voor de brigadevragenlijst).") % {"code": _short(region_raw.strip(), 20)}))
             continue
         first_line.setdefault(region_code, row.line)
         if not question_code:
@@ -370,21 +375,23 @@ def validate_answer_rows(rows: Iterable[Row], context: AnswerContext) -> tuple[l
 
 
 def answer_context(round: Round) -> AnswerContext:
-    """The validation context for `round`, read in a few queries. Refuses a round without a region questionnaire."""
-    latest = Questionnaire.objects.latest_for(round, Audience.REGION)
+    """The validation context for `round`, read in a few queries. Refuses a published round, and a round
+    without a region questionnaire."""
+    if round_is_read_only(round):
+        raise ImportRefused([RowError(0, _("Meting %(year)s is gepubliceerd en ligt vast; er kan niets meer in worden gewijzigd.") % {"year": round.year})])
+    latest = {kind: Questionnaire.objects.latest_for(round, kind) for kind in SubjectKind.values}
     assessments = list(
-        Assessment.objects.filter(round=round, region__isnull=False).values_list("region__code", "questionnaire_id", "status")
+        Assessment.objects.filter(round=round).values_list("subject__code", "questionnaire_id", "status")
     )
-    if latest is None and not assessments:
+    if latest[SubjectKind.REGION] is None and not assessments:
         raise ImportRefused([RowError(0, _("Er is geen vragenlijst voor veiligheidsregio's in meting %(year)s.") % {"year": round.year})])
     questionnaire_ids = {questionnaire_id for _code, questionnaire_id, _status in assessments}
-    if latest is not None:
-        questionnaire_ids.add(latest.pk)
+    questionnaire_ids |= {q.pk for q in latest.values() if q is not None}
     sets = _question_sets(questionnaire_ids)
-    of_region = {code: questionnaire_id for code, questionnaire_id, _status in assessments}
+    of_subject = {code: questionnaire_id for code, questionnaire_id, _status in assessments}
     question_sets = {}
-    for code in Region.objects.values_list("code", flat=True):
-        questionnaire_id = of_region.get(code, latest.pk if latest else None)
+    for code, kind in Subject.objects.values_list("code", "kind"):
+        questionnaire_id = of_subject.get(code, latest[kind].pk if latest[kind] else None)
         if questionnaire_id is not None:
             question_sets[code] = sets[questionnaire_id]
     final = frozenset(code for code, _questionnaire, status in assessments if status == AssessmentStatus.FINAL)
@@ -486,20 +493,23 @@ def _answers_import(
     touched = {answer.assessment_id for answer in to_create + to_update}
     if touched:
         Assessment.objects.filter(pk__in=touched).update(last_activity=now)
+        for assessment in assessments.values():
+            if assessment.pk in touched:
+                signatures_withdraw(assessment)
     result.created, result.changed = len(to_create), len(to_update)
     return result
 
 
 def _assessments_for(round: Round, codes: set[str], result: ImportResult) -> dict[str, Assessment]:
     assessments = {
-        a.region.code: a for a in Assessment.objects.filter(round=round, region__code__in=codes).select_related("region")
+        a.subject.code: a for a in Assessment.objects.filter(round=round, subject__code__in=codes).select_related("subject")
     }
     missing = sorted(codes - assessments.keys())
     if missing:
-        latest = Questionnaire.objects.latest_for(round, Audience.REGION)
-        for region in Region.objects.filter(code__in=missing).order_by("code"):
-            assessments[region.code] = Assessment.objects.create(
-                round=round, questionnaire=latest, region=region, status=AssessmentStatus.DRAFT
+        for subject in Subject.objects.filter(code__in=missing).order_by("order"):
+            assessments[subject.code] = Assessment.objects.create(
+                round=round, questionnaire=Questionnaire.objects.latest_for(round, subject.kind), subject=subject,
+                status=AssessmentStatus.DRAFT,
             )
         result.assessments_created = missing
     return assessments
@@ -508,27 +518,28 @@ def _assessments_for(round: Round, codes: set[str], result: ImportResult) -> dic
 # --- exporting answers -----------------------------------------------------------------------------------
 
 
-def answer_rows(*, round: Round, regions: QuerySet[Region], blank: bool = False) -> list[tuple[str, str, str, str]]:
-    """The rows of an answers file, ordered by region code and question order.
+def answer_rows(*, round: Round, subjects: QuerySet[Subject], blank: bool = False) -> list[tuple[str, str, str, str]]:
+    """The rows of an answers file, ordered by subject (regions first) and question order.
 
     `blank`: every region × every question of the round's latest region questionnaire, with empty values —
     a template to fill in. Otherwise the stored answers, values exactly as stored.
     """
     if blank:
-        latest = Questionnaire.objects.latest_for(round, Audience.REGION)
+        latest = Questionnaire.objects.latest_for(round, SubjectKind.REGION)
         if latest is None:
             return []
         codes = list(latest.questions.order_by("order", "code").values_list("code", flat=True))
-        return [(region, code, "", "") for region in regions.order_by("code").values_list("code", flat=True) for code in codes]
+        regions = subjects.filter(kind=SubjectKind.REGION).order_by("order").values_list("code", flat=True)
+        return [(region, code, "", "") for region in regions for code in codes]
     return list(
-        Answer.objects.filter(assessment__round=round, assessment__region__in=regions)
-        .order_by("assessment__region__code", "question__order", "question__code")
-        .values_list("assessment__region__code", "question__code", "value", "comment")
+        Answer.objects.filter(assessment__round=round, assessment__subject__in=subjects)
+        .order_by("assessment__subject__order", "question__order", "question__code")
+        .values_list("assessment__subject__code", "question__code", "value", "comment")
     )
 
 
-def answers_export(*, round: Round, regions: QuerySet[Region], fmt: str = "csv", blank: bool = False) -> bytes:
-    return render_table(ANSWER_HEADER, answer_rows(round=round, regions=regions, blank=blank), fmt, sheet="antwoorden")
+def answers_export(*, round: Round, subjects: QuerySet[Subject], fmt: str = "csv", blank: bool = False) -> bytes:
+    return render_table(ANSWER_HEADER, answer_rows(round=round, subjects=subjects, blank=blank), fmt, sheet="antwoorden")
 
 
 def render_table(header: Sequence[str], rows: Iterable[Sequence[str]], fmt: str, *, sheet: str = "gegevens") -> bytes:
@@ -576,10 +587,10 @@ def _xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[str]], title: str
     return buffer.getvalue()
 
 
-def export_filename(kind: str, round: Round, fmt: str, *, region: Region | None = None, blank: bool = False) -> str:
+def export_filename(kind: str, round: Round, fmt: str, *, subject: Subject | None = None, blank: bool = False) -> str:
     parts = [("sjabloon-" if blank else "") + kind, str(round.year)]
-    if region is not None:
-        parts.append(region.code)
+    if subject is not None:
+        parts.append(subject.code)
     return "-".join(parts) + "." + fmt
 
 

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import AssessmentStatus, Question
-from assessments.services import INSPECTOR_STEPS, evidence_check
+from assessments.services import evidence_check
 from assessments.values import MAX_TEXT, parse_value
+from assessments.workflow import step_between
 
 
 class AnswerForm(forms.Form):
@@ -80,10 +81,10 @@ class TransitionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        step = (self.current, data.get("to"))
-        if data.get("to") and step not in INSPECTOR_STEPS:
+        step = step_between(self.current, data.get("to"))
+        if data.get("to") and step is None:
             raise ValidationError(_("Deze stap is vanuit de huidige status niet mogelijk."))
-        if INSPECTOR_STEPS.get(step) and not (data.get("reason") or "").strip():
+        if step is not None and step.needs_reason and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Geef een reden op voor deze stap."))
         return data
 

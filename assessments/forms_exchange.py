@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.exchange import MAX_BYTES
 from assessments.models import Round
-from regions.models import Region
+from regions.models import Subject
 
 FORMAT_CHOICES = [("csv", _("CSV (UTF-8)")), ("xlsx", _("Excel (.xlsx)"))]
 
@@ -28,16 +28,16 @@ class ExportForm(forms.Form):
     """What to download. The region is checked by the view (a region you may not see answers 404)."""
 
     round = RoundField()
-    region = forms.CharField(label=_("Veiligheidsregio"), required=False, max_length=8)
+    region = forms.CharField(label=_("Regio of brigade"), required=False, max_length=8)
     format = forms.ChoiceField(label=_("Formaat"), choices=FORMAT_CHOICES, required=False)
     blank = forms.BooleanField(label=_("Leeg sjabloon (alle vragen, zonder antwoorden)"), required=False)
 
-    def __init__(self, *args, regions: QuerySet[Region] | None = None, **kwargs):
+    def __init__(self, *args, regions: QuerySet[Subject] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if regions is not None:
             self.set_regions(regions)
 
-    def set_regions(self, regions: QuerySet[Region]) -> None:
+    def set_regions(self, regions: QuerySet[Subject]) -> None:
         """Offer `regions` in a select (for the page); which region may be downloaded is the view's decision."""
         choices = [("", _("Alle regio's die u mag inzien"))] + [(region.code, str(region)) for region in regions]
         self.fields["region"].widget = forms.Select(choices=choices)

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assessments.values import display_value
-from cmsaudit.i18n import localized
+from core.i18n import localized
+from regions.models import SubjectKind
 
 
 class Theme(models.Model):
@@ -36,11 +37,6 @@ class Theme(models.Model):
         return localized(self.name, self.name_en)
 
 
-class Subject(models.TextChoices):
-    REGION = "region", _("veiligheidsregio")
-    BRIGADE = "brigade", _("brigade")
-
-
 class SuccessFactor(models.Model):
     """A critical success factor, coded as in chapter 3 of the 2013 report (3.1.1 … 3.6.1)."""
 
@@ -48,8 +44,10 @@ class SuccessFactor(models.Model):
     theme = models.ForeignKey(Theme, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="success_factors")
     name = models.CharField(_("naam"), max_length=200)
     name_en = models.CharField(_("naam (Engels)"), max_length=200)
-    # Whose performance is judged: a region, or (3.3.x, internal to Defence) a brigade.
-    subject = models.CharField(_("onderwerp"), max_length=8, choices=Subject.choices, default=Subject.REGION)
+    # Which kind of audited party is judged: a region, or (3.3.x, internal to Defence) a brigade.
+    subject_kind = models.CharField(
+        _("beoordeelt"), max_length=12, choices=SubjectKind.choices, default=SubjectKind.REGION
+    )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -110,15 +108,22 @@ class Round(models.Model):
         verbose_name_plural = _("metingen")
         constraints = [
             models.CheckConstraint(condition=~Q(predecessor=models.F("pk")), name="round_not_own_predecessor"),
+            # Publication closes a round (assessments.guards: a published round is read-only).
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=True) | Q(status="closed"), name="round_published_is_closed"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display().capitalize()} {self.year}"
 
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
 
-class Audience(models.TextChoices):
-    REGION = "region", _("veiligheidsregio")
-    BRIGADE = "brigade", _("brigade")
+
+# A questionnaire is written for one kind of audited party.
+Audience = SubjectKind
 
 
 class QuestionnaireQuerySet(models.QuerySet["Questionnaire"]):
@@ -133,7 +138,7 @@ class Questionnaire(models.Model):
     """
 
     round = models.ForeignKey(Round, verbose_name=_("meting"), on_delete=models.PROTECT, related_name="questionnaires")
-    audience = models.CharField(_("doelgroep"), max_length=8, choices=Audience.choices)
+    audience = models.CharField(_("doelgroep"), max_length=12, choices=SubjectKind.choices)
     version = models.PositiveSmallIntegerField(_("versie"), default=1)
     title = models.CharField(_("titel"), max_length=200)
     title_en = models.CharField(_("titel (Engels)"), max_length=200, blank=True)
@@ -267,11 +272,8 @@ class Assessment(models.Model):
     questionnaire = models.ForeignKey(
         Questionnaire, verbose_name=_("vragenlijst"), on_delete=models.PROTECT, related_name="assessments"
     )
-    region = models.ForeignKey(
-        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
-    )
-    brigade = models.ForeignKey(
-        "regions.Brigade", null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
+    subject = models.ForeignKey(
+        "regions.Subject", verbose_name=_("geauditeerde partij"), on_delete=models.PROTECT, related_name="assessments"
     )
     status = models.CharField(
         _("status"), max_length=12, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
@@ -289,30 +291,18 @@ class Assessment(models.Model):
         verbose_name = _("vragenlijst (ingevuld)")
         verbose_name_plural = _("vragenlijsten (ingevuld)")
         constraints = [
-            models.CheckConstraint(
-                condition=(Q(region__isnull=False) & Q(brigade__isnull=True))
-                | (Q(region__isnull=True) & Q(brigade__isnull=False)),
-                name="assessment_region_xor_brigade",
-            ),
-            models.UniqueConstraint(fields=["round", "region"], name="assessment_one_per_region_round"),
-            models.UniqueConstraint(fields=["round", "brigade"], name="assessment_one_per_brigade_round"),
+            models.UniqueConstraint(fields=["round", "subject"], name="assessment_one_per_subject_round"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.round.year} {self.subject_code}"
+        return f"{self.round.year} {self.subject.code}"
 
     def get_absolute_url(self) -> str:
-        if self.region_id:
-            return reverse("assessments:fill", args=[self.round.year, self.region.code])
-        return reverse("assessments:brigade_fill", args=[self.round.year, self.brigade.number])
+        return self.url("fill")
 
-    @property
-    def subject(self):
-        return self.region or self.brigade
-
-    @property
-    def subject_code(self) -> str:
-        return self.region.code if self.region_id else f"B{self.brigade.number}"
+    def url(self, name: str, **kwargs) -> str:
+        """The URL of one of this assessment's pages (`fill`, `history`, `sign`, …)."""
+        return reverse(f"assessments:{name}", kwargs={"year": self.round.year, "code": self.subject.code, **kwargs})
 
 
 class Answer(models.Model):
@@ -397,7 +387,7 @@ class Transition(models.Model):
 
 def evidence_path(instance: Evidence, filename: str) -> str:
     # Stored under MEDIA_ROOT, which is never served directly.
-    return f"evidence/{instance.assessment.round.year}/{instance.assessment.subject_code}/{filename}"
+    return f"evidence/{instance.assessment.round.year}/{instance.assessment.subject.code}/{filename}"
 
 
 class Evidence(models.Model):

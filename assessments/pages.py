@@ -6,16 +6,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Role
-from assessments.access import can_respond, may_transition
+from assessments.guards import round_is_read_only
 from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evidence, Question, Theme
 from assessments.progress import Progress, is_visible, percent_of, progress
-from assessments.services import INSPECTOR_STEPS, REQUIRED_SIGNATURES, SIGNER_NAMES, StaleAnswer, problems_for
+from assessments.services import SIGNER_NAMES, StaleAnswer, problems_for
 from assessments.values import display_value
-from cmsaudit.i18n import change_reason
+from assessments.workflow import EDITABLE, steps_from
+from core.i18n import change_reason
+from regions.models import Subject
+from regions.policy import SIGNING_ROLES, Action, may, on_behalf, responds_for
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -23,21 +24,17 @@ if TYPE_CHECKING:
 
 S = AssessmentStatus
 
-STEP_LABELS = {
-    (S.SUBMITTED, S.IN_REVIEW): gettext_lazy("In beoordeling nemen"),
-    (S.IN_REVIEW, S.VERIFICATION): gettext_lazy("Ter verificatie voorleggen"),
-    (S.VERIFICATION, S.FINAL): gettext_lazy("Definitief maken"),
-    (S.IN_REVIEW, S.DRAFT): gettext_lazy("Terugsturen naar de respondenten"),
-    (S.FINAL, S.IN_REVIEW): gettext_lazy("Heropenen"),
-}
-
-
 def url_for(assessment: Assessment, name: str, **kwargs) -> str:
-    """The URL of one of an assessment's pages; region and brigade assessments have twin patterns."""
-    if assessment.region_id:
-        return reverse(f"assessments:{name}", kwargs={"year": assessment.round.year, "code": assessment.region.code, **kwargs})
-    return reverse(
-        f"assessments:brigade_{name}", kwargs={"year": assessment.round.year, "number": assessment.brigade.number, **kwargs}
+    """The URL of one of an assessment's pages."""
+    return assessment.url(name, **kwargs)
+
+
+def may_edit(user: User, assessment: Assessment) -> bool:
+    """Whether `user` may change the answers of `assessment` now: the policy, the workflow and the round."""
+    return (
+        assessment.status == EDITABLE
+        and not round_is_read_only(assessment.round)
+        and may(user, Action.ANSWER, assessment.subject)
     )
 
 
@@ -210,8 +207,8 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
     evidence = _with_urls(assessment, assessment.evidence.select_related("uploaded_by").order_by("uploaded_at"))
     signatures = list(assessment.signatures.select_related("user"))
     transitions = list(assessment.transitions.select_related("by").order_by("-at", "-pk")[:5])
-    respondent = can_respond(user, assessment.subject)
-    editable = respondent and assessment.status == S.DRAFT
+    respondent = responds_for(user, assessment.subject)
+    editable = may_edit(user, assessment)
     theme = active_theme(questions, requested_theme)
     tabs = theme_tabs(assessment, questions, values, theme)
     by_answer: dict[int, list[Evidence]] = {}
@@ -248,16 +245,16 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
         "respondent": respondent,
         "signatures": [
             {"role": role, "name": SIGNER_NAMES[role], "signature": signed.get(role)}
-            for role in REQUIRED_SIGNATURES[audience]
+            for role in SIGNING_ROLES[audience]
         ],
-        "can_sign": editable and user.role in REQUIRED_SIGNATURES[audience] and user.role not in signed,
+        "can_sign": editable and may(user, Action.SIGN, assessment.subject) and user.role not in signed,
+        "can_submit": editable and may(user, Action.SUBMIT, assessment.subject),
+        "on_behalf": editable and on_behalf(user, assessment.subject),
+        "read_only_reason": _read_only_reason(user, assessment) if not editable else "",
         "problems": problems_for(audience=audience, questions=questions, answers=list(answers.values()),
                                  signed_roles=set(signed)) if editable else [],
-        "steps": [
-            {"to": to, "label": STEP_LABELS[(frm, to)], "needs_reason": needs}
-            for (frm, to), needs in INSPECTOR_STEPS.items()
-            if frm == assessment.status
-        ] if may_transition(user) else [],
+        "steps": steps_from(assessment.status, Action.REVIEW)
+        if may(user, Action.REVIEW, assessment.subject) and not round_is_read_only(assessment.round) else [],
         "transitions": transitions,
         "evidence": [item for item in evidence if item.answer_id is None],
         "answered_questions": [
@@ -268,8 +265,17 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
             name: url_for(assessment, name)
             for name in ("fill", "sign", "submit", "transition", "history", "carry_over", "evidence_upload")
         },
-        "is_inspector": user.is_inspector,
-        "role_is_rmc": user.role == Role.RMC,
+    }
+
+
+def _read_only_reason(user: User, assessment: Assessment) -> str:
+    """Why the page shows the questionnaire read-only, in words."""
+    if round_is_read_only(assessment.round):
+        return gettext_lazy("Deze meting is gepubliceerd; de vragenlijst ligt vast.")
+    if not may(user, Action.ANSWER, assessment.subject):
+        return gettext_lazy("U kunt deze vragenlijst inzien; invullen doen de respondenten en de inspectie.")
+    return gettext_lazy("Deze vragenlijst heeft de status ‘%(status)s’ en kan niet meer worden gewijzigd.") % {
+        "status": assessment.get_status_display()
     }
 
 
@@ -284,9 +290,7 @@ def _carry_over_possible(assessment: Assessment, answers: dict[int, Answer]) -> 
     """Offered on a draft that has no answers yet, when the previous round has this subject's questionnaire."""
     if assessment.carried_from_id or not assessment.round.predecessor_id or any(a.value for a in answers.values()):
         return False
-    return Assessment.objects.filter(
-        round_id=assessment.round.predecessor_id, region_id=assessment.region_id, brigade_id=assessment.brigade_id
-    ).exists()
+    return Assessment.objects.filter(round_id=assessment.round.predecessor_id, subject_id=assessment.subject_id).exists()
 
 
 def single_card(assessment: Assessment, user: User, question: Question, *, just_saved: bool = False) -> tuple[Card, dict]:
@@ -294,7 +298,7 @@ def single_card(assessment: Assessment, user: User, question: Question, *, just_
     questions = list(questions_of(assessment))
     answers = answers_of(assessment)
     values = values_by_code(questions, answers)
-    editable = can_respond(user, assessment.subject) and assessment.status == S.DRAFT
+    editable = may_edit(user, assessment)
     question = next(q for q in questions if q.pk == question.pk)
     answer = answers.get(question.pk)
     evidence = _with_urls(assessment, answer.evidence.select_related("uploaded_by")) if answer and answer.pk else []
@@ -321,30 +325,25 @@ class FieldworkRow:
 
 
 def fieldwork_rows(round, assessments) -> list[FieldworkRow]:
-    """One row per region and per brigade, with its assessment (or None: not started)."""
+    """One row per region and per brigade (and directorate with a questionnaire), with its assessment
+    (or None: not started)."""
     from django.utils import timezone
 
-    from regions.models import Brigade, Region
-
-    by_region = {}
-    by_brigade = {}
-    for assessment in assessments:
-        (by_region if assessment.region_id else by_brigade)[assessment.region_id or assessment.brigade_id] = assessment
+    by_subject = {assessment.subject_id: assessment for assessment in assessments}
+    kinds = set(round.questionnaires.values_list("audience", flat=True))
     today = timezone.localdate()
-    rows = [_fieldwork_row(round, r.code, r.name, by_region.get(r.pk), today) for r in Region.objects.order_by("code")]
-    rows += [
-        _fieldwork_row(round, f"B{b.number}", b.name, by_brigade.get(b.pk), today)
-        for b in Brigade.objects.order_by("number")
+    return [
+        _fieldwork_row(round, subject, by_subject.get(subject.pk), today)
+        for subject in Subject.objects.filter(kind__in=kinds)
     ]
-    return rows
 
 
-def _fieldwork_row(round, code: str, name: str, assessment: Assessment | None, today) -> FieldworkRow:
+def _fieldwork_row(round, subject: Subject, assessment: Assessment | None, today) -> FieldworkRow:
     status = assessment.status if assessment else S.DRAFT
     deadline = {S.DRAFT: round.submission_deadline, S.VERIFICATION: round.verification_deadline}.get(status)
     return FieldworkRow(
-        code=code,
-        name=name,
+        code=subject.code,
+        name=subject.name,
         url=url_for(assessment, "fill") if assessment else "",
         assessment=assessment,
         deadline=deadline,

@@ -49,5 +49,5 @@ def with_visible_progress(assessments: QuerySet[Assessment]) -> QuerySet[Assessm
 def fieldwork_assessments(round: Round) -> QuerySet[Assessment]:
     """Every assessment of a round with its subject and progress: the fieldwork overview in one query."""
     return with_visible_progress(
-        Assessment.objects.filter(round=round).select_related("round", "region", "brigade", "questionnaire")
+        Assessment.objects.filter(round=round).select_related("round", "subject", "questionnaire")
     )

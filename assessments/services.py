@@ -15,19 +15,18 @@ from typing import TYPE_CHECKING
 
 import filetype
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 from accounts.models import Role
-from assessments.access import can_respond
+from assessments.guards import require_round_writable
 from assessments.models import (
     Answer,
     Assessment,
     AssessmentStatus,
-    Audience,
     Evidence,
     Lineage,
     Question,
@@ -38,31 +37,18 @@ from assessments.models import (
 )
 from assessments.progress import missing_required
 from assessments.values import parse_value
+from assessments.workflow import EDITABLE, step_between
+from regions.policy import SIGNING_ROLES, Action, require
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
 
     from accounts.models import User
-    from regions.models import Brigade, Region
+    from regions.models import Subject
 
 S = AssessmentStatus
 
-# The respondents who sign before a questionnaire can be submitted.
-REQUIRED_SIGNATURES = {
-    Audience.REGION: (Role.OVR, Role.CONTACT),
-    Audience.BRIGADE: (Role.RMC,),
-}
-
 SIGNER_NAMES = {Role.OVR: "OVR", Role.CONTACT: gettext_lazy("contactpersoon van de veiligheidsregio"), Role.RMC: "RMC"}
-
-# Inspector steps: (from, to) → whether a reason is required.
-INSPECTOR_STEPS = {
-    (S.SUBMITTED, S.IN_REVIEW): False,
-    (S.IN_REVIEW, S.VERIFICATION): False,
-    (S.VERIFICATION, S.FINAL): False,
-    (S.IN_REVIEW, S.DRAFT): True,  # send back to the respondents
-    (S.FINAL, S.IN_REVIEW): True,  # reopen
-}
 
 
 class StaleAnswer(Exception):
@@ -76,43 +62,49 @@ class StaleAnswer(Exception):
         super().__init__(f"{answer.question.code}: opgeslagen {answer.value!r}, ingestuurd {submitted_value!r}")
 
 
-def assessment_get_or_create(
-    *, round: Round, region: Region | None = None, brigade: Brigade | None = None, by: User
-) -> Assessment:
-    """The assessment of `region` (or `brigade`) in `round`, started against the latest questionnaire
-    version for the round and audience. Raises ValidationError when the round has no such questionnaire."""
-    if (region is None) == (brigade is None):
-        raise ValueError("Geef een veiligheidsregio óf een brigade.")
-    audience = Audience.REGION if region is not None else Audience.BRIGADE
-    key = {"region": region} if region is not None else {"brigade": brigade}
+def assessment_start(*, round: Round, subject: Subject, by: User) -> Assessment:
+    """Start `subject`'s questionnaire in `round` (or return it when it was started already), against the
+    latest questionnaire version for the round and the subject's kind. Those who may answer it start it;
+    ValidationError when the round is published or has no such questionnaire."""
+    require(by, Action.ANSWER, subject)
     with transaction.atomic():
-        existing = Assessment.objects.filter(round=round, **key).first()
+        existing = Assessment.objects.filter(round=round, subject=subject).first()
         if existing is not None:
             return existing
-        questionnaire = Questionnaire.objects.latest_for(round, audience)
+        require_round_writable(round)
+        questionnaire = Questionnaire.objects.latest_for(round, subject.kind)
         if questionnaire is None:
             raise ValidationError(
                 _("Voor %(round)s is er geen vragenlijst voor een %(audience)s.")
-                % {"round": round, "audience": Audience(audience).label}
+                % {"round": round, "audience": subject.get_kind_display()}
             )
         assessment, _created = Assessment.objects.get_or_create(
-            round=round, **key, defaults={"questionnaire": questionnaire}
+            round=round, subject=subject, defaults={"questionnaire": questionnaire}
         )
     return assessment
 
 
 def _locked(assessment: Assessment) -> Assessment:
     """Lock the assessment row: saves to one assessment are serialised, and see its current status."""
-    return Assessment.objects.select_for_update().get(pk=assessment.pk)
+    return Assessment.objects.select_for_update().select_related("round", "subject", "questionnaire").get(pk=assessment.pk)
 
 
-def _require_draft(assessment: Assessment) -> None:
-    if assessment.status != S.DRAFT:
+def _require_writable(assessment: Assessment) -> None:
+    """The rules for changing a questionnaire's content: its round is not published, and it is a draft."""
+    require_round_writable(assessment.round)
+    if assessment.status != EDITABLE:
         raise ValidationError(
-            _("Deze vragenlijst is %(status)s en kan niet meer worden gewijzigd.")
+            _("Deze vragenlijst heeft de status ‘%(status)s’ en kan niet meer worden gewijzigd.")
             % {"status": assessment.get_status_display()},
             code="locked",
         )
+
+
+def signatures_withdraw(assessment: Assessment) -> int:
+    """A signature covers the answers as they were signed: any change to an answer's content withdraws
+    them all. Every path that changes an answer (page, autosave, import) calls this."""
+    deleted, _rows = Signature.objects.filter(assessment=assessment).delete()
+    return deleted
 
 
 @transaction.atomic
@@ -132,12 +124,14 @@ def answer_save(
     allowed). `base_revision` is the revision the form showed (0 for no answer yet); when the answer
     has moved on and the submitted value (or comment) differs from the stored one, StaleAnswer is
     raised carrying both, and nothing is written. `comment`/`diverging_view` of None leave those
-    unchanged. Any save by a respondent confirms a carried answer. Records `answered_by` (when the
-    value changes), the history with `by`, and the assessment's last activity. A changed value
-    withdraws the signatures given so far: both respondents sign what is submitted.
+    unchanged. Any save confirms a carried answer. Records `answered_by` (when the value changes; an
+    inspector filling in on the respondents' behalf is named), the history with `by`, and the
+    assessment's last activity. A changed value, comment or diverging view withdraws the signatures
+    given so far: the respondents sign what is submitted.
     """
+    require(by, Action.ANSWER, assessment.subject)
     locked = _locked(assessment)
-    _require_draft(locked)
+    _require_writable(locked)
     if question.questionnaire_id != locked.questionnaire_id:
         raise ValidationError(_("Deze vraag hoort niet bij deze vragenlijst."), code="question")
     parsed = parse_value(question, value)
@@ -177,9 +171,8 @@ def answer_save(
     answer._history_user = by
     answer._change_reason = reason
     answer.save()
-    if value_changed:
-        # A signature covers the answers as they were signed: a changed answer withdraws them.
-        locked.signatures.all().delete()
+    if value_changed or comment_changed or diverging_changed:
+        signatures_withdraw(locked)
     Assessment.objects.filter(pk=locked.pk).update(last_activity=timezone.now())
     return answer
 
@@ -220,7 +213,7 @@ def problems_for(*, audience: str, questions: list[Question], answers: list[Answ
             )
             % {"count": len(carried)}
         )
-    for role in REQUIRED_SIGNATURES[audience]:
+    for role in SIGNING_ROLES[audience]:
         if role not in signed_roles:
             problems.append(_("Ondertekening door de %(signer)s ontbreekt.") % {"signer": SIGNER_NAMES[role]})
     return problems
@@ -229,12 +222,9 @@ def problems_for(*, audience: str, questions: list[Question], answers: list[Answ
 @transaction.atomic
 def assessment_sign(*, assessment: Assessment, by: User) -> Signature:
     """Sign a draft assessment as its OVR, contact person or RMC (one signature per role)."""
+    require(by, Action.SIGN, assessment.subject)
     locked = _locked(assessment)
-    if not can_respond(by, locked.subject):
-        raise PermissionDenied(_("Alleen de respondenten van deze vragenlijst ondertekenen."))
-    _require_draft(locked)
-    if by.role not in REQUIRED_SIGNATURES[locked.questionnaire.audience]:
-        raise PermissionDenied(_("Uw rol ondertekent deze vragenlijst niet."))
+    _require_writable(locked)
     existing = Signature.objects.filter(assessment=locked, role=by.role).first()
     if existing is not None:
         if existing.user_id != by.pk:
@@ -247,7 +237,23 @@ def assessment_sign(*, assessment: Assessment, by: User) -> Signature:
     return signature
 
 
-def _step(assessment: Assessment, *, to: str, by: User, reason: str) -> Assessment:
+def _step(assessment: Assessment, *, to: str, by: User, reason: str = "") -> Assessment:
+    """Take one step of the workflow table (assessments.workflow): who may take it, whether it needs a
+    reason, and the published-round rule are checked here for every step."""
+    step = step_between(assessment.status, to)
+    if step is None:
+        target = S(to).label if to in S.values else to
+        raise ValidationError(
+            _("Van %(from)s naar %(to)s is geen toegestane stap.") % {"from": assessment.get_status_display(), "to": target}
+        )
+    require(by, step.action, assessment.subject)
+    require_round_writable(assessment.round)
+    reason = (reason or "").strip()
+    if step.needs_reason and not reason:
+        raise ValidationError(_("Geef een reden op voor deze stap."), code="reason")
+    if to == EDITABLE:
+        # Back to the respondents: they sign what they submit again.
+        signatures_withdraw(assessment)
     Transition.objects.create(assessment=assessment, from_status=assessment.status, to_status=to, by=by, reason=reason)
     assessment.status = to
     assessment.save(update_fields=["status", "last_activity"])
@@ -259,35 +265,21 @@ def assessment_submit(*, assessment: Assessment, by: User) -> Assessment:
     """Submit a draft: only by its OVR/contact person (region) or RMC (brigade), and only when every
     required question that applies is answered, carried answers are confirmed and all required
     signatures are present (ValidationError listing what is missing otherwise)."""
+    require(by, Action.SUBMIT, assessment.subject)
     locked = _locked(assessment)
-    if not can_respond(by, locked.subject):
-        raise PermissionDenied(_("Alleen de respondenten dienen deze vragenlijst in."))
-    _require_draft(locked)
+    _require_writable(locked)
     problems = submission_problems(locked)
     if problems:
         raise ValidationError(problems)
-    return _step(locked, to=S.SUBMITTED, by=by, reason="")
+    return _step(locked, to=S.SUBMITTED, by=by)
 
 
 @transaction.atomic
 def assessment_transition(*, assessment: Assessment, to: str, by: User, reason: str = "") -> Assessment:
-    """An inspector's workflow step (see INSPECTOR_STEPS); sending back and reopening need a reason.
-    Sending back to draft clears the signatures, so the respondents sign what they submit again."""
-    if not by.is_inspector:
-        raise PermissionDenied(_("Alleen inspecteurs brengen een vragenlijst in een volgende fase."))
-    locked = _locked(assessment)
-    step = (locked.status, to)
-    if step not in INSPECTOR_STEPS:
-        target = S(to).label if to in S.values else to
-        raise ValidationError(
-            _("Van %(from)s naar %(to)s is geen toegestane stap.") % {"from": locked.get_status_display(), "to": target}
-        )
-    reason = (reason or "").strip()
-    if INSPECTOR_STEPS[step] and not reason:
-        raise ValidationError(_("Geef een reden op voor deze stap."), code="reason")
-    if to == S.DRAFT:
-        locked.signatures.all().delete()
-    return _step(locked, to=to, by=by, reason=reason)
+    """An inspector's workflow step (see assessments.workflow); sending back and reopening need a reason.
+    Sending back to draft withdraws the signatures, so the respondents sign what they submit again."""
+    require(by, Action.REVIEW, assessment.subject)
+    return _step(_locked(assessment), to=to, by=by, reason=reason)
 
 
 @transaction.atomic
@@ -295,16 +287,11 @@ def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
     """Pre-fill a draft from the same region's assessment in the previous round: answers to questions
     that continue an earlier question unchanged (`same`), marked carried until a respondent confirms
     them. Questions already answered are left alone. Returns the number of answers carried."""
+    require(by, Action.ANSWER, assessment.subject)
     locked = _locked(assessment)
-    if not can_respond(by, locked.subject):
-        raise PermissionDenied(_("Alleen de respondenten nemen antwoorden over."))
-    _require_draft(locked)
+    _require_writable(locked)
     previous_round = locked.round.predecessor
-    previous = (
-        Assessment.objects.filter(round=previous_round, region=locked.region, brigade=locked.brigade).first()
-        if previous_round
-        else None
-    )
+    previous = Assessment.objects.filter(round=previous_round, subject=locked.subject).first() if previous_round else None
     if previous is None:
         raise ValidationError(_("Er is geen vragenlijst uit de vorige meting om over te nemen."))
     earlier = {a.question.code: a for a in previous.answers.select_related("question").exclude(value="")}
@@ -416,10 +403,9 @@ def evidence_add(
 ) -> Evidence:
     """Attach a document to a draft assessment (or one of its answers), stored under MEDIA_ROOT with a
     generated name; only served through the access-checked download view."""
+    require(by, Action.ANSWER, assessment.subject)
     locked = _locked(assessment)
-    if not can_respond(by, locked.subject):
-        raise PermissionDenied(_("Alleen de respondenten voegen documenten toe."))
-    _require_draft(locked)
+    _require_writable(locked)
     if answer is not None and answer.assessment_id != locked.pk:
         raise ValidationError(_("Dit antwoord hoort niet bij deze vragenlijst."))
     check = evidence_check(upload)

@@ -1,29 +1,34 @@
 from django.urls import include, path
+from django.views.generic.base import RedirectView
 
+import regions.converters  # noqa: F401  (registers <subject:…>)
 from assessments import views
 
 app_name = "assessments"
 
-
-def twin(suffix: str, view, name: str) -> list:
-    """A page of a region's assessment and the same page of a brigade's."""
-    return [
-        path(f"<int:year>/<str:code>/{suffix}", view, name=name),
-        path(f"<int:year>/brigades/<int:number>/{suffix}", view, name=f"brigade_{name}"),
-    ]
-
-
 urlpatterns = [
     path("fieldwork/", views.fieldwork, name="fieldwork"),
-    *twin("", views.fill, "fill"),
-    *twin("answers/<slug:question>/", views.answer, "answer"),
-    *twin("sign/", views.sign, "sign"),
-    *twin("submit/", views.submit, "submit"),
-    *twin("transition/", views.transition, "transition"),
-    *twin("carry-over/", views.carry_over, "carry_over"),
-    *twin("history/", views.history, "history"),
-    *twin("evidence/", views.evidence_upload, "evidence_upload"),
-    *twin("evidence/<int:pk>/", views.evidence_download, "evidence_download"),
     # CSV/XLSX exchange of answers (assessments/urls_exchange.py).
     path("", include("assessments.urls_exchange")),
+    # The brigade pages of earlier versions moved to the brigade's code (B11).
+    path(
+        "<int:year>/brigades/<int:number>/<path:rest>",
+        RedirectView.as_view(url="/assessments/%(year)s/B%(number)s/%(rest)s", permanent=True, query_string=True),
+        name="brigade_moved",
+    ),
+    path(
+        "<int:year>/brigades/<int:number>/",
+        RedirectView.as_view(url="/assessments/%(year)s/B%(number)s/", permanent=True, query_string=True),
+        name="brigade_moved_root",
+    ),
+    path("<int:year>/<subject:code>/", views.fill, name="fill"),
+    path("<int:year>/<subject:code>/start/", views.start, name="start"),
+    path("<int:year>/<subject:code>/answers/<slug:question>/", views.answer, name="answer"),
+    path("<int:year>/<subject:code>/sign/", views.sign, name="sign"),
+    path("<int:year>/<subject:code>/submit/", views.submit, name="submit"),
+    path("<int:year>/<subject:code>/transition/", views.transition, name="transition"),
+    path("<int:year>/<subject:code>/carry-over/", views.carry_over, name="carry_over"),
+    path("<int:year>/<subject:code>/history/", views.history, name="history"),
+    path("<int:year>/<subject:code>/evidence/", views.evidence_upload, name="evidence_upload"),
+    path("<int:year>/<subject:code>/evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
 ]

@@ -1,7 +1,7 @@
 """Questionnaire pages: fill in (autosave and plain submit), sign, submit, review, history, evidence, fieldwork.
 
-Region and brigade assessments share every view; the URL names the subject by `code` (region)
-or `number` (brigade). Access is decided in `assessments.access`.
+Every view names the audited party by its code (`VR13`, `B11`); access is the policy's
+(`regions.policy`), looked up through `assessments.access`.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.roles import require_inspector
 from assessments import services
-from assessments.access import assessment_from_url, evidence_for_user, round_for_year
+from assessments.access import assessment_for_user, evidence_for_user, questionnaire_subject, round_for_year
 from assessments.forms import AnswerForm, EvidenceForm, TransitionForm
+from assessments.guards import round_is_read_only
 from assessments.models import Assessment, Question, Round
 from assessments.pages import (
     Card,
@@ -33,13 +34,16 @@ from assessments.pages import (
     url_for,
 )
 from assessments.querysets import fieldwork_assessments
+from regions.policy import Action, may, require
 
 
 @require_http_methods(["GET", "POST"])
-def fill(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
+def fill(request: HttpRequest, year: int, code: str) -> HttpResponse:
     """A theme of the questionnaire; a plain POST (no JavaScript) saves every answer the user changed."""
-    assessment = assessment_from_url(request.user, year=year, code=code, number=number,
-                                     write=request.method == "POST")
+    round, subject = questionnaire_subject(request.user, year, code)
+    if not Assessment.objects.filter(round=round, subject=subject).exists():
+        return _not_started(request, round, subject)
+    assessment = assessment_for_user(request.user, year, code, action=Action.ANSWER if request.method == "POST" else None)
     theme = request.GET.get("theme")
     if request.method == "POST":
         refused = _theme_save(request, assessment)
@@ -85,15 +89,35 @@ def _answer_post(request, assessment: Assessment, question: Question, form: Answ
     return None
 
 
+def _not_started(request: HttpRequest, round: Round, subject) -> HttpResponse:
+    """A questionnaire that was never started: who may answer it starts it with a POST (reads never write)."""
+    can_start = (
+        may(request.user, Action.ANSWER, subject)
+        and not round_is_read_only(round)
+        and round.questionnaires.filter(audience=subject.kind).exists()
+    )
+    return render(request, "assessments/not_started.html", {
+        "round": round, "subject": subject, "can_start": can_start,
+        "start_url": reverse("assessments:start", args=[round.year, subject.code]),
+    }, status=200 if can_start else 404)
+
+
+@require_POST
+def start(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    round, subject = questionnaire_subject(request.user, year, code, action=Action.ANSWER)
+    assessment = _attempt(request, lambda: services.assessment_start(round=round, subject=subject, by=request.user))
+    if assessment is None:
+        return redirect(reverse("assessments:fill", args=[round.year, subject.code]))
+    return redirect(assessment.url("fill"))
+
+
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def answer(request: HttpRequest, year: int, question: str, code: str | None = None,
-           number: int | None = None) -> HttpResponse:
+def answer(request: HttpRequest, year: int, question: str, code: str) -> HttpResponse:
     """Autosave endpoint: POST saves one answer and returns its card; GET returns the stored card."""
     if not request.user.is_authenticated:
         return _session_expired(request)
-    assessment = assessment_from_url(request.user, year=year, code=code, number=number,
-                                     write=request.method == "POST")
+    assessment = assessment_for_user(request.user, year, code, action=Action.ANSWER if request.method == "POST" else None)
     item = assessment.questionnaire.questions.prefetch_related("choices").filter(code=question).first()
     if item is None:
         raise Http404(_("Deze vraag bestaat niet in deze vragenlijst."))
@@ -124,25 +148,24 @@ def _session_expired(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def sign(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
-    assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
+def sign(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, year, code, action=Action.SIGN)
     _attempt(request, lambda: services.assessment_sign(assessment=assessment, by=request.user),
              _("U heeft de vragenlijst ondertekend."))
     return redirect(url_for(assessment, "fill"))
 
 
 @require_POST
-def submit(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
-    assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
+def submit(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, year, code, action=Action.SUBMIT)
     _attempt(request, lambda: services.assessment_submit(assessment=assessment, by=request.user),
              _("De vragenlijst is ingediend. De inspecteurs nemen hem in beoordeling."))
     return redirect(url_for(assessment, "fill"))
 
 
 @require_POST
-def transition(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
-    assessment = assessment_from_url(request.user, year=year, code=code, number=number)
-    require_inspector(request.user)
+def transition(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, year, code, action=Action.REVIEW)
     form = TransitionForm(request.POST, current=assessment.status)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -156,8 +179,8 @@ def transition(request: HttpRequest, year: int, code: str | None = None, number:
 
 
 @require_POST
-def carry_over(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
-    assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
+def carry_over(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, year, code, action=Action.ANSWER)
     count = _attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user))
     if count is not None:
         messages.success(request, ngettext(
@@ -182,8 +205,8 @@ def _attempt(request: HttpRequest, action, success: str = ""):
 
 
 @require_POST
-def evidence_upload(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
-    assessment = assessment_from_url(request.user, year=year, code=code, number=number, write=True)
+def evidence_upload(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, year, code, action=Action.ANSWER)
     form = EvidenceForm(request.POST, request.FILES)
     target = url_for(assessment, "fill")
     if not form.is_valid():
@@ -204,9 +227,8 @@ def evidence_upload(request: HttpRequest, year: int, code: str | None = None, nu
 
 
 @require_GET
-def evidence_download(request: HttpRequest, year: int, pk: int, code: str | None = None,
-                      number: int | None = None) -> FileResponse:
-    assessment = assessment_from_url(request.user, year=year, code=code, number=number)
+def evidence_download(request: HttpRequest, year: int, pk: int, code: str) -> FileResponse:
+    assessment = assessment_for_user(request.user, year, code)
     evidence = evidence_for_user(request.user, assessment, pk)
     try:
         handle = evidence.file.open("rb")
@@ -219,15 +241,15 @@ def evidence_download(request: HttpRequest, year: int, pk: int, code: str | None
 
 
 @require_GET
-def history(request: HttpRequest, year: int, code: str | None = None, number: int | None = None) -> HttpResponse:
-    assessment = assessment_from_url(request.user, year=year, code=code, number=number)
+def history(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, year, code)
     return render(request, "assessments/history.html", history_context(assessment))
 
 
 @require_GET
 def fieldwork(request: HttpRequest) -> HttpResponse:
     """All 25 regions and the brigades in one round: status, answered, deadline, last activity."""
-    require_inspector(request.user)
+    require(request.user, Action.FIELDWORK)
     round = round_for_year(request.GET["round"]) if request.GET.get("round") else Round.objects.current()
     if round is None:
         raise Http404(_("Er is nog geen meting."))

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.roles import region_for_user, require_inspector
 from assessments.exchange import CONTENT_TYPES, ImportRefused, answers_export, answers_import_file, export_filename
 from assessments.forms_exchange import ExportForm, JudgmentExportForm, UploadForm
 from assessments.models import Round
-from regions.models import Region
+from regions.models import Subject
+from regions.policy import Action, Area, may, require, subject_for_user, visible_subjects
 
 
 def require_answer_downloader(user) -> None:
-    """Inspectors download everything; OVRs, contact persons and RMCs the regions they may see; nobody else."""
-    if not (user.is_inspector or user.is_respondent):
-        raise PermissionDenied(_("Ministeriemedewerkers zien het landelijk beeld, niet de antwoorden per regio."))
+    """Those who see questionnaires download the answers they may see: inspectors everything, respondents
+    their own (an RMC also the brigade's regions); ministry staff nothing."""
+    require(user, Action.REGION_LIST)
 
 
 @require_GET
@@ -35,10 +34,12 @@ def export(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render_hub(request, export_form=form, status=400)
     data = form.cleaned_data
-    region = region_for_user(request.user, data["region"]) if data["region"] else None
-    regions = Region.objects.filter(pk=region.pk) if region else Region.objects.for_user(request.user)
-    content = answers_export(round=data["round"], regions=regions, fmt=data["format"], blank=data["blank"])
-    name = export_filename("antwoorden", data["round"], data["format"], region=region, blank=data["blank"])
+    subject = subject_for_user(request.user, data["region"], Area.QUESTIONNAIRE) if data["region"] else None
+    subjects = (
+        Subject.objects.filter(pk=subject.pk) if subject else visible_subjects(request.user, Area.QUESTIONNAIRE)
+    )
+    content = answers_export(round=data["round"], subjects=subjects, fmt=data["format"], blank=data["blank"])
+    name = export_filename("antwoorden", data["round"], data["format"], subject=subject, blank=data["blank"])
     return download(content, data["format"], name)
 
 
@@ -58,7 +59,7 @@ UPLOAD_HEADERS = {"answers": "region_code,question_code,value,comment", "judgmen
 
 def upload_page(request: HttpRequest, *, importer, kind: str, done: str, success: str) -> HttpResponse:
     """The upload recipe shared by answers and judgments: inspectors only; a refused file lists every error."""
-    require_inspector(request.user)
+    require(request.user, Action.EXCHANGE)
     form = UploadForm(request.POST or None, request.FILES or None, initial=exchange_initial())
     refused = None
     if form.is_valid():
@@ -83,8 +84,8 @@ def render_hub(
     status: int = 200,
 ) -> HttpResponse:
     """The hub page; a form given here was invalid and shows its errors (status 400)."""
-    inspector, initial = request.user.is_inspector, exchange_initial()
-    regions = Region.objects.for_user(request.user).only("code", "name")
+    inspector, initial = may(request.user, Action.EXCHANGE), exchange_initial()
+    regions = visible_subjects(request.user, Area.QUESTIONNAIRE).only("code", "name", "kind")
     if export_form is not None:
         export_form.set_regions(regions)
     context = {

@@ -9,47 +9,35 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
-from assessments.models import Assessment, AssessmentStatus, Audience, Questionnaire, RoundStatus
+from assessments.guards import round_is_read_only
+from assessments.models import Assessment, AssessmentStatus, Questionnaire, RoundStatus
 from assessments.progress import percent_of
 from assessments.querysets import with_visible_progress
+from regions.models import Subject
+from regions.policy import Action, may, respondent_filter
 
 if TYPE_CHECKING:
     from accounts.models import User
     from assessments.models import Round
-    from cmsaudit.worklist import WorkItem
+    from core.contributions import WorkItem
 
 
 def work_items(user: User, round: Round | None) -> list[WorkItem]:
-    """OVR/contact person: their region's questionnaire; RMC: the brigade's; inspector: submitted ones to review."""
+    """Respondents: their own questionnaires of the open round; inspectors: submitted ones to review."""
     if round is None or not user.is_authenticated:
         return []
-    if user.is_inspector:
+    if may(user, Action.REVIEW):
         return _to_review(round)
-    if round.status != RoundStatus.OPEN:
+    own = respondent_filter(user)
+    if own is None or round.status != RoundStatus.OPEN or round_is_read_only(round):
         return []
-    if user.role in (Role.OVR, Role.CONTACT):
-        return [_respondent_item(round, region=region) for region in user.regions.order_by("code")
-                if _has_questionnaire(round, Audience.REGION)]
-    if user.role == Role.RMC and user.brigade_id and _has_questionnaire(round, Audience.BRIGADE):
-        return [_respondent_item(round, brigade=user.brigade)]
-    return []
+    kinds = set(Questionnaire.objects.filter(round=round).values_list("audience", flat=True))
+    return [_respondent_item(round, subject) for subject in Subject.objects.filter(own, kind__in=kinds)]
 
 
-def _has_questionnaire(round: Round, audience: str) -> bool:
-    return Questionnaire.objects.filter(round=round, audience=audience).exists()
-
-
-def _respondent_item(round: Round, *, region=None, brigade=None) -> WorkItem:
-    key = {"region": region} if region is not None else {"brigade": brigade}
-    assessment = with_visible_progress(Assessment.objects.filter(round=round, **key)).first()
-    if region is not None:
-        url = reverse("assessments:fill", args=[round.year, region.code])
-        label = _("Vragenlijst %(year)s voor %(code)s %(name)s") % {"year": round.year, "code": region.code,
-                                                                     "name": region.name}
-    else:
-        url = reverse("assessments:brigade_fill", args=[round.year, brigade.number])
-        label = _("Vragenlijst %(year)s voor %(name)s") % {"year": round.year, "name": brigade.name}
+def _respondent_item(round: Round, subject: Subject) -> WorkItem:
+    assessment = with_visible_progress(Assessment.objects.filter(round=round, subject=subject)).first()
+    label = _("Vragenlijst %(year)s voor %(subject)s") % {"year": round.year, "subject": subject}
     if assessment is None:
         detail = _("Nog niet begonnen")
     elif assessment.status == AssessmentStatus.DRAFT:
@@ -59,22 +47,24 @@ def _respondent_item(round: Round, *, region=None, brigade=None) -> WorkItem:
         detail = _("Status: %(status)s") % {"status": assessment.get_status_display()}
     if (assessment is None or assessment.status == AssessmentStatus.DRAFT) and round.submission_deadline:
         detail += _(" · indienen vóór %(date)s") % {"date": date_format(round.submission_deadline, "SHORT_DATE_FORMAT")}
-    return {"label": label, "url": url, "detail": detail}
+    return {"label": label, "url": reverse("assessments:fill", args=[round.year, subject.code]), "detail": detail}
 
 
 def _to_review(round: Round) -> list[WorkItem]:
     submitted = (
         Assessment.objects.filter(round=round, status=AssessmentStatus.SUBMITTED)
-        .select_related("round", "region", "brigade")
+        .select_related("round", "subject")
         .order_by("last_activity")
     )
     return [
         {
-            "label": _("Ingediende vragenlijst %(code)s %(name)s: in beoordeling nemen")
-            % {"code": a.subject_code, "name": a.subject.name},
+            "label": _("Ingediende vragenlijst %(subject)s: in beoordeling nemen") % {"subject": a.subject},
             "url": a.get_absolute_url(),
             "detail": _("Ingediend, laatste activiteit %(at)s")
             % {"at": date_format(timezone.localtime(a.last_activity), "SHORT_DATETIME_FORMAT")},
         }
         for a in submitted
     ]
+
+
+

@@ -1,24 +1,21 @@
-"""The main menu: one list, filtered by role; entries whose view does not exist yet are skipped."""
+"""The main menu: one list; each entry is shown to those the access policy lets take its action."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
-
-INSPECTORS = {Role.INSPECTOR, Role.ADMIN}
-RESPONDENTS = {Role.OVR, Role.CONTACT, Role.RMC}
+from regions.policy import Action, may
 
 MENU = [
     ("home", _("Start"), None),
-    ("regions:list", _("Regio's"), INSPECTORS | RESPONDENTS),
-    ("assessments:fieldwork", _("Veldwerk"), INSPECTORS),
-    ("findings:overview", _("Bevindingen"), INSPECTORS),
-    ("findings:national", _("Landelijk beeld"), INSPECTORS | {Role.MINISTRY}),
-    ("findings:recommendations", _("Aanbevelingen"), INSPECTORS | {Role.MINISTRY}),
-    ("assessments:exchange", _("Uitwisseling"), INSPECTORS),
+    ("regions:list", _("Regio's"), Action.REGION_LIST),
+    ("assessments:fieldwork", _("Veldwerk"), Action.FIELDWORK),
+    ("findings:overview", _("Bevindingen"), Action.FINDINGS_DRAFT),
+    ("national:dashboard", _("Landelijk beeld"), Action.NATIONAL),
+    ("national:recommendations", _("Aanbevelingen"), Action.RECOMMENDATIONS),
+    ("assessments:exchange", _("Uitwisseling"), Action.EXCHANGE),
 ]
 
 
@@ -26,16 +23,11 @@ def menu(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"menu": []}
-    role = Role.ADMIN if user.is_superuser else user.role
-    entries = []
-    for name, label, roles in MENU:
-        if roles is not None and role not in roles:
-            continue
-        try:
-            url = reverse(name)
-        except NoReverseMatch:
-            continue
-        entries.append({"url": url, "label": label, "active": False})
+    entries = [
+        {"url": reverse(name), "label": label, "active": False}
+        for name, label, action in MENU
+        if action is None or may(user, action)
+    ]
     # The entry with the longest URL that the current path starts with is the active one.
     matches = [e for e in entries if request.path == e["url"] or (e["url"] != "/" and request.path.startswith(e["url"]))]
     if matches:

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "regions",
     "assessments",
     "findings",
+    "national",
+    # The project package wires the apps together; it is an app for its management commands (load_demo).
+    "cmsaudit",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,6 @@ urlpatterns = [
     path("regions/", include("regions.urls")),
     path("assessments/", include("assessments.urls")),
     path("findings/", include("findings.urls")),
+    path("national/", include("national.urls")),
     path("admin/", admin.site.urls),
 ]

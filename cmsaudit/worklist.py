@@ -1,49 +1,25 @@
-"""The home page's work list per role.
-
-Each app contributes the items that wait for a user; this module only
-collects them, so the home view stays a recipe.
-"""
+"""The home page's work list: what each app contributes (core.contributions), for the current round,
+and the subjects the user responds for."""
 
 from __future__ import annotations
 
 from typing import TypedDict
 
-from accounts.models import Role, User
+from accounts.models import User
 from assessments.models import Round
-from regions.models import Brigade, Region
-
-
-class WorkItem(TypedDict):
-    label: str
-    url: str
-    detail: str
+from core.contributions import WorkItem, work_items
+from regions.models import Subject
+from regions.policy import respondent_filter
 
 
 class Worklist(TypedDict):
-    role: str
     round: Round | None
-    regions: list[Region]
-    brigade: Brigade | None
+    subjects: list[Subject]
     items: list[WorkItem]
 
 
 def worklist_for(user: User) -> Worklist:
     round = Round.objects.current()
-    regions = list(Region.objects.for_user(user).select_related("brigade")) if user.role != Role.INSPECTOR else []
-    items: list[WorkItem] = []
-    for contribute in _contributors():
-        items.extend(contribute(user, round))
-    return {
-        "role": user.role,
-        "round": round,
-        "regions": regions,
-        "brigade": user.brigade if user.role == Role.RMC else None,
-        "items": items,
-    }
-
-
-def _contributors():
-    from assessments.worklist import work_items as assessment_items
-    from findings.worklist import work_items as finding_items
-
-    return [assessment_items, finding_items]
+    own = respondent_filter(user)
+    subjects = list(Subject.objects.filter(own).select_related("region__brigade", "brigade")) if own is not None else []
+    return {"round": round, "subjects": subjects, "items": work_items(user, round)}

@@ -1,9 +1,11 @@
-"""Read-mostly admin for findings: changes go through the pages and services, which keep the history."""
+"""Admin for findings: read-only. Every change goes through the pages and services, which guard the
+data rules (a published round is read-only) and keep the history."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ServiceOwnedAdmin
 from findings.models import (
+    Citation,
     DraftRule,
     Finding,
     FollowUp,
@@ -16,48 +18,53 @@ from findings.models import (
 
 
 @admin.register(Finding)
-class FindingAdmin(SimpleHistoryAdmin):
-    list_display = ["round", "region", "brigade", "success_factor", "judgment", "updated_by", "updated_at"]
+class FindingAdmin(ServiceOwnedAdmin):
+    list_display = ["round", "subject", "success_factor", "judgment", "updated_by", "updated_at"]
     list_filter = ["round", "judgment", "success_factor"]
-    list_select_related = ["round", "region", "brigade", "success_factor", "updated_by"]
-    readonly_fields = ["text", "judgment", "revision", "updated_by"]
+    list_select_related = ["round", "subject", "success_factor", "updated_by"]
 
 
 @admin.register(InterviewReport)
-class InterviewReportAdmin(SimpleHistoryAdmin):
-    list_display = ["round", "region", "brigade", "held_on", "updated_at"]
+class InterviewReportAdmin(ServiceOwnedAdmin):
+    list_display = ["round", "subject", "held_on", "updated_at"]
     list_filter = ["round"]
+    list_select_related = ["round", "subject"]
 
 
 @admin.register(Verification)
-class VerificationAdmin(SimpleHistoryAdmin):
-    list_display = ["round", "region", "brigade", "status", "sent_at", "verified_at"]
+class VerificationAdmin(ServiceOwnedAdmin):
+    list_display = ["round", "subject", "status", "sent_at", "verified_at"]
     list_filter = ["round", "status"]
-    readonly_fields = ["status", "sent_at", "sent_by", "verified_at"]
+    list_select_related = ["round", "subject"]
+
+
+@admin.register(Citation)
+class CitationAdmin(ServiceOwnedAdmin):
+    list_display = ["__str__", "created_by", "created_at"]
 
 
 @admin.register(NationalConclusion)
-class NationalConclusionAdmin(SimpleHistoryAdmin):
+class NationalConclusionAdmin(ServiceOwnedAdmin):
     list_display = ["round", "success_factor", "judgment", "updated_at"]
     list_filter = ["round"]
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(ServiceOwnedAdmin):
     list_display = ["round", "addressee", "region", "status", "created_at"]
     list_filter = ["round", "status", "addressee"]
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(SimpleHistoryAdmin):
+class FollowUpAdmin(ServiceOwnedAdmin):
     list_display = ["recommendation", "round", "status", "updated_at"]
 
 
 @admin.register(DraftRule)
-class DraftRuleAdmin(admin.ModelAdmin):
+class DraftRuleAdmin(ServiceOwnedAdmin):
     list_display = ["round", "success_factor", "kind", "min_regions", "addressee"]
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(ServiceOwnedAdmin):
     list_display = ["user", "round", "sent_on"]

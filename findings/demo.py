@@ -16,21 +16,14 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from assessments.models import Answer, Round, SuccessFactor
 from findings.exchange import judgments_import_file
-from findings.models import Citation, Finding, Recommendation, Verification, VerificationStatus
-from findings.services import (
-    conclusion_save,
-    finding_save,
-    follow_up_save,
-    recommendation_save,
-    report_save,
-    round_publish,
-    verification_send,
-)
-from regions.models import Brigade, Region
+from findings.models import Citation, Finding, Verification, VerificationStatus
+from findings.services import finding_save, report_save, verification_send
+from regions.models import Subject, SubjectKind
 
 DEMO = Path(__file__).resolve().parent / "demo"
 AWAITING_2013 = {"VR13"}
@@ -45,7 +38,7 @@ def demo_load(*, stdout=None) -> str:
         for year in (2009, 2013):
             round = Round.objects.get(year=year)
             name = f"{year}-judgments.csv"
-            if round.findings.filter(region__isnull=False).exists():
+            if round.findings.filter(subject__kind=SubjectKind.REGION).exists():
                 parts.append(f"{year}: al geladen")
             else:
                 result = judgments_import_file(name=name, data=(DEMO / name).read_bytes(), round=round, by=inspector)
@@ -53,27 +46,21 @@ def demo_load(*, stdout=None) -> str:
             spec = national[year]
             _brigade_findings_load(round, spec.get("brigade_judgments") or {}, factors, inspector)
             _reports_load(round, inspector)
-            _conclusions_load(round, spec, factors, inspector)
-            _recommendations_load(round, spec.get("recommendations") or [], factors, inspector)
             _citations_load(round, inspector)
             _verifications_load(round, inspector, awaiting=AWAITING_2013 if year == 2013 else set())
-        _follow_ups_load(national[2009].get("recommendations") or [], inspector)
-        round_2009 = Round.objects.get(year=2009)
-        if round_2009.published_at is None:
-            round_publish(round=round_2009, by=inspector)
     return "; ".join(parts)
 
 
 def _brigade_findings_load(round, judgments: dict, factors: dict, by: User) -> None:
     for number, per_factor in judgments.items():
-        brigade = Brigade.objects.get(number=int(number))
+        brigade = Subject.objects.get(code=f"B{int(number)}")
         for code, spec in per_factor.items():
-            current = Finding.objects.filter(round=round, brigade=brigade, success_factor=factors[code]).first()
+            current = Finding.objects.filter(round=round, subject=brigade, success_factor=factors[code]).first()
             if current and current.text == spec["finding"] and current.judgment == spec["judgment"]:
                 continue
             finding_save(
                 round=round,
-                brigade=brigade,
+                subject=brigade,
                 success_factor=factors[code],
                 text=spec["finding"],
                 judgment=spec["judgment"],
@@ -83,13 +70,12 @@ def _brigade_findings_load(round, judgments: dict, factors: dict, by: User) -> N
 
 
 def _citations_load(round, by: User) -> None:
-    """Each finding cites the answers it rests on (the normed questions of its success factor);
-    each deelconclusie cites the regional (or brigade) findings of its factor."""
+    """Each finding cites the answers it rests on (the normed questions of its success factor)."""
     answers: dict[tuple, list[Answer]] = {}
     for answer in Answer.objects.filter(assessment__round=round, question__norm__isnull=False).exclude(value="").select_related(
         "assessment", "question"
     ):
-        key = (answer.assessment.region_id, answer.assessment.brigade_id, answer.question.success_factor_id)
+        key = (answer.assessment.subject_id, answer.question.success_factor_id)
         answers.setdefault(key, []).append(answer)
     citations = []
     findings = list(Finding.objects.filter(round=round))
@@ -97,88 +83,28 @@ def _citations_load(round, by: User) -> None:
     for finding in findings:
         if finding.pk in cited:
             continue
-        for answer in answers.get((finding.region_id, finding.brigade_id, finding.success_factor_id), []):
+        for answer in answers.get((finding.subject_id, finding.success_factor_id), []):
             citations.append(Citation(finding=finding, answer=answer, created_by=by))
-    cited = set(Citation.objects.filter(conclusion__round=round).values_list("conclusion_id", flat=True))
-    for conclusion in round.conclusions.filter(success_factor__isnull=False).exclude(pk__in=cited):
-        for finding in findings:
-            if finding.success_factor_id == conclusion.success_factor_id:
-                citations.append(Citation(conclusion=conclusion, cited_finding=finding, created_by=by))
-    Citation.objects.bulk_create(citations)
+    bulk_create_with_history(citations, Citation, default_user=by)
 
 
 def _reports_load(round, by: User) -> None:
     held_on = datetime.date(round.year, 3, 1)
-    subjects = [{"region": r} for r in Region.objects.all()]
-    if round.year >= 2013:
-        subjects += [{"brigade": b} for b in Brigade.objects.all()]
-    for subject in subjects:
-        if round.interview_reports.filter(**subject).exists():
+    kinds = [SubjectKind.REGION, SubjectKind.BRIGADE] if round.year >= 2013 else [SubjectKind.REGION]
+    for subject in Subject.objects.filter(kind__in=kinds):
+        if round.interview_reports.filter(subject=subject).exists():
             continue
-        if "region" in subject:
+        if subject.is_region:
             participants = "OVR, contactpersoon Defensie van de veiligheidsregio, twee inspecteurs (Inspectie VenJ en AFD)"
             text = (
-                f"Gesprek in de veiligheidsregio {subject['region'].name} op basis van de ingevulde vragenlijst. "
+                f"Gesprek in de veiligheidsregio {subject.name} op basis van de ingevulde vragenlijst. "
                 "De antwoorden zijn per thema doorgenomen en waar nodig toegelicht; de bevindingen per "
                 "kritische succesfactor zijn hieruit afgeleid."
             )
         else:
             participants = "RMC, H-NATOPS, twee inspecteurs (Inspectie VenJ en AFD)"
-            text = f"Gesprek met de RMC van de {subject['brigade'].name} over de voorbereiding binnen Defensie."
-        report_save(round=round, held_on=held_on, participants=participants, text=text, by=by, **subject)
-
-
-def _conclusions_load(round, spec: dict, factors: dict, by: User) -> None:
-    existing = {c.success_factor_id: c for c in round.conclusions.all()}
-    for code, item in (spec.get("success_factors") or {}).items():
-        factor = factors[code]
-        current = existing.get(factor.pk)
-        if current and current.text == item["deelconclusie"].strip():
-            continue
-        conclusion_save(
-            round=round,
-            success_factor=factor,
-            text=item["deelconclusie"].strip(),
-            judgment=item["judgment"],
-            by=by,
-            base_revision=current.revision if current else None,
-        )
-    overall = (spec.get("overall_conclusion") or "").strip()
-    current = existing.get(None)
-    if overall and not (current and current.text == overall):
-        conclusion_save(
-            round=round, success_factor=None, text=overall, judgment="", by=by, base_revision=current.revision if current else None
-        )
-
-
-def _recommendations_load(round, items: list, factors: dict, by: User) -> None:
-    for item in items:
-        if Recommendation.objects.filter(round=round, text=item["text"]).exists():
-            continue
-        recommendation_save(
-            round=round,
-            text=item["text"],
-            addressee=item["addressee"],
-            success_factors=[factors[code] for code in item["success_factors"]],
-            region=None,
-            by=by,
-        )
-
-
-def _follow_ups_load(items: list, by: User) -> None:
-    round_2009, round_2013 = Round.objects.get(year=2009), Round.objects.get(year=2013)
-    for item in items:
-        follow_up = item.get("follow_up_2013")
-        recommendation = Recommendation.objects.filter(round=round_2009, text=item["text"]).first()
-        if not follow_up or recommendation is None or recommendation.follow_ups.filter(round=round_2013).exists():
-            continue
-        follow_up_save(
-            recommendation=recommendation,
-            round=round_2013,
-            status=follow_up["status"],
-            explanation=follow_up["explanation"],
-            by=by,
-        )
+            text = f"Gesprek met de RMC van de {subject.name} over de voorbereiding binnen Defensie."
+        report_save(round=round, subject=subject, held_on=held_on, participants=participants, text=text, by=by)
 
 
 def _verifications_load(round, by: User, *, awaiting: set[str]) -> None:
@@ -186,15 +112,14 @@ def _verifications_load(round, by: User, *, awaiting: set[str]) -> None:
 
     The respondents' agreement itself is not part of the demo; the verification is marked verified.
     """
-    subjects = [{"region": r} for r in Region.objects.all()] + [
-        {"brigade": b} for b in Brigade.objects.filter(findings__round=round).distinct()
-    ]
-    for subject in subjects:
-        verification = Verification.objects.filter(round=round, **subject).first()
+    subjects = Subject.objects.filter(kind=SubjectKind.REGION) | Subject.objects.filter(
+        kind=SubjectKind.BRIGADE, findings__round=round
+    )
+    for subject in subjects.distinct():
+        verification = Verification.objects.filter(round=round, subject=subject).first()
         if verification is None or verification.status == VerificationStatus.NOT_SENT:
-            verification = verification_send(round=round, by=by, **subject)
-        code = subject["region"].code if "region" in subject else None
-        if code in awaiting or verification.status == VerificationStatus.VERIFIED:
+            verification = verification_send(round=round, subject=subject, by=by)
+        if subject.code in awaiting or verification.status == VerificationStatus.VERIFIED:
             continue
         verification.status = VerificationStatus.VERIFIED
         verification.verified_at = timezone.now()

@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from assessments.exchange import ImportRefused, ImportResult, Row, RowError, Table, read_table, render_table
 from assessments.models import Round, SuccessFactor
 from findings.models import Finding, Judgment
 from findings.services import finding_save
-from regions.models import Brigade, Region
+from regions.models import Subject
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -115,9 +114,8 @@ def validate_judgment_rows(rows: Iterable[Row], context: JudgmentContext) -> tup
 
 
 def judgment_context(round: Round) -> JudgmentContext:
-    subjects: dict[str, tuple[str, int]] = {code: ("region", pk) for pk, code in Region.objects.values_list("pk", "code")}
-    subjects.update({f"B{number}": ("brigade", pk) for pk, number in Brigade.objects.values_list("pk", "number")})
-    factors = dict(SuccessFactor.objects.values_list("code", "subject"))
+    subjects = {code: (kind, pk) for pk, code, kind in Subject.objects.values_list("pk", "code", "kind")}
+    factors = dict(SuccessFactor.objects.values_list("code", "subject_kind"))
     return JudgmentContext(year=round.year, subjects=subjects, factors=factors, published=round.published_at is not None)
 
 
@@ -153,12 +151,11 @@ def _judgments_import(
 
     result = ImportResult(skipped=len(rows) - len(valid))
     factors = {factor.code: factor for factor in SuccessFactor.objects.all()}
-    regions = {region.code: region for region in Region.objects.all()}
-    brigades = {f"B{brigade.number}": brigade for brigade in Brigade.objects.all()}
+    subjects = {subject.code: subject for subject in Subject.objects.all()}
     stored = {
-        (f"B{number}" if number is not None else code, csf): (text, judgment)
-        for code, number, csf, text, judgment in Finding.objects.filter(round=round).values_list(
-            "region__code", "brigade__number", "success_factor__code", "text", "judgment"
+        (code, csf): (text, judgment)
+        for code, csf, text, judgment in Finding.objects.filter(round=round).values_list(
+            "subject__code", "success_factor__code", "text", "judgment"
         )
     }
     reason = f"import {source}".strip()
@@ -171,8 +168,7 @@ def _judgments_import(
         try:
             finding_save(
                 round=round,
-                region=regions.get(row.subject_code),
-                brigade=brigades.get(row.subject_code),
+                subject=subjects[row.subject_code],
                 success_factor=factors[row.csf],
                 text=row.finding,
                 judgment=row.judgment,
@@ -194,12 +190,11 @@ def _judgments_import(
 
 def judgment_rows(*, round: Round) -> list[tuple[str, str, str, str]]:
     """The round's judgments as file rows: regions by code, then brigades (B11…), each by success factor order."""
-    rows = (
+    return list(
         Finding.objects.filter(round=round)
-        .order_by(F("region__code").asc(nulls_last=True), "brigade__number", "success_factor__order", "success_factor__code")
-        .values_list("region__code", "brigade__number", "success_factor__code", "judgment", "text")
+        .order_by("subject__order", "success_factor__order", "success_factor__code")
+        .values_list("subject__code", "success_factor__code", "judgment", "text")
     )
-    return [(code or f"B{number}", csf, judgment, text) for code, number, csf, judgment, text in rows]
 
 
 def judgments_export(*, round: Round, fmt: str = "csv") -> bytes:

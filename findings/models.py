@@ -19,9 +19,6 @@ class Judgment(models.TextChoices):
     NIET_BEOORDEELD = "niet_beoordeeld", _("niet beoordeeld")
 
 
-SUBJECT_XOR = (Q(region__isnull=False) & Q(brigade__isnull=True)) | (Q(region__isnull=True) & Q(brigade__isnull=False))
-
-
 class FindingQuerySet(models.QuerySet["Finding"]):
     def for_round(self, round) -> FindingQuerySet:
         return self.filter(round=round)
@@ -31,10 +28,7 @@ class Finding(models.Model):
     """What the inspectors found for one region (or brigade) and one success factor, with their judgment."""
 
     round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="findings")
-    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="findings")
-    brigade = models.ForeignKey(
-        "regions.Brigade", null=True, blank=True, on_delete=models.PROTECT, related_name="findings"
-    )
+    subject = models.ForeignKey("regions.Subject", on_delete=models.PROTECT, related_name="findings")
     success_factor = models.ForeignKey("assessments.SuccessFactor", on_delete=models.PROTECT, related_name="findings")
     text = models.TextField(_("bevinding"), blank=True)
     judgment = models.CharField(_("oordeel"), max_length=24, choices=Judgment.choices, default=Judgment.NIET_BEOORDEELD)
@@ -46,13 +40,11 @@ class Finding(models.Model):
     objects = FindingQuerySet.as_manager()
 
     class Meta:
-        ordering = ["round", "region__code", "brigade__number", "success_factor__order"]
+        ordering = ["round", "subject__order", "success_factor__order"]
         verbose_name = _("bevinding")
         verbose_name_plural = _("bevindingen")
         constraints = [
-            models.CheckConstraint(condition=SUBJECT_XOR, name="finding_region_xor_brigade"),
-            models.UniqueConstraint(fields=["round", "region", "success_factor"], name="finding_one_per_region_csf"),
-            models.UniqueConstraint(fields=["round", "brigade", "success_factor"], name="finding_one_per_brigade_csf"),
+            models.UniqueConstraint(fields=["round", "subject", "success_factor"], name="finding_one_per_subject_csf"),
         ]
         indexes = [
             # National picture: counts of judgments per success factor in a round.
@@ -60,16 +52,14 @@ class Finding(models.Model):
         ]
 
     def __str__(self) -> str:
-        subject = self.region.code if self.region_id else f"B{self.brigade.number}"
-        return f"{self.round.year} {subject} {self.success_factor.code}: {self.judgment}"
+        return f"{self.round.year} {self.subject.code} {self.success_factor.code}: {self.judgment}"
 
 
 class InterviewReport(models.Model):
     """The gespreksverslag of the interview with a region's respondents (or a brigade's RMC)."""
 
     round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="interview_reports")
-    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="interview_reports")
-    brigade = models.ForeignKey("regions.Brigade", null=True, blank=True, on_delete=models.PROTECT, related_name="interview_reports")
+    subject = models.ForeignKey("regions.Subject", on_delete=models.PROTECT, related_name="interview_reports")
     held_on = models.DateField(_("datum gesprek"), null=True, blank=True)
     participants = models.TextField(_("deelnemers"), blank=True)
     text = models.TextField(_("verslag"), blank=True)
@@ -83,14 +73,11 @@ class InterviewReport(models.Model):
         verbose_name = _("gespreksverslag")
         verbose_name_plural = _("gespreksverslagen")
         constraints = [
-            models.CheckConstraint(condition=SUBJECT_XOR, name="report_region_xor_brigade"),
-            models.UniqueConstraint(fields=["round", "region"], name="report_one_per_region_round"),
-            models.UniqueConstraint(fields=["round", "brigade"], name="report_one_per_brigade_round"),
+            models.UniqueConstraint(fields=["round", "subject"], name="report_one_per_subject_round"),
         ]
 
     def __str__(self) -> str:
-        subject = self.region.code if self.region_id else f"B{self.brigade.number}"
-        return f"{self.round.year} {subject}: {_('gespreksverslag')}"
+        return f"{self.round.year} {self.subject.code}: {_('gespreksverslag')}"
 
 
 def attachment_path(instance: ReportAttachment, filename: str) -> str:
@@ -121,8 +108,7 @@ class Verification(models.Model):
     """The hoor en wederhoor of one region's (or brigade's) findings and interview report."""
 
     round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="verifications")
-    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="verifications")
-    brigade = models.ForeignKey("regions.Brigade", null=True, blank=True, on_delete=models.PROTECT, related_name="verifications")
+    subject = models.ForeignKey("regions.Subject", on_delete=models.PROTECT, related_name="verifications")
     status = models.CharField(max_length=16, choices=VerificationStatus.choices, default=VerificationStatus.NOT_SENT)
     sent_at = models.DateTimeField(null=True, blank=True)
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -132,14 +118,11 @@ class Verification(models.Model):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=SUBJECT_XOR, name="verification_region_xor_brigade"),
-            models.UniqueConstraint(fields=["round", "region"], name="verification_one_per_region_round"),
-            models.UniqueConstraint(fields=["round", "brigade"], name="verification_one_per_brigade_round"),
+            models.UniqueConstraint(fields=["round", "subject"], name="verification_one_per_subject_round"),
         ]
 
     def __str__(self) -> str:
-        subject = self.region.code if self.region_id else f"B{self.brigade.number}"
-        return f"{self.round.year} {subject}: {self.get_status_display()}"
+        return f"{self.round.year} {self.subject.code}: {self.get_status_display()}"
 
 
 class VerificationItem(models.Model):
@@ -242,6 +225,9 @@ class Citation(models.Model):
     cited_finding = models.ForeignKey(Finding, null=True, blank=True, on_delete=models.CASCADE, related_name="cited_by")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Who added and who removed which source is kept like every other change.
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

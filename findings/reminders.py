@@ -16,6 +16,8 @@ from accounts.models import Role, User
 from assessments.models import Assessment, AssessmentStatus
 from findings.models import Reminder
 from findings.worklist import work_items
+from regions.models import Subject
+from regions.policy import respondent_filter
 
 if TYPE_CHECKING:
     from assessments.models import Round
@@ -27,13 +29,13 @@ def _near(deadline: datetime.date | None, today: datetime.date, days: int) -> bo
 
 def _submission_lines(user: User, round: Round) -> list[str]:
     """Respondents whose questionnaire is still a draft near the submission deadline."""
-    if user.role in (Role.OVR, Role.CONTACT):
-        pending = Assessment.objects.filter(round=round, region__in=user.regions.all(), status=AssessmentStatus.DRAFT)
-    elif user.role == Role.RMC and user.brigade_id:
-        pending = Assessment.objects.filter(round=round, brigade_id=user.brigade_id, status=AssessmentStatus.DRAFT)
-    else:
+    own = respondent_filter(user)
+    if own is None:
         return []
-    return [_("Vragenlijst %(subject)s is nog niet ingediend.") % {"subject": a.subject_code} for a in pending.select_related("region", "brigade")]
+    pending = Assessment.objects.filter(
+        round=round, subject__in=Subject.objects.filter(own), status=AssessmentStatus.DRAFT
+    ).select_related("subject")
+    return [_("Vragenlijst %(subject)s is nog niet ingediend.") % {"subject": a.subject.code} for a in pending]
 
 
 def reminders_send(*, round: Round, days: int = 7, today: datetime.date | None = None) -> list[User]:
@@ -51,7 +53,7 @@ def reminders_send(*, round: Round, days: int = 7, today: datetime.date | None =
         lines = []
         if verification_near:
             lines += [f"- {item['label']} ({item['url']})" for item in work_items(user, round) if "#verificatie" in item["url"]]
-        if submission_near and user.is_respondent:
+        if submission_near:
             lines += [f"- {line}" for line in _submission_lines(user, round)]
         if not lines:
             continue

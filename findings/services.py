@@ -16,32 +16,29 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from assessments.guards import require_round_writable
 from assessments.models import Answer, Evidence, SuccessFactor
 from findings.models import (
     Citation,
-    DraftRule,
     Finding,
-    FollowUp,
     InterviewReport,
     Judgment,
     NationalConclusion,
-    Recommendation,
-    RecommendationStatus,
     ReportAttachment,
     ResponseKind,
-    RuleKind,
     Verification,
     VerificationItem,
     VerificationResponse,
     VerificationStatus,
 )
+from regions.policy import Action, require
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
 
     from accounts.models import User
     from assessments.models import Round
-    from regions.models import Brigade, Region
+    from regions.models import Subject
 
 
 class StaleEdit(Exception):
@@ -57,17 +54,15 @@ class StaleEdit(Exception):
         super().__init__(_("Iemand anders heeft dit intussen gewijzigd; uw wijziging is niet opgeslagen."))
 
 
-def _check_subject(*, region: Region | None, brigade: Brigade | None, success_factor: SuccessFactor) -> None:
-    if (region is None) == (brigade is None):
-        raise ValidationError(_("Een bevinding hoort bij precies één veiligheidsregio of één brigade."))
-    expected = "region" if region is not None else "brigade"
-    if success_factor.subject != expected:
-        if expected == "region":
-            raise ValidationError(
-                _("Succesfactor %(code)s wordt per brigade beoordeeld, niet per veiligheidsregio.") % {"code": success_factor.code}
-            )
+def _check_subject(*, subject: Subject, success_factor: SuccessFactor) -> None:
+    if success_factor.subject_kind != subject.kind:
         raise ValidationError(
-            _("Succesfactor %(code)s wordt per veiligheidsregio beoordeeld, niet per brigade.") % {"code": success_factor.code}
+            _("Succesfactor %(code)s wordt per %(kind)s beoordeeld, niet per %(subject_kind)s.")
+            % {
+                "code": success_factor.code,
+                "kind": success_factor.get_subject_kind_display(),
+                "subject_kind": subject.get_kind_display(),
+            }
         )
 
 
@@ -75,8 +70,7 @@ def _check_subject(*, region: Region | None, brigade: Brigade | None, success_fa
 def finding_save(
     *,
     round: Round,
-    region: Region | None = None,
-    brigade: Brigade | None = None,
+    subject: Subject,
     success_factor: SuccessFactor,
     text: str,
     judgment: str,
@@ -84,25 +78,23 @@ def finding_save(
     base_revision: int | None = None,
     reason: str = "",
 ) -> Finding:
-    """Create or update the finding of one region (or brigade) for one success factor.
+    """Create or update the finding of one subject (region or brigade) for one success factor.
 
     Raises `ValidationError` for a wrong subject or judgment, and `StaleEdit` when
     `base_revision` is given, differs from the stored revision and the stored value
     differs from the proposed one. An unchanged value saves nothing. History records `by` and
     `reason`, which is stored in Dutch (mark it with gettext_noop) and translated when shown.
     """
-    _check_subject(region=region, brigade=brigade, success_factor=success_factor)
+    require(by, Action.FINDINGS_EDIT, subject)
+    _check_subject(subject=subject, success_factor=success_factor)
     if judgment not in Judgment.values:
         raise ValidationError(_("Onbekend oordeel: %(value)s.") % {"value": judgment})
     text = (text or "").strip()
-    lookup = {"round": round, "success_factor": success_factor}
-    lookup.update({"region": region} if region is not None else {"brigade": brigade})
+    lookup = {"round": round, "subject": subject, "success_factor": success_factor}
     finding = Finding.objects.select_for_update().filter(**lookup).order_by().first()
     if finding is not None and finding.text == text and finding.judgment == judgment:
         return finding
-    if round.published_at is not None:
-        # The published national picture rests on these judgments; they no longer change.
-        raise ValidationError(_("Meting %(year)s is gepubliceerd; de bevindingen liggen vast.") % {"year": round.year})
+    require_round_writable(round)
     if finding is None:
         finding = Finding(**lookup, text=text, judgment=judgment, revision=1, updated_by=by)
         finding._history_user = by
@@ -128,12 +120,6 @@ def finding_save(
     return finding
 
 
-def _subject_lookup(*, region: Region | None, brigade: Brigade | None) -> dict:
-    if (region is None) == (brigade is None):
-        raise ValidationError(_("Kies precies één veiligheidsregio of één brigade."))
-    return {"region": region} if region is not None else {"brigade": brigade}
-
-
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
@@ -141,8 +127,7 @@ MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 def report_save(
     *,
     round: Round,
-    region: Region | None = None,
-    brigade: Brigade | None = None,
+    subject: Subject,
     held_on: datetime.date | None,
     participants: str,
     text: str,
@@ -150,21 +135,25 @@ def report_save(
     base_revision: int | None = None,
     attachment: UploadedFile | None = None,
 ) -> InterviewReport:
-    """Create or update the gespreksverslag of a region or brigade, optionally adding one attachment.
+    """Create or update the gespreksverslag of a subject, optionally adding one attachment.
 
-    Refuses a stale `base_revision` with `StaleEdit` when the stored text differs from the proposed one.
+    Refuses a stale `base_revision` with `StaleEdit` when the stored text differs from the proposed one,
+    and any change in a published round.
     """
-    lookup = {"round": round, **_subject_lookup(region=region, brigade=brigade)}
+    require(by, Action.FINDINGS_EDIT, subject)
+    lookup = {"round": round, "subject": subject}
     if attachment is not None and attachment.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(_("De bijlage is groter dan 20 MB."))
     report = InterviewReport.objects.select_for_update().filter(**lookup).order_by().first()
     proposed = {"held_on": held_on, "participants": participants.strip(), "text": text.strip()}
+    current = None if report is None else {"held_on": report.held_on, "participants": report.participants, "text": report.text}
+    if current != proposed or attachment is not None:
+        require_round_writable(round)
     if report is None:
         report = InterviewReport(**lookup, **proposed, revision=1, updated_by=by)
         report._history_user = by
         report.save()
     else:
-        current = {"held_on": report.held_on, "participants": report.participants, "text": report.text}
         if current != proposed:
             if base_revision is not None and base_revision != report.revision:
                 raise StaleEdit(current=current, proposed=proposed, current_revision=report.revision)
@@ -186,24 +175,22 @@ def report_save(
     return report
 
 
-def _factors_for(*, region: Region | None) -> list[SuccessFactor]:
-    subject = "region" if region is not None else "brigade"
-    return list(SuccessFactor.objects.filter(subject=subject))
-
-
 @transaction.atomic
-def verification_send(*, round: Round, region: Region | None = None, brigade: Brigade | None = None, by: User) -> Verification:
-    """Send a region's (or brigade's) findings and interview report to its respondents.
+def verification_send(*, round: Round, subject: Subject, by: User) -> Verification:
+    """Send a subject's findings and interview report to its respondents.
 
-    Every success factor of the subject needs a written finding. The text of each item is frozen
+    Every success factor of the subject's kind needs a written finding. The text of each item is frozen
     as sent, so the final text can be compared with it afterwards (hoor en wederhoor).
     """
-    lookup = {"round": round, **_subject_lookup(region=region, brigade=brigade)}
+    require(by, Action.FINDINGS_EDIT, subject)
+    require_round_writable(round)
+    lookup = {"round": round, "subject": subject}
     verification, _created = Verification.objects.select_for_update().get_or_create(**lookup)
     if verification.status != VerificationStatus.NOT_SENT:
         raise ValidationError(_("Deze bevindingen zijn al ter verificatie verstuurd."))
     findings = {f.success_factor_id: f for f in Finding.objects.filter(**lookup).select_related("success_factor")}
-    missing = [sf.code for sf in _factors_for(region=region) if sf.pk not in findings or not findings[sf.pk].text]
+    factors = SuccessFactor.objects.filter(subject_kind=subject.kind)
+    missing = [sf.code for sf in factors if sf.pk not in findings or not findings[sf.pk].text]
     if missing:
         raise ValidationError(
             _("Schrijf eerst een bevinding voor elke succesfactor; ontbreekt: %(codes)s.") % {"codes": ", ".join(missing)}
@@ -251,7 +238,9 @@ def _verification_refresh(verification: Verification, *, by: User) -> Verificati
 @transaction.atomic
 def verification_respond(*, item: VerificationItem, by: User, kind: str, comment: str = "") -> VerificationResponse:
     """A respondent agrees with an item or comments on it; a later response of the same person replaces theirs."""
-    verification = Verification.objects.select_for_update().get(pk=item.verification_id)
+    verification = Verification.objects.select_for_update().select_related("round", "subject").get(pk=item.verification_id)
+    require(by, Action.VERIFY, verification.subject)
+    require_round_writable(verification.round)
     if verification.status not in (VerificationStatus.AWAITING, VerificationStatus.COMMENTS_OPEN):
         raise ValidationError(_("Deze verificatie is afgerond; reageren kan niet meer."))
     if kind not in ResponseKind.values:
@@ -288,6 +277,10 @@ def response_reply(
     With `resolution="amended"` the finding (or interview report) gets the new text; the frozen
     `sent_text` stays, so "as sent" and "final" can be compared.
     """
+    item = response.item
+    verification = Verification.objects.select_related("round", "subject").get(pk=item.verification_id)
+    require(by, Action.VERIFY_REPLY, verification.subject)
+    require_round_writable(verification.round)
     reply = reply.strip()
     if response.kind != ResponseKind.COMMENT:
         raise ValidationError(_("Alleen een opmerking krijgt een antwoord."))
@@ -295,7 +288,6 @@ def response_reply(
         raise ValidationError(_("Schrijf een antwoord aan de respondent."))
     if resolution not in ("amended", "kept"):
         raise ValidationError(_("Kies of de tekst is aangepast of gehandhaafd."))
-    item = response.item
     if resolution == "amended":
         if item.finding_id:
             finding = item.finding
@@ -305,8 +297,7 @@ def response_reply(
                 raise ValidationError(_("U koos 'tekst aangepast' maar de tekst en het oordeel zijn ongewijzigd."))
             finding_save(
                 round=finding.round,
-                region=finding.region,
-                brigade=finding.brigade,
+                subject=finding.subject,
                 success_factor=finding.success_factor,
                 text=new_text,
                 judgment=new_judgment,
@@ -320,8 +311,7 @@ def response_reply(
                 raise ValidationError(_("U koos 'tekst aangepast' maar de tekst is ongewijzigd."))
             report_save(
                 round=report.round,
-                region=report.region,
-                brigade=report.brigade,
+                subject=report.subject,
                 held_on=report.held_on,
                 participants=report.participants,
                 text=text,
@@ -338,40 +328,8 @@ def response_reply(
     return response
 
 
-@transaction.atomic
-def conclusion_save(
-    *, round: Round, success_factor: SuccessFactor | None, text: str, judgment: str, by: User, base_revision: int | None = None
-) -> NationalConclusion:
-    """The deelconclusie and national judgment of a success factor (or, without one, the overall conclusion)."""
-    if judgment and judgment not in Judgment.values:
-        raise ValidationError(_("Onbekend oordeel: %(value)s.") % {"value": judgment})
-    if success_factor is None and judgment:
-        judgment = ""
-    conclusion = (
-        NationalConclusion.objects.select_for_update().filter(round=round, success_factor=success_factor).order_by().first()
-    )
-    text = text.strip()
-    if conclusion is not None and conclusion.text == text and conclusion.judgment == judgment:
-        return conclusion
-    if round.published_at is not None:
-        raise ValidationError(_("Meting %(year)s is gepubliceerd; de conclusies liggen vast.") % {"year": round.year})
-    if conclusion is None:
-        conclusion = NationalConclusion(round=round, success_factor=success_factor, text=text, judgment=judgment, revision=1)
-    else:
-        if conclusion.text == text and conclusion.judgment == judgment:
-            return conclusion
-        if base_revision is not None and base_revision != conclusion.revision:
-            raise StaleEdit(
-                current={"text": conclusion.text, "judgment": conclusion.judgment},
-                proposed={"text": text, "judgment": judgment},
-                current_revision=conclusion.revision,
-            )
-        conclusion.text, conclusion.judgment = text, judgment
-        conclusion.revision += 1
-    conclusion.updated_by = by
-    conclusion._history_user = by
-    conclusion.save()
-    return conclusion
+def _citing_round(*, finding: Finding | None, conclusion: NationalConclusion | None) -> Round:
+    return finding.round if finding is not None else conclusion.round
 
 
 @transaction.atomic
@@ -386,9 +344,12 @@ def citation_add(
     evidence: Evidence | None = None,
     cited_finding: Finding | None = None,
 ) -> Citation:
-    """Record what a finding or conclusion rests on. A passage must be quoted verbatim from the report."""
+    """Record what a finding or conclusion rests on (kept in history). A passage must be quoted verbatim
+    from the report; nothing is cited in a published round."""
     if (finding is None) == (conclusion is None):
         raise ValidationError(_("Een bron hoort bij één bevinding of één conclusie."))
+    require(by, Action.FINDINGS_EDIT if finding is not None else Action.NATIONAL_EDIT, finding.subject if finding else None)
+    require_round_writable(_citing_round(finding=finding, conclusion=conclusion))
     passage = passage.strip()
     if passage and report is None:
         raise ValidationError(_("Een passage komt uit een gespreksverslag."))
@@ -399,7 +360,7 @@ def citation_add(
             raise ValidationError(_("Deze passage staat niet letterlijk in het gespreksverslag."))
     if not any([answer, report, evidence, cited_finding]):
         raise ValidationError(_("Kies een antwoord, een passage of een document als bron."))
-    return Citation.objects.create(
+    citation = Citation(
         finding=finding,
         conclusion=conclusion,
         answer=answer,
@@ -409,176 +370,16 @@ def citation_add(
         cited_finding=cited_finding,
         created_by=by,
     )
+    citation._history_user = by
+    citation.save()
+    return citation
 
 
 @transaction.atomic
-def round_publish(*, round: Round, by: User, override_reason: str = "") -> Round:
-    """Publish a round: only when every region is verified, or with an inspector's reason (kept)."""
-    from regions.models import Region
-
-    if round.published_at is not None:
-        raise ValidationError(_("Deze meting is al gepubliceerd."))
-    verified = Verification.objects.filter(round=round, region__isnull=False, status=VerificationStatus.VERIFIED).count()
-    total = Region.objects.count()
-    override_reason = override_reason.strip()
-    if verified < total and not override_reason:
-        raise ValidationError(
-            _("Nog niet alle regio's zijn geverifieerd (%(verified)s van %(total)s). Geef een reden om toch te publiceren.")
-            % {"verified": verified, "total": total}
-        )
-    round.published_at = timezone.now()
-    round.published_by = by
-    round.publish_override_reason = override_reason if verified < total else ""
-    round.save(update_fields=["published_at", "published_by", "publish_override_reason"])
-    return round
-
-
-@transaction.atomic
-def recommendation_save(
-    *,
-    recommendation: Recommendation | None = None,
-    round: Round,
-    text: str,
-    addressee: str,
-    success_factors: list[SuccessFactor],
-    region: Region | None,
-    by: User,
-) -> Recommendation:
-    """Create or change a recommendation (national when `region` is None)."""
-    text = text.strip()
-    if not text:
-        raise ValidationError(_("Schrijf de aanbeveling."))
-    if not success_factors:
-        raise ValidationError(_("Kies ten minste één succesfactor."))
-    if recommendation is None:
-        recommendation = Recommendation(round=round, created_by=by, status=RecommendationStatus.ACCEPTED)
-    recommendation.text = text
-    recommendation.addressee = addressee
-    recommendation.region = region
-    recommendation._history_user = by
-    recommendation.save()
-    recommendation.success_factors.set(success_factors)
-    return recommendation
-
-
-@transaction.atomic
-def recommendation_decide(*, recommendation: Recommendation, by: User, accept: bool) -> Recommendation:
-    """Accept or dismiss a drafted recommendation; nothing drafted is published without an inspector."""
-    if recommendation.status != RecommendationStatus.DRAFT:
-        raise ValidationError(_("Alleen een concept kan worden vastgesteld of verworpen."))
-    recommendation.status = RecommendationStatus.ACCEPTED if accept else RecommendationStatus.DISMISSED
-    recommendation._history_user = by
-    recommendation._change_reason = gettext_noop("vastgesteld") if accept else gettext_noop("verworpen")
-    recommendation.save()
-    return recommendation
-
-
-@transaction.atomic
-def follow_up_save(*, recommendation: Recommendation, round: Round, status: str, explanation: str, by: User) -> FollowUp:
-    """Record, in a later round, what became of a recommendation."""
-    if round.year <= recommendation.round.year:
-        raise ValidationError(_("De opvolging wordt vastgesteld in een latere meting dan die van de aanbeveling."))
-    if recommendation.status != RecommendationStatus.ACCEPTED:
-        raise ValidationError(_("Alleen een vastgestelde aanbeveling krijgt een opvolging."))
-    explanation = explanation.strip()
-    if not explanation:
-        raise ValidationError(_("Licht de opvolging toe."))
-    follow_up = FollowUp.objects.filter(recommendation=recommendation, round=round).first() or FollowUp(
-        recommendation=recommendation, round=round
-    )
-    follow_up.status = status
-    follow_up.explanation = explanation
-    follow_up.updated_by = by
-    follow_up._history_user = by
-    follow_up.save()
-    return follow_up
-
-
-def _rule_regions(rule: DraftRule) -> list[Region]:
-    """The regions that make `rule` fire, or [] when it does not."""
-    from regions.models import Region
-
-    if rule.kind == RuleKind.JUDGMENT_BELOW:
-        regions = list(
-            Region.objects.filter(
-                findings__round=rule.round,
-                findings__success_factor=rule.success_factor,
-                findings__judgment__in=[Judgment.VOLDOET_GEDEELTELIJK, Judgment.VOLDOET_NIET],
-            ).order_by("code")
-        )
-        return regions if len(regions) >= max(rule.min_regions, 1) else []
-    answers = Answer.objects.filter(
-        assessment__round=rule.round, assessment__region__isnull=False, question__code=rule.question_code
-    ).exclude(value="")
-    total = answers.count()
-    if not total or rule.threshold_percent is None:
-        return []
-    accepted = [str(v) for v in rule.values]
-    meeting = answers.filter(value__in=accepted).count()
-    if meeting * 100 >= rule.threshold_percent * total:
-        return []
-    return list(Region.objects.filter(assessments__answers__in=answers.exclude(value__in=accepted)).distinct().order_by("code"))
-
-
-@transaction.atomic
-def drafts_generate(*, round: Round, by: User) -> list[Recommendation]:
-    """Propose a draft recommendation for every rule of the round that fires and has no proposal yet."""
-    created = []
-    for rule in DraftRule.objects.filter(round=round).select_related("success_factor", "round"):
-        if Recommendation.objects.filter(drafted_by_rule=rule).exists():
-            continue
-        regions = _rule_regions(rule)
-        if not regions:
-            continue
-        codes = ", ".join(r.code for r in regions)
-        text = rule.text_template.replace("{regios}", codes).replace("{aantal}", str(len(regions)))
-        recommendation = Recommendation(
-            round=round,
-            text=text,
-            addressee=rule.addressee,
-            status=RecommendationStatus.DRAFT,
-            drafted_by_rule=rule,
-            created_by=by,
-        )
-        recommendation._history_user = by
-        recommendation._change_reason = gettext_noop("concept voorgesteld door regel")
-        recommendation.save()
-        recommendation.success_factors.set([rule.success_factor])
-        recommendation.concerned_regions.set(regions)
-        created.append(recommendation)
-    return created
-
-
-@transaction.atomic
-def draft_rule_create(
-    *,
-    round: Round,
-    success_factor: SuccessFactor,
-    kind: str,
-    addressee: str,
-    text_template: str,
-    by: User,
-    min_regions: int = 1,
-    question_code: str = "",
-    values: list[str] | None = None,
-    threshold_percent: int | None = None,
-) -> DraftRule:
-    if kind == RuleKind.INDICATOR_BELOW:
-        if not question_code or not values or threshold_percent is None:
-            raise ValidationError(_("Een indicatorregel heeft een vraagcode, waarden en een drempel nodig."))
-        if not Answer.objects.filter(assessment__round=round, question__code=question_code).exists() and not (
-            round.questionnaires.filter(questions__code=question_code).exists()
-        ):
-            raise ValidationError(_("Vraag %(code)s bestaat niet in deze meting.") % {"code": question_code})
-    return DraftRule.objects.create(
-        round=round,
-        success_factor=success_factor,
-        kind=kind,
-        min_regions=min_regions,
-        question_code=question_code,
-        values=values or [],
-        threshold_percent=threshold_percent,
-        addressee=addressee,
-        text_template=text_template.strip(),
-        created_by=by,
-    )
+def citation_delete(*, citation: Citation, by: User) -> None:
+    """Remove a citation (the history keeps it, with who removed it); not in a published round."""
+    finding, conclusion = citation.finding, citation.conclusion
+    require(by, Action.FINDINGS_EDIT if finding is not None else Action.NATIONAL_EDIT, finding.subject if finding else None)
+    require_round_writable(_citing_round(finding=finding, conclusion=conclusion))
+    citation._history_user = by
+    citation.delete()

@@ -6,11 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.roles import require_inspector
 from assessments.exchange import export_filename
 from assessments.forms_exchange import JudgmentExportForm
 from assessments.views_exchange import download, render_hub, upload_page
 from findings.exchange import judgments_export, judgments_import_file
+from regions.policy import Action, require
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,7 +26,7 @@ def judgments_import(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def judgments_export_view(request: HttpRequest) -> HttpResponse:
-    require_inspector(request.user)
+    require(request.user, Action.EXCHANGE)
     form = JudgmentExportForm(request.GET, auto_id="id_judgments_%s")
     if not form.is_valid():
         return render_hub(request, judgment_form=form, status=400)

@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.models import Role
+from assessments.models import SuccessFactor
 from findings.access import OPEN_FOR_RESPONSES
 from findings.models import (
     Finding,
@@ -20,11 +20,13 @@ from findings.models import (
     VerificationResponse,
     VerificationStatus,
 )
+from regions.models import Subject, SubjectKind
+from regions.policy import Action, may, respondent_filter
 
 if TYPE_CHECKING:
     from accounts.models import User
     from assessments.models import Round
-    from cmsaudit.worklist import WorkItem
+    from core.contributions import WorkItem
 
 
 def _deadline(round: Round) -> str:
@@ -34,38 +36,35 @@ def _deadline(round: Round) -> str:
 
 
 def items_to_verify(user: User, round: Round):
-    """Per region (or brigade) code: the number of sent items `user` has not yet responded to."""
-    items = VerificationItem.objects.filter(verification__round=round, verification__status__in=OPEN_FOR_RESPONSES)
-    if user.role in (Role.OVR, Role.CONTACT):
-        items = items.filter(verification__region__in=user.regions.all())
-    elif user.role == Role.RMC and user.brigade_id:
-        items = items.filter(verification__brigade_id=user.brigade_id)
-    else:
-        return items.none().values("verification__region__code", "verification__brigade__number")
+    """Per subject code: the number of sent items `user` has not yet responded to."""
+    own = respondent_filter(user)
+    if own is None:
+        return []
+    items = VerificationItem.objects.filter(
+        verification__round=round, verification__status__in=OPEN_FOR_RESPONSES,
+        verification__subject__in=Subject.objects.filter(own),
+    ).exclude(responses__respondent=user)
     return (
-        items.exclude(responses__respondent=user)
-        .values("verification__region__code", "verification__brigade__number")
+        items.values("verification__subject__code")
         .annotate(pending=Count("pk"))
-        .order_by("verification__region__code", "verification__brigade__number")
+        .order_by("verification__subject__order")
     )
 
 
 def open_comments(round: Round):
-    """Per region (or brigade): comments of respondents the inspectors have not answered yet."""
+    """Per subject: comments of respondents the inspectors have not answered yet."""
     return (
         VerificationResponse.objects.filter(
             item__verification__round=round, kind=ResponseKind.COMMENT, replied_at__isnull=True
         )
-        .values("item__verification__region__code", "item__verification__brigade__number")
+        .values("item__verification__subject__code")
         .annotate(open=Count("pk"))
-        .order_by("item__verification__region__code", "item__verification__brigade__number")
+        .order_by("item__verification__subject__order")
     )
 
 
-def _subject_url(round: Round, code: str | None, number: int | None) -> str:
-    if code:
-        return reverse("findings:region", args=[round.year, code])
-    return reverse("findings:brigade", args=[round.year, number])
+def _subject_url(round: Round, code: str) -> str:
+    return reverse("findings:subject", args=[round.year, code])
 
 
 def work_items(user: User, round: Round | None) -> list[WorkItem]:
@@ -73,28 +72,26 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
     if round is None or not user.is_authenticated:
         return []
     deadline = _deadline(round)
-    if user.is_respondent:
+    if may(user, Action.VERIFY):
         result = []
         for row in items_to_verify(user, round):
-            code, number = row["verification__region__code"], row["verification__brigade__number"]
-            subject = code or _("brigade %(number)s") % {"number": number}
+            code = row["verification__subject__code"]
             label = ngettext(
                 "Bevindingen %(subject)s verifiëren: %(n)s onderdeel wacht op uw reactie",
                 "Bevindingen %(subject)s verifiëren: %(n)s onderdelen wachten op uw reactie",
                 row["pending"],
-            ) % {"subject": subject, "n": row["pending"]}
-            result.append({"label": label, "url": _subject_url(round, code, number) + "#verificatie", "detail": deadline})
+            ) % {"subject": code, "n": row["pending"]}
+            result.append({"label": label, "url": _subject_url(round, code) + "#verificatie", "detail": deadline})
         return result
-    if not user.is_inspector:
+    if not may(user, Action.VERIFY_REPLY):
         return []
     result = []
     for row in open_comments(round):
-        code, number = row["item__verification__region__code"], row["item__verification__brigade__number"]
-        subject = code or _("brigade %(number)s") % {"number": number}
+        code = row["item__verification__subject__code"]
         label = ngettext(
             "%(n)s opmerking van %(subject)s beantwoorden", "%(n)s opmerkingen van %(subject)s beantwoorden", row["open"]
-        ) % {"subject": subject, "n": row["open"]}
-        result.append({"label": label, "url": _subject_url(round, code, number) + "#verificatie", "detail": deadline})
+        ) % {"subject": code, "n": row["open"]}
+        result.append({"label": label, "url": _subject_url(round, code) + "#verificatie", "detail": deadline})
     counts = _inspector_counts(round)
     overview = reverse("findings:overview") + f"?round={round.year}"
     if counts["incomplete"]:
@@ -111,14 +108,15 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
 
 
 def _inspector_counts(round: Round) -> dict[str, int]:
-    from assessments.models import SuccessFactor
-    from regions.models import Region
-
-    factors = SuccessFactor.objects.filter(subject="region").count()
+    factors = SuccessFactor.objects.filter(subject_kind=SubjectKind.REGION).count()
     written = (
-        Finding.objects.filter(round=round, region__isnull=False).exclude(text="").values("region").annotate(n=Count("pk"))
+        Finding.objects.filter(round=round, subject__kind=SubjectKind.REGION)
+        .exclude(text="").values("subject").annotate(n=Count("pk"))
     )
     complete = sum(1 for row in written if row["n"] >= factors)
-    regions = Region.objects.count()
-    sent = Verification.objects.filter(round=round, region__isnull=False).filter(~Q(status=VerificationStatus.NOT_SENT)).count()
+    regions = Subject.objects.filter(kind=SubjectKind.REGION).count()
+    sent = (
+        Verification.objects.filter(round=round, subject__kind=SubjectKind.REGION)
+        .filter(~Q(status=VerificationStatus.NOT_SENT)).count()
+    )
     return {"incomplete": regions - complete, "not_sent": regions - sent}

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from regions.models import Brigade, Region
+from regions.models import Brigade, Region, Subject
 
 
 @admin.register(Brigade)
@@ -15,3 +15,10 @@ class RegionAdmin(admin.ModelAdmin):
     list_editable = ["brigade"]
     search_fields = ["code", "name"]
     exclude = ["boundary"]
+
+
+@admin.register(Subject)
+class SubjectAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "kind", "region", "brigade"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name"]

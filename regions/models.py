@@ -1,13 +1,19 @@
-from __future__ import annotations
+"""The audited parties: the 25 safety regions, the army's brigades and the Defence directorates.
 
-from typing import TYPE_CHECKING
+`Subject` is the one concept the rest of the application works with: an assessment, a finding,
+an interview report and a verification belong to one subject, named in URLs and exchange files by
+its code (`VR13`, `B11`, `DOPS`). `Region` and `Brigade` keep what is particular to each kind
+(the province and boundary of a region, the garrison of a brigade).
+"""
+
+from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-if TYPE_CHECKING:
-    from accounts.models import User
+# The code of an audited party as URLs and exchange files write it.
+SUBJECT_CODE_PATTERN = r"VR[0-9]{2}|B[0-9]{2}|[A-Z]{2,8}"
 
 
 class Brigade(models.Model):
@@ -27,19 +33,11 @@ class Brigade(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("regions:brigade", args=[self.number])
+        return reverse("regions:detail", args=[self.code])
 
     @property
     def code(self) -> str:
-        return str(self.number)
-
-
-class RegionQuerySet(models.QuerySet["Region"]):
-    def for_user(self, user: User) -> RegionQuerySet:
-        """The regions whose details `user` may see (see accounts.roles)."""
-        from accounts.roles import region_scope
-
-        return region_scope(user, self)
+        return f"B{self.number}"
 
 
 class Region(models.Model):
@@ -54,8 +52,6 @@ class Region(models.Model):
     # GeoJSON geometry (Polygon or MultiPolygon, WGS84) for the national map.
     boundary = models.JSONField(_("grens"), null=True, blank=True)
 
-    objects = RegionQuerySet.as_manager()
-
     class Meta:
         ordering = ["code"]
         verbose_name = _("veiligheidsregio")
@@ -69,3 +65,54 @@ class Region(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("regions:detail", args=[self.code])
+
+
+class SubjectKind(models.TextChoices):
+    REGION = "region", _("veiligheidsregio")
+    BRIGADE = "brigade", _("brigade")
+    DIRECTORATE = "directorate", _("directie")
+
+
+class Subject(models.Model):
+    """An audited party: a safety region, a brigade or a Defence directorate."""
+
+    kind = models.CharField(_("soort"), max_length=12, choices=SubjectKind.choices)
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    name = models.CharField(_("naam"), max_length=150)
+    region = models.OneToOneField(
+        Region, verbose_name=_("veiligheidsregio"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="subject",
+    )
+    brigade = models.OneToOneField(
+        Brigade, verbose_name=_("brigade"), null=True, blank=True, on_delete=models.PROTECT, related_name="subject"
+    )
+    # Regions first, then brigades, then directorates: the order of every overview.
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("geauditeerde partij")
+        verbose_name_plural = _("geauditeerde partijen")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(code__regex=rf"^({SUBJECT_CODE_PATTERN})$"), name="subject_code_format"),
+            models.CheckConstraint(
+                condition=(models.Q(kind=SubjectKind.REGION, region__isnull=False, brigade__isnull=True))
+                | (models.Q(kind=SubjectKind.BRIGADE, brigade__isnull=False, region__isnull=True))
+                | (models.Q(kind=SubjectKind.DIRECTORATE, region__isnull=True, brigade__isnull=True)),
+                name="subject_kind_matches_link",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}" if self.kind == SubjectKind.REGION else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("regions:detail", args=[self.code])
+
+    @property
+    def is_region(self) -> bool:
+        return self.kind == SubjectKind.REGION
+
+    @property
+    def is_brigade(self) -> bool:
+        return self.kind == SubjectKind.BRIGADE

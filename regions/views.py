@@ -1,24 +1,20 @@
-from django.core.exceptions import PermissionDenied
+"""The list of regions and the page of one audited party (region, brigade or directorate)."""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from accounts.roles import brigade_for_user, region_for_user
+from core.contributions import sections
 from regions.geo import HEIGHT, WIDTH, map_shapes
-from regions.models import Region
+from regions.models import Region, Subject, SubjectKind
+from regions.policy import Action, require, subject_for_user, visible_subjects
 
 
 def region_list(request: HttpRequest) -> HttpResponse:
-    if request.user.role == Role.MINISTRY:
-        raise PermissionDenied(_("Ministeriemedewerkers zien het landelijk beeld, niet de gegevens per regio."))
-    regions = Region.objects.for_user(request.user).select_related("brigade")
-    visible = {region.code for region in regions}
-    shapes = map_shapes(
-        Region.objects.filter(code__in=visible),
-        css_class_for=lambda r: "region-visible",
-        url_for=lambda r: r.get_absolute_url(),
-    )
+    require(request.user, Action.REGION_LIST)
+    visible = visible_subjects(request.user).filter(kind=SubjectKind.REGION)
+    regions = Region.objects.filter(subject__in=visible).select_related("brigade")
+    shapes = map_shapes(regions, css_class_for=lambda r: "region-visible", url_for=lambda r: r.get_absolute_url())
     return render(
         request,
         "regions/region_list.html",
@@ -26,54 +22,41 @@ def region_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def region_detail(request: HttpRequest, code: str) -> HttpResponse:
-    region = region_for_user(request.user, code)
+def subject_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One page per audited party; what it shows besides the sections depends on its kind."""
+    subject = subject_for_user(request.user, code)
+    context = {"subject": subject, "sections": sections(request.user, subject), "map_height": HEIGHT}
+    context.update(KIND_CONTEXT[subject.kind](subject))
+    return render(request, f"regions/{subject.kind}_detail.html", context)
+
+
+def _region_context(subject: Subject) -> dict:
+    region = subject.region
     people = region.users.filter(is_active=True, role__in=[Role.OVR, Role.CONTACT]).order_by("role", "last_name")
-    shapes = map_shapes([region], css_class_for=lambda r: "region-current")
-    return render(
-        request,
-        "regions/region_detail.html",
-        {
-            "region": region,
-            "ovrs": [u for u in people if u.role == Role.OVR],
-            "contacts": [u for u in people if u.role == Role.CONTACT],
-            "rmcs": region.brigade.users.filter(is_active=True, role=Role.RMC),
-            "shapes": shapes,
-            "map_width": 400,
-            "map_height": HEIGHT,
-            "sections": region_sections(request.user, region),
-        },
-    )
+    return {
+        "region": region,
+        "ovrs": [u for u in people if u.role == Role.OVR],
+        "contacts": [u for u in people if u.role == Role.CONTACT],
+        "rmcs": region.brigade.users.filter(is_active=True, role=Role.RMC),
+        "shapes": map_shapes([region], css_class_for=lambda r: "region-current"),
+        "map_width": 400,
+    }
 
 
-def brigade_detail(request: HttpRequest, number: int) -> HttpResponse:
-    brigade = brigade_for_user(request.user, number)
+def _brigade_context(subject: Subject) -> dict:
+    brigade = subject.brigade
     regions = brigade.regions.all()
-    return render(
-        request,
-        "regions/brigade_detail.html",
-        {
-            "brigade": brigade,
-            "regions": regions,
-            "rmcs": brigade.users.filter(is_active=True, role=Role.RMC),
-            "shapes": map_shapes(regions, url_for=lambda r: r.get_absolute_url(), css_class_for=lambda r: "region-visible"),
-            "map_width": WIDTH,
-            "map_height": HEIGHT,
-            "sections": brigade_sections(request.user, brigade),
-        },
-    )
+    return {
+        "brigade": brigade,
+        "regions": regions,
+        "rmcs": brigade.users.filter(is_active=True, role=Role.RMC),
+        "shapes": map_shapes(regions, url_for=lambda r: r.get_absolute_url(), css_class_for=lambda r: "region-visible"),
+        "map_width": WIDTH,
+    }
 
 
-def brigade_sections(user, brigade) -> list[dict]:
-    from assessments.sections import brigade_sections as assessment_sections
-    from findings.sections import brigade_sections as finding_sections
-
-    return assessment_sections(user, brigade) + finding_sections(user, brigade)
-
-
-def region_sections(user, region) -> list[dict]:
-    """Per-round links shown on a region page, contributed by the assessment and findings apps."""
-    from assessments.sections import region_sections as assessment_sections
-    from findings.sections import region_sections as finding_sections
-
-    return assessment_sections(user, region) + finding_sections(user, region)
+KIND_CONTEXT = {
+    SubjectKind.REGION: _region_context,
+    SubjectKind.BRIGADE: _brigade_context,
+    SubjectKind.DIRECTORATE: lambda subject: {},
+}

@@ -10,6 +10,8 @@ from tests.factories import UserFactory
 
 
 def pytest_configure(config):
+    # Every test user has the password "demo"; hashing it with PBKDF2 for each of them would take most of the run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine:
         pytest.exit(f"De tests draaien op PostgreSQL, niet op {engine}: zet DATABASE_URL (make test doet dat).", returncode=2)

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from assessments.models import Answer, Choice, Question, Round, SuccessFactor, Theme
 from assessments.services import answer_save, assessment_get_or_create
-from cmsaudit.i18n import change_reason, localized
+from core.i18n import change_reason, localized
 from findings.services import finding_save
 from findings.templatetags.findings_tags import change_reason as change_reason_filter
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from cmsaudit import i18n
+from core import i18n
 from findings.models import Judgment, VerificationStatus
 
 register = template.Library()

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments.exchange import FORMATS, answers_export, command_round, write_export
-from regions.models import Region
+from regions.models import Subject
 
 
 class Command(BaseCommand):
@@ -10,16 +10,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--round", type=int, required=True, help="jaar van de meting, bijv. 2013")
         parser.add_argument("--format", choices=FORMATS, default="csv")
-        parser.add_argument("--region", help="alleen deze veiligheidsregio, bijv. VR13")
+        parser.add_argument("--region", help="alleen deze veiligheidsregio of brigade, bijv. VR13 of B11")
         parser.add_argument("--output", help="bestand om naar te schrijven (zonder: standaarduitvoer)")
         parser.add_argument("--blank", action="store_true", help="leeg sjabloon: alle regio's × alle vragen")
 
     def handle(self, *args, round: int, format: str, region: str | None, output: str | None, blank: bool, **options):
         audit_round = command_round(round)
-        regions = Region.objects.all()
+        subjects = Subject.objects.all()
         if region:
-            regions = regions.filter(code=region.strip().upper())
-            if not regions.exists():
-                raise CommandError(f"Veiligheidsregio {region} bestaat niet.")
-        data = answers_export(round=audit_round, regions=regions, fmt=format, blank=blank)
+            subjects = subjects.filter(code=region.strip().upper())
+            if not subjects.exists():
+                raise CommandError(f"Veiligheidsregio of brigade {region} bestaat niet.")
+        data = answers_export(round=audit_round, subjects=subjects, fmt=format, blank=blank)
         write_export(self.stdout, data, format, output)

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments.models import Round
-from findings.national import national_picture
+from national.queries import national_picture
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from accounts.demo import users_load
+from cmsaudit.demo import demo_loaders, users_load
 
 
 class Command(BaseCommand):
@@ -23,10 +23,3 @@ class Command(BaseCommand):
                 summary = loader(stdout=self.stdout)
                 self.stdout.write(f"{name}: {summary}")
 
-
-def demo_loaders():
-    """Demo data per app, in dependency order; each returns a one-line summary."""
-    from assessments.demo import demo_load as assessments_demo
-    from findings.demo import demo_load as findings_demo
-
-    return [("vragenlijsten", assessments_demo), ("bevindingen", findings_demo)]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from assessments.models import Round, SuccessFactor
 from findings.models import Finding, Judgment, NationalConclusion, Verification, VerificationStatus
+from regions.models import SubjectKind
 
 # A region factor counts regional judgments, a brigade factor (3.3.x) brigade judgments.
-OWN_SUBJECT = Q(success_factor__subject="region", region__isnull=False) | Q(success_factor__subject="brigade", brigade__isnull=False)
+OWN_SUBJECT = Q(success_factor__subject_kind=F("subject__kind"))
 
 
 class FactorPicture(TypedDict):
@@ -35,8 +36,8 @@ def judgment_counts(round: Round) -> dict[str, dict[str, int]]:
 def verified_counts(round: Round) -> dict[str, int]:
     """How many regions and brigades have verified their findings; one query."""
     return Verification.objects.filter(round=round).aggregate(
-        verified_regions=Count("pk", filter=Q(region__isnull=False, status=VerificationStatus.VERIFIED)),
-        verified_brigades=Count("pk", filter=Q(brigade__isnull=False, status=VerificationStatus.VERIFIED)),
+        verified_regions=Count("pk", filter=Q(subject__kind=SubjectKind.REGION, status=VerificationStatus.VERIFIED)),
+        verified_brigades=Count("pk", filter=Q(subject__kind=SubjectKind.BRIGADE, status=VerificationStatus.VERIFIED)),
     )
 
 

@@ -1,4 +1,4 @@
-"""Demo users (password `demo`), for `manage.py load_demo`."""
+"""Demo users (password `demo`) and the order in which the apps load their demo data, for `manage.py load_demo`."""
 
 from __future__ import annotations
 
@@ -36,3 +36,12 @@ def users_load() -> list[User]:
         user.regions.set(Region.objects.filter(code__in=codes))
         users.append(user)
     return users
+
+
+def demo_loaders():
+    """Demo data per app, in dependency order; each returns a one-line summary."""
+    from assessments.demo import demo_load as assessments_demo
+    from findings.demo import demo_load as findings_demo
+    from national.demo import demo_load as national_demo
+
+    return [("vragenlijsten", assessments_demo), ("bevindingen", findings_demo), ("landelijk beeld", national_demo)]

@@ -1,0 +1,105 @@
+"""Demo data of the round as a whole for `manage.py load_demo`: the national deelconclusies and the
+slotconclusie, the recommendations of 2009 and 2013 and the 2013 follow-up of the 2009 recommendations
+(findings/demo/national.yaml), each deelconclusie citing the findings of its factor; then 2009 is
+published. Runs after the findings demo. Idempotent.
+"""
+
+from __future__ import annotations
+
+import yaml
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from accounts.models import User
+from assessments.models import Round, SuccessFactor
+from findings.demo import DEMO
+from findings.models import Citation, Finding, Recommendation
+from national.services import conclusion_save, follow_up_save, recommendation_save, round_publish
+
+
+def demo_load(*, stdout=None) -> str:
+    inspector = User.objects.get(username="inspecteur")
+    national = yaml.safe_load((DEMO / "national.yaml").read_text(encoding="utf-8"))["rounds"]
+    factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
+    with transaction.atomic():
+        for year in (2009, 2013):
+            round = Round.objects.get(year=year)
+            spec = national[year]
+            _conclusions_load(round, spec, factors, inspector)
+            _recommendations_load(round, spec.get("recommendations") or [], factors, inspector)
+            _conclusion_citations_load(round, inspector)
+        _follow_ups_load(national[2009].get("recommendations") or [], inspector)
+        round_2009 = Round.objects.get(year=2009)
+        if round_2009.published_at is None:
+            round_publish(round=round_2009, by=inspector)
+    return "conclusies, aanbevelingen en opvolging klaar; 2009 gepubliceerd"
+
+
+def _conclusion_citations_load(round, by: User) -> None:
+    """Each deelconclusie cites the regional (or brigade) findings of its factor."""
+    findings = list(Finding.objects.filter(round=round))
+    cited = set(Citation.objects.filter(conclusion__round=round).values_list("conclusion_id", flat=True))
+    citations = [
+        Citation(conclusion=conclusion, cited_finding=finding, created_by=by)
+        for conclusion in round.conclusions.filter(success_factor__isnull=False).exclude(pk__in=cited)
+        for finding in findings
+        if finding.success_factor_id == conclusion.success_factor_id
+    ]
+    bulk_create_with_history(citations, Citation, default_user=by)
+
+
+def _conclusions_load(round, spec: dict, factors: dict, by: User) -> None:
+    existing = {c.success_factor_id: c for c in round.conclusions.all()}
+    for code, item in (spec.get("success_factors") or {}).items():
+        factor = factors[code]
+        current = existing.get(factor.pk)
+        if current and current.text == item["deelconclusie"].strip():
+            continue
+        conclusion_save(
+            round=round,
+            success_factor=factor,
+            text=item["deelconclusie"].strip(),
+            judgment=item["judgment"],
+            by=by,
+            base_revision=current.revision if current else None,
+        )
+    overall = (spec.get("overall_conclusion") or "").strip()
+    current = existing.get(None)
+    if overall and not (current and current.text == overall):
+        conclusion_save(
+            round=round, success_factor=None, text=overall, judgment="", by=by, base_revision=current.revision if current else None
+        )
+
+
+
+def _recommendations_load(round, items: list, factors: dict, by: User) -> None:
+    for item in items:
+        if Recommendation.objects.filter(round=round, text=item["text"]).exists():
+            continue
+        recommendation_save(
+            round=round,
+            text=item["text"],
+            addressee=item["addressee"],
+            success_factors=[factors[code] for code in item["success_factors"]],
+            region=None,
+            by=by,
+        )
+
+
+
+def _follow_ups_load(items: list, by: User) -> None:
+    round_2009, round_2013 = Round.objects.get(year=2009), Round.objects.get(year=2013)
+    for item in items:
+        follow_up = item.get("follow_up_2013")
+        recommendation = Recommendation.objects.filter(round=round_2009, text=item["text"]).first()
+        if not follow_up or recommendation is None or recommendation.follow_ups.filter(round=round_2013).exists():
+            continue
+        follow_up_save(
+            recommendation=recommendation,
+            round=round_2013,
+            status=follow_up["status"],
+            explanation=follow_up["explanation"],
+            by=by,
+        )
+
+

@@ -1,0 +1,263 @@
+"""Writes on the round as a whole: the national conclusions, publication, recommendations, their
+follow-up in a later round, and the rules that draft recommendations.
+
+Every service is keyword-only, atomic, validates before it saves and records history with the acting
+user. A published round is read-only (assessments.guards); what belongs to a later round, the follow-up
+of its recommendations, stays possible.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from assessments.guards import require_round_writable
+from assessments.models import Answer, RoundStatus, SuccessFactor
+from findings.models import (
+    DraftRule,
+    FollowUp,
+    Judgment,
+    NationalConclusion,
+    Recommendation,
+    RecommendationStatus,
+    RuleKind,
+    Verification,
+    VerificationStatus,
+)
+from findings.services import StaleEdit
+from regions.models import Region, Subject, SubjectKind
+from regions.policy import Action, require
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from assessments.models import Round
+
+
+@transaction.atomic
+def conclusion_save(
+    *, round: Round, success_factor: SuccessFactor | None, text: str, judgment: str, by: User, base_revision: int | None = None
+) -> NationalConclusion:
+    """The deelconclusie and national judgment of a success factor (or, without one, the overall conclusion)."""
+    require(by, Action.NATIONAL_EDIT)
+    if judgment and judgment not in Judgment.values:
+        raise ValidationError(_("Onbekend oordeel: %(value)s.") % {"value": judgment})
+    if success_factor is None and judgment:
+        judgment = ""
+    conclusion = (
+        NationalConclusion.objects.select_for_update().filter(round=round, success_factor=success_factor).order_by().first()
+    )
+    text = text.strip()
+    if conclusion is not None and conclusion.text == text and conclusion.judgment == judgment:
+        return conclusion
+    require_round_writable(round)
+    if conclusion is None:
+        conclusion = NationalConclusion(round=round, success_factor=success_factor, text=text, judgment=judgment, revision=1)
+    else:
+        if conclusion.text == text and conclusion.judgment == judgment:
+            return conclusion
+        if base_revision is not None and base_revision != conclusion.revision:
+            raise StaleEdit(
+                current={"text": conclusion.text, "judgment": conclusion.judgment},
+                proposed={"text": text, "judgment": judgment},
+                current_revision=conclusion.revision,
+            )
+        conclusion.text, conclusion.judgment = text, judgment
+        conclusion.revision += 1
+    conclusion.updated_by = by
+    conclusion._history_user = by
+    conclusion.save()
+    return conclusion
+
+
+@transaction.atomic
+def round_publish(*, round: Round, by: User, override_reason: str = "") -> Round:
+    """Publish a round: only when every region is verified, or with an inspector's reason (kept).
+    Publication closes the round: from then on it is read-only everywhere."""
+    require(by, Action.NATIONAL_EDIT)
+    round = type(round).objects.select_for_update().get(pk=round.pk)
+    if round.published_at is not None:
+        raise ValidationError(_("Deze meting is al gepubliceerd."))
+    verified = Verification.objects.filter(
+        round=round, subject__kind=SubjectKind.REGION, status=VerificationStatus.VERIFIED
+    ).count()
+    total = Subject.objects.filter(kind=SubjectKind.REGION).count()
+    override_reason = override_reason.strip()
+    if verified < total and not override_reason:
+        raise ValidationError(
+            _("Nog niet alle regio's zijn geverifieerd (%(verified)s van %(total)s). Geef een reden om toch te publiceren.")
+            % {"verified": verified, "total": total}
+        )
+    round.published_at = timezone.now()
+    round.published_by = by
+    round.publish_override_reason = override_reason if verified < total else ""
+    round.status = RoundStatus.CLOSED
+    round.save(update_fields=["published_at", "published_by", "publish_override_reason", "status"])
+    return round
+
+
+@transaction.atomic
+def recommendation_save(
+    *,
+    recommendation: Recommendation | None = None,
+    round: Round,
+    text: str,
+    addressee: str,
+    success_factors: list[SuccessFactor],
+    region: Region | None,
+    by: User,
+) -> Recommendation:
+    """Create or change a recommendation (national when `region` is None); not in a published round."""
+    require(by, Action.RECOMMENDATIONS_EDIT)
+    require_round_writable(round if recommendation is None else recommendation.round)
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Schrijf de aanbeveling."))
+    if not success_factors:
+        raise ValidationError(_("Kies ten minste één succesfactor."))
+    if recommendation is None:
+        recommendation = Recommendation(round=round, created_by=by, status=RecommendationStatus.ACCEPTED)
+    recommendation.text = text
+    recommendation.addressee = addressee
+    recommendation.region = region
+    recommendation._history_user = by
+    recommendation.save()
+    recommendation.success_factors.set(success_factors)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_decide(*, recommendation: Recommendation, by: User, accept: bool) -> Recommendation:
+    """Accept or dismiss a drafted recommendation; nothing drafted is published without an inspector."""
+    require(by, Action.RECOMMENDATIONS_EDIT)
+    require_round_writable(recommendation.round)
+    if recommendation.status != RecommendationStatus.DRAFT:
+        raise ValidationError(_("Alleen een concept kan worden vastgesteld of verworpen."))
+    recommendation.status = RecommendationStatus.ACCEPTED if accept else RecommendationStatus.DISMISSED
+    recommendation._history_user = by
+    recommendation._change_reason = gettext_noop("vastgesteld") if accept else gettext_noop("verworpen")
+    recommendation.save()
+    return recommendation
+
+
+@transaction.atomic
+def follow_up_save(*, recommendation: Recommendation, round: Round, status: str, explanation: str, by: User) -> FollowUp:
+    """Record, in a later round, what became of a recommendation. The follow-up belongs to the later round:
+    it is possible while that round is not published, whatever the recommendation's round."""
+    require(by, Action.RECOMMENDATIONS_EDIT)
+    require_round_writable(round)
+    if round.year <= recommendation.round.year:
+        raise ValidationError(_("De opvolging wordt vastgesteld in een latere meting dan die van de aanbeveling."))
+    if recommendation.status != RecommendationStatus.ACCEPTED:
+        raise ValidationError(_("Alleen een vastgestelde aanbeveling krijgt een opvolging."))
+    explanation = explanation.strip()
+    if not explanation:
+        raise ValidationError(_("Licht de opvolging toe."))
+    follow_up = FollowUp.objects.filter(recommendation=recommendation, round=round).first() or FollowUp(
+        recommendation=recommendation, round=round
+    )
+    follow_up.status = status
+    follow_up.explanation = explanation
+    follow_up.updated_by = by
+    follow_up._history_user = by
+    follow_up.save()
+    return follow_up
+
+
+def _rule_regions(rule: DraftRule) -> list[Region]:
+    """The regions that make `rule` fire, or [] when it does not."""
+    if rule.kind == RuleKind.JUDGMENT_BELOW:
+        regions = list(
+            Region.objects.filter(
+                subject__findings__round=rule.round,
+                subject__findings__success_factor=rule.success_factor,
+                subject__findings__judgment__in=[Judgment.VOLDOET_GEDEELTELIJK, Judgment.VOLDOET_NIET],
+            ).order_by("code")
+        )
+        return regions if len(regions) >= max(rule.min_regions, 1) else []
+    answers = Answer.objects.filter(
+        assessment__round=rule.round, assessment__subject__kind=SubjectKind.REGION, question__code=rule.question_code
+    ).exclude(value="")
+    total = answers.count()
+    if not total or rule.threshold_percent is None:
+        return []
+    accepted = [str(v) for v in rule.values]
+    meeting = answers.filter(value__in=accepted).count()
+    if meeting * 100 >= rule.threshold_percent * total:
+        return []
+    return list(
+        Region.objects.filter(subject__assessments__answers__in=answers.exclude(value__in=accepted)).distinct().order_by("code")
+    )
+
+
+@transaction.atomic
+def drafts_generate(*, round: Round, by: User) -> list[Recommendation]:
+    """Propose a draft recommendation for every rule of the round that fires and has no proposal yet."""
+    require(by, Action.RECOMMENDATIONS_EDIT)
+    require_round_writable(round)
+    created = []
+    for rule in DraftRule.objects.filter(round=round).select_related("success_factor", "round"):
+        if Recommendation.objects.filter(drafted_by_rule=rule).exists():
+            continue
+        regions = _rule_regions(rule)
+        if not regions:
+            continue
+        codes = ", ".join(r.code for r in regions)
+        text = rule.text_template.replace("{regios}", codes).replace("{aantal}", str(len(regions)))
+        recommendation = Recommendation(
+            round=round,
+            text=text,
+            addressee=rule.addressee,
+            status=RecommendationStatus.DRAFT,
+            drafted_by_rule=rule,
+            created_by=by,
+        )
+        recommendation._history_user = by
+        recommendation._change_reason = gettext_noop("concept voorgesteld door regel")
+        recommendation.save()
+        recommendation.success_factors.set([rule.success_factor])
+        recommendation.concerned_regions.set(regions)
+        created.append(recommendation)
+    return created
+
+
+@transaction.atomic
+def draft_rule_create(
+    *,
+    round: Round,
+    success_factor: SuccessFactor,
+    kind: str,
+    addressee: str,
+    text_template: str,
+    by: User,
+    min_regions: int = 1,
+    question_code: str = "",
+    values: list[str] | None = None,
+    threshold_percent: int | None = None,
+) -> DraftRule:
+    """A rule that drafts a recommendation for `round` when the roll-up meets it; not in a published round."""
+    require(by, Action.RECOMMENDATIONS_EDIT)
+    require_round_writable(round)
+    if kind == RuleKind.INDICATOR_BELOW:
+        if not question_code or not values or threshold_percent is None:
+            raise ValidationError(_("Een indicatorregel heeft een vraagcode, waarden en een drempel nodig."))
+        if not Answer.objects.filter(assessment__round=round, question__code=question_code).exists() and not (
+            round.questionnaires.filter(questions__code=question_code).exists()
+        ):
+            raise ValidationError(_("Vraag %(code)s bestaat niet in deze meting.") % {"code": question_code})
+    return DraftRule.objects.create(
+        round=round,
+        success_factor=success_factor,
+        kind=kind,
+        min_regions=min_regions,
+        question_code=question_code,
+        values=values or [],
+        threshold_percent=threshold_percent,
+        addressee=addressee,
+        text_template=text_template.strip(),
+        created_by=by,
+    )

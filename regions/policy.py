@@ -1,0 +1,222 @@
+"""The access policy: who sees which audited party, who responds for it, who may do what.
+
+This is the one place that decides. Views, services, templates (`{% load policy %}`) and the menu
+ask it; none of them tests a role itself. Default deny: a user who is not active and logged in,
+or a role not named below, may nothing and sees nothing.
+
+- Inspectors (and administrators) see every subject and may do every inspector's action; in an
+  open round they may also fill in any questionnaire, on behalf of its respondents.
+- The OVR and contact person of a region respond for that region; an RMC for their brigade.
+  An RMC also reads the questionnaires of the brigade's regions, but not their findings.
+- Ministry staff see national aggregates only, never one subject.
+
+What the policy does not know is the state of an object (is the round published, are the findings
+sent for verification): the data rules in the services decide that, and the `<thing>_for_user`
+helpers of each app combine the two.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import Role
+from regions.models import SUBJECT_CODE_PATTERN, Subject, SubjectKind
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+
+class Area(StrEnum):
+    """What a user is looking at of a subject; each area has its own scope."""
+
+    PROFILE = "profile"  # the subject's own page
+    QUESTIONNAIRE = "questionnaire"
+    FINDINGS = "findings"
+
+
+class Action(StrEnum):
+    # Questionnaires.
+    ANSWER = "questionnaire.answer"  # answers, comments, diverging views, evidence, carry-over, starting
+    SIGN = "questionnaire.sign"
+    SUBMIT = "questionnaire.submit"
+    REVIEW = "questionnaire.review"  # the inspectors' workflow steps
+    FIELDWORK = "fieldwork.view"
+    EXCHANGE = "exchange.use"  # CSV/XLSX import and export of answers and judgments
+    # Findings and verification.
+    FINDINGS_EDIT = "findings.edit"  # findings, judgments, interview reports, citations, sending
+    FINDINGS_DRAFT = "findings.draft"  # read findings before they are sent for verification
+    VERIFY = "verification.respond"
+    VERIFY_REPLY = "verification.reply"
+    # The round as a whole.
+    REGION_LIST = "regions.list"
+    NATIONAL = "national.view"
+    NATIONAL_EDIT = "national.edit"  # conclusions, publication
+    SUBJECT_DETAIL = "national.subject_detail"  # names of subjects and their findings beside the aggregates
+    RECOMMENDATIONS = "recommendations.view"
+    RECOMMENDATIONS_EDIT = "recommendations.edit"  # recommendations, follow-up, draft rules
+
+
+INSPECTOR_ROLES = frozenset({Role.INSPECTOR, Role.ADMIN})
+RESPONDENT_ROLES = frozenset({Role.OVR, Role.CONTACT, Role.RMC})
+
+# Actions that need no subject, and the roles that may take them.
+GLOBAL_ACTIONS: dict[Action, frozenset[str]] = {
+    Action.FIELDWORK: INSPECTOR_ROLES,
+    Action.EXCHANGE: INSPECTOR_ROLES,
+    Action.FINDINGS_EDIT: INSPECTOR_ROLES,
+    Action.FINDINGS_DRAFT: INSPECTOR_ROLES,
+    Action.REVIEW: INSPECTOR_ROLES,
+    Action.VERIFY_REPLY: INSPECTOR_ROLES,
+    Action.REGION_LIST: INSPECTOR_ROLES | RESPONDENT_ROLES,
+    Action.NATIONAL: INSPECTOR_ROLES | {Role.MINISTRY},
+    Action.NATIONAL_EDIT: INSPECTOR_ROLES,
+    Action.SUBJECT_DETAIL: INSPECTOR_ROLES,
+    Action.RECOMMENDATIONS: INSPECTOR_ROLES | {Role.MINISTRY},
+    Action.RECOMMENDATIONS_EDIT: INSPECTOR_ROLES,
+}
+
+# Actions on one subject: inspectors, or the subject's own respondents (signing: the roles that sign).
+SUBJECT_ACTIONS: dict[Action, tuple[bool, frozenset[str]]] = {
+    Action.ANSWER: (True, RESPONDENT_ROLES),
+    Action.SIGN: (False, RESPONDENT_ROLES),
+    Action.SUBMIT: (False, RESPONDENT_ROLES),
+    Action.VERIFY: (False, RESPONDENT_ROLES),
+}
+
+# The respondents who sign a questionnaire before it is submitted, per kind of subject.
+SIGNING_ROLES: dict[str, tuple[str, ...]] = {
+    SubjectKind.REGION: (Role.OVR, Role.CONTACT),
+    SubjectKind.BRIGADE: (Role.RMC,),
+    SubjectKind.DIRECTORATE: (),
+}
+
+REFUSALS = {
+    Action.ANSWER: gettext_lazy("U mag deze vragenlijst bekijken maar niet invullen."),
+    Action.SIGN: gettext_lazy("Alleen de respondenten van deze vragenlijst ondertekenen."),
+    Action.SUBMIT: gettext_lazy("Alleen de respondenten dienen deze vragenlijst in."),
+    Action.REVIEW: gettext_lazy("Alleen inspecteurs brengen een vragenlijst in een volgende fase."),
+    Action.VERIFY: gettext_lazy("Alleen de respondenten van deze regio of brigade kunnen reageren."),
+    Action.NATIONAL: gettext_lazy("Het landelijk beeld is voor inspecteurs en het ministerie."),
+    Action.RECOMMENDATIONS: gettext_lazy("De aanbevelingen zijn voor inspecteurs en het ministerie."),
+    Action.REGION_LIST: gettext_lazy("Ministeriemedewerkers zien het landelijk beeld, niet de gegevens per regio."),
+}
+
+
+def role_of(user: User) -> str | None:
+    """The user's role for the policy; None for anyone who may nothing (anonymous, inactive)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    return Role.ADMIN if user.is_superuser else user.role
+
+
+def is_inspector(user: User) -> bool:
+    return role_of(user) in INSPECTOR_ROLES
+
+
+def respondent_filter(user: User) -> Q | None:
+    """The subjects `user` responds for, as a filter on Subject; None: none at all."""
+    role = role_of(user)
+    if role in (Role.OVR, Role.CONTACT):
+        return Q(region__in=user.regions.all())
+    if role == Role.RMC and user.brigade_id:
+        return Q(brigade_id=user.brigade_id)
+    return None
+
+
+def visible_subjects(user: User, area: Area = Area.PROFILE, subjects: QuerySet[Subject] | None = None) -> QuerySet[Subject]:
+    """The subjects whose `area` `user` may open."""
+    subjects = Subject.objects.all() if subjects is None else subjects
+    role = role_of(user)
+    if role in INSPECTOR_ROLES:
+        return subjects
+    own = respondent_filter(user)
+    if own is None:
+        return subjects.none()
+    if role == Role.RMC and area in (Area.PROFILE, Area.QUESTIONNAIRE):
+        # An RMC reads the regions of the brigade, and any region assigned explicitly.
+        own |= Q(region__brigade_id=user.brigade_id) | Q(region__in=user.regions.all())
+    return subjects.filter(own)
+
+
+def subject_for_user(user: User, code: str, area: Area = Area.PROFILE) -> Subject:
+    """The subject `code` if `user` may open its `area`; 404 otherwise, exactly as for one that does not exist."""
+    subject = visible_subjects(user, area).select_related("region__brigade", "brigade").filter(code=code.upper()).first()
+    if subject is None:
+        raise Http404(_("Deze regio of brigade bestaat niet of u heeft er geen toegang toe."))
+    return subject
+
+
+def responds_for(user: User, subject: Subject) -> bool:
+    """Whether `user` is one of the respondents of `subject` (OVR/contact of the region, RMC of the brigade)."""
+    return subject.pk in _respondent_ids(user)
+
+
+def _respondent_ids(user: User) -> frozenset[int]:
+    # Read once per request: the user object lives as long as the request.
+    cached = getattr(user, "_policy_respondent_ids", None)
+    if cached is None:
+        own = respondent_filter(user)
+        cached = frozenset(Subject.objects.filter(own).values_list("pk", flat=True)) if own is not None else frozenset()
+        if user is not None and user.is_authenticated:
+            user._policy_respondent_ids = cached
+    return cached
+
+
+def may(user: User, action: Action | str, subject: Subject | None = None) -> bool:
+    """Whether `user` may take `action` (on `subject` for the actions that concern one)."""
+    action = Action(action)
+    role = role_of(user)
+    if role is None:
+        return False
+    if action in GLOBAL_ACTIONS:
+        return role in GLOBAL_ACTIONS[action]
+    inspectors_too, roles = SUBJECT_ACTIONS[action]
+    if subject is None:
+        # "Is there any subject on which the user may do this?" (menus and work lists).
+        return (inspectors_too and role in INSPECTOR_ROLES) or (role in roles and respondent_filter(user) is not None)
+    if inspectors_too and role in INSPECTOR_ROLES:
+        return True
+    if role not in roles or not responds_for(user, subject):
+        return False
+    if action == Action.SIGN:
+        return role in SIGNING_ROLES[subject.kind]
+    return True
+
+
+def require(user: User, action: Action | str, subject: Subject | None = None) -> None:
+    """PermissionDenied (403, with a Dutch reason) unless `user` may take `action`.
+
+    `user=None` is the system itself: a management command run by an operator on the server (an
+    import without `--user`). Requests always carry a user, anonymous or not."""
+    if user is None:
+        return
+    if not may(user, action, subject):
+        action = Action(action)
+        raise PermissionDenied(REFUSALS.get(action, _("Alleen inspecteurs mogen dit doen.")))
+
+
+def on_behalf(user: User, subject: Subject) -> bool:
+    """Whether `user` fills in `subject`'s questionnaire on behalf of its respondents (an inspector)."""
+    return is_inspector(user) and not responds_for(user, subject)
+
+
+__all__ = [
+    "Action",
+    "Area",
+    "SIGNING_ROLES",
+    "SUBJECT_CODE_PATTERN",
+    "is_inspector",
+    "may",
+    "on_behalf",
+    "require",
+    "responds_for",
+    "subject_for_user",
+    "visible_subjects",
+]
