@@ -37,7 +37,7 @@ from findings.models import (
     VerificationItem,
     VerificationResponse,
 )
-from regions.models import Brigade, Region
+from regions.models import Brigade, Region, Subject
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -67,6 +67,23 @@ def region(code: str = "VR13") -> Region:
 
 def brigade(number: int = 11) -> Brigade:
     return Brigade.objects.get(number=number)
+
+
+def subject(code: str = "VR13") -> Subject:
+    """The audited party `code` (VR13, B11, DOPS) from the reference data."""
+    return Subject.objects.get(code=code)
+
+
+class SubjectFactory(factory.django.DjangoModelFactory):
+    """A Defence directorate (regions and brigades have their subject from the reference data)."""
+
+    class Meta:
+        model = Subject
+        django_get_or_create = ["code"]
+
+    kind = "directorate"
+    code = "DOPS"
+    name = factory.LazyAttribute(lambda s: f"Directie {s.code}")
 
 
 class BrigadeFactory(factory.django.DjangoModelFactory):
@@ -163,11 +180,10 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
 
     round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
     questionnaire = factory.LazyAttribute(
-        lambda a: Questionnaire.objects.latest_for(a.round, "region" if a.region else "brigade")
-        or QuestionnaireFactory(round=a.round, audience="region" if a.region else "brigade")
+        lambda a: Questionnaire.objects.latest_for(a.round, a.subject.kind)
+        or QuestionnaireFactory(round=a.round, audience=a.subject.kind)
     )
-    region = factory.LazyFunction(lambda: Region.objects.get(code="VR13"))
-    brigade = None
+    subject = factory.LazyFunction(lambda: Subject.objects.get(code="VR13"))
 
 
 class AnswerFactory(factory.django.DjangoModelFactory):
@@ -215,7 +231,7 @@ class FindingFactory(factory.django.DjangoModelFactory):
         model = Finding
 
     round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
-    region = factory.LazyFunction(lambda: Region.objects.get(code="VR13"))
+    subject = factory.LazyFunction(lambda: Subject.objects.get(code="VR13"))
     success_factor = factory.LazyFunction(lambda: SuccessFactor.objects.get(code="3.1.1"))
     text = "De OVR is twee dagen per week aanwezig."
     judgment = "voldoet"
@@ -226,7 +242,7 @@ class InterviewReportFactory(factory.django.DjangoModelFactory):
         model = InterviewReport
 
     round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
-    region = factory.LazyFunction(lambda: Region.objects.get(code="VR13"))
+    subject = factory.LazyFunction(lambda: Subject.objects.get(code="VR13"))
     held_on = datetime.date(2013, 3, 14)
     participants = "OVR, contactpersoon, twee inspecteurs"
     text = "Verslag van het gesprek."
@@ -237,7 +253,7 @@ class VerificationFactory(factory.django.DjangoModelFactory):
         model = Verification
 
     round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
-    region = factory.LazyFunction(lambda: Region.objects.get(code="VR13"))
+    subject = factory.LazyFunction(lambda: Subject.objects.get(code="VR13"))
 
 
 class VerificationItemFactory(factory.django.DjangoModelFactory):
