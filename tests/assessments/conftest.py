@@ -1,8 +1,8 @@
 import pytest
 
 from assessments.models import Question, Round
-from assessments.services import assessment_get_or_create
-from regions.models import Brigade
+from assessments.services import assessment_start
+from tests.factories import subject
 
 
 @pytest.fixture
@@ -13,12 +13,12 @@ def round_2013(db) -> Round:
 @pytest.fixture
 def assessment(round_2013, vr13, ovr_vr13):
     """VR13's 2013 region questionnaire, started by its OVR."""
-    return assessment_get_or_create(round=round_2013, region=vr13, by=ovr_vr13)
+    return assessment_start(round=round_2013, subject=subject("VR13"), by=ovr_vr13)
 
 
 @pytest.fixture
 def brigade_assessment(round_2013, rmc_11):
-    return assessment_get_or_create(round=round_2013, brigade=Brigade.objects.get(number=11), by=rmc_11)
+    return assessment_start(round=round_2013, subject=subject("B11"), by=rmc_11)
 
 
 @pytest.fixture
