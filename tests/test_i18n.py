@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from assessments.models import Answer, Choice, Question, Round, SuccessFactor, Theme
-from assessments.services import answer_save, assessment_get_or_create
+from assessments.services import answer_save, assessment_start
 from core.i18n import change_reason, localized
 from findings.services import finding_save
 from findings.templatetags.findings_tags import change_reason as change_reason_filter
@@ -53,7 +53,7 @@ def test_the_questionnaire_stays_dutch_by_default(client_for, ovr_vr13):
 
 
 def test_a_yes_answer_reads_yes_in_english_but_is_stored_as_ja(client_for, ovr_vr13, inspector, vr13):
-    assessment = assessment_get_or_create(round=Round.objects.get(year=2013), region=vr13, by=ovr_vr13)
+    assessment = assessment_start(round=Round.objects.get(year=2013), subject=vr13.subject, by=ovr_vr13)
     question = assessment.questionnaire.questions.get(code="ovr_assigned")
     answer_save(assessment=assessment, question=question, value="ja", base_revision=0, by=ovr_vr13)
     # The inspector reads the answers; respondents see their own inputs instead.
@@ -63,7 +63,7 @@ def test_a_yes_answer_reads_yes_in_english_but_is_stored_as_ja(client_for, ovr_v
 
 
 def test_the_national_page_shows_success_factors_and_themes_in_english(client_for, ministry):
-    html = in_english(client_for(ministry)).get(reverse("findings:national")).content.decode()
+    html = in_english(client_for(ministry)).get(reverse("national:dashboard")).content.decode()
     assert "Operational command under single leadership" in html
     assert "4. Deployment of Defence in a multidisciplinary context" in html
     assert "0 of 25 regions have verified their findings;" in html
@@ -71,7 +71,7 @@ def test_the_national_page_shows_success_factors_and_themes_in_english(client_fo
 
 
 def test_the_national_page_stays_dutch_by_default(client_for, ministry):
-    html = client_for(ministry).get(reverse("findings:national")).content.decode()
+    html = client_for(ministry).get(reverse("national:dashboard")).content.decode()
     assert "Operationele leiding onder eenhoofdige aansturing" in html
     assert "0 van 25 regio's hebben hun bevindingen geverifieerd;" in html
 
@@ -155,11 +155,11 @@ def test_the_change_reason_filter_is_the_function():
 @pytest.mark.django_db
 def test_change_reasons_are_stored_in_dutch_whatever_the_language(vr13, ovr_vr13, inspector):
     round = Round.objects.get(year=2013)
-    assessment = assessment_get_or_create(round=round, region=vr13, by=ovr_vr13)
+    assessment = assessment_start(round=round, subject=vr13.subject, by=ovr_vr13)
     question = assessment.questionnaire.questions.get(code="ovr_assigned")
     with translation.override("en"):
         answer = answer_save(assessment=assessment, question=question, value="ja", base_revision=0, by=ovr_vr13)
-        finding = finding_save(round=round, region=vr13, success_factor=SuccessFactor.objects.get(code="3.1.1"),
+        finding = finding_save(round=round, subject=vr13.subject, success_factor=SuccessFactor.objects.get(code="3.1.1"),
                                text="Er is een OVR.", judgment="voldoet", by=inspector)
     assert answer.history.latest().history_change_reason == "gewijzigd"
     assert finding.history.latest().history_change_reason == "aangemaakt"

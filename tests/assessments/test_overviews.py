@@ -8,11 +8,11 @@ from django.urls import reverse
 from assessments.models import Answer, Round
 from assessments.progress import progress
 from assessments.querysets import fieldwork_assessments
-from assessments.sections import region_sections
+from assessments.sections import subject_sections
 from assessments.services import answer_save
 from assessments.worklist import work_items
 from regions.models import Region
-from tests.factories import AssessmentFactory, brigade
+from tests.factories import AssessmentFactory, subject
 
 
 def fieldwork_rows(html: str) -> dict[str, str]:
@@ -42,10 +42,10 @@ def test_the_fieldwork_overview_lists_all_regions_and_brigades_with_status_and_p
 def test_the_fieldwork_overview_takes_a_fixed_number_of_queries(inspector, client_for, started,
                                                                 django_assert_num_queries):
     for region in Region.objects.order_by("code")[:started]:
-        a = AssessmentFactory(region=region)
+        a = AssessmentFactory(subject=region.subject)
         for q in a.questionnaire.questions.order_by("order")[:5]:
             Answer.objects.create(assessment=a, question=q, value="ja", revision=1)
-    AssessmentFactory(region=None, brigade=brigade(43))
+    AssessmentFactory(subject=subject("B43"))
     client = client_for(inspector)
     with django_assert_num_queries(7):
         assert client.get(reverse("assessments:fieldwork")).status_code == 200
@@ -62,13 +62,13 @@ def test_an_ovr_finds_the_questionnaire_with_progress_and_deadline_on_the_home_p
 
 def test_an_rmc_finds_the_brigade_questionnaire(rmc_11):
     [item] = work_items(rmc_11, Round.objects.get(year=2013))
-    assert item["url"] == "/assessments/2013/brigades/11/"
+    assert item["url"] == "/assessments/2013/B11/"
     assert item["detail"] == "Nog niet begonnen"
 
 
 def test_an_inspector_finds_submitted_questionnaires_to_review(inspector):
     AssessmentFactory(status="submitted")
-    AssessmentFactory(region=Region.objects.get(code="VR14"))
+    AssessmentFactory(subject=subject("VR14"))
     items = work_items(inspector, Round.objects.get(year=2013))
     assert [i["url"] for i in items] == ["/assessments/2013/VR13/"]
     assert "in beoordeling nemen" in items[0]["label"]
@@ -76,10 +76,10 @@ def test_an_inspector_finds_submitted_questionnaires_to_review(inspector):
 
 def test_the_region_page_links_to_each_rounds_questionnaire_the_user_may_open(ovr_vr13, rmc_11):
     AssessmentFactory(round=Round.objects.get(year=2009), status="final")
-    vr13 = Region.objects.get(code="VR13")
-    assert [s["url"] for s in region_sections(ovr_vr13, vr13)] == ["/assessments/2013/VR13/", "/assessments/2009/VR13/"]
+    vr13 = subject("VR13")
+    assert [s["url"] for s in subject_sections(ovr_vr13, vr13)] == ["/assessments/2013/VR13/", "/assessments/2009/VR13/"]
     # The RMC reads, and cannot start the 2013 questionnaire.
-    assert [s["url"] for s in region_sections(rmc_11, vr13)] == ["/assessments/2009/VR13/"]
+    assert [s["url"] for s in subject_sections(rmc_11, vr13)] == ["/assessments/2009/VR13/"]
 
 
 @pytest.mark.parametrize("assigned", ["ja", "nee"])

@@ -8,14 +8,14 @@ from assessments.services import (
     StaleAnswer,
     answer_save,
     assessment_carry_over,
-    assessment_get_or_create,
+    assessment_start,
     assessment_sign,
     assessment_submit,
     assessment_transition,
     submission_problems,
 )
 from tests.assessments.helpers import answer_all_required
-from tests.factories import AnswerFactory, AssessmentFactory
+from tests.factories import AnswerFactory, AssessmentFactory, subject
 
 S = AssessmentStatus
 
@@ -213,7 +213,7 @@ def test_carry_over_prefills_unchanged_questions_from_the_previous_round(vr13, o
     previous = AssessmentFactory(round=Round.objects.get(year=2009), status=S.FINAL)
     for code, value in [("ovr_assigned", "ja"), ("reservists_count", "4"), ("ovr_days_per_week", "1")]:
         AnswerFactory(assessment=previous, question=previous.questionnaire.questions.get(code=code), value=value)
-    assessment = assessment_get_or_create(round=Round.objects.get(year=2013), region=vr13, by=ovr_vr13)
+    assessment = assessment_start(round=Round.objects.get(year=2013), subject=subject("VR13"), by=ovr_vr13)
     count = assessment_carry_over(assessment=assessment, by=ovr_vr13)
     carried = {a.question.code: (a.value, a.carried) for a in assessment.answers.select_related("question")}
     assert count == 3

@@ -43,11 +43,11 @@ def snapshot() -> dict:
     """Everything an import may write, to compare before and after."""
     return {
         "answers": sorted(
-            Answer.objects.values_list("assessment__region__code", "question__code", "value", "comment", "revision")
+            Answer.objects.values_list("assessment__subject__code", "question__code", "value", "comment", "revision")
         ),
         "answer_history": Answer.history.count(),
-        "assessments": sorted(Assessment.objects.values_list("region__code", "status")),
-        "findings": sorted(Finding.objects.values_list("region__code", "brigade__number", "success_factor__code", "judgment", "text", "revision")),
+        "assessments": sorted(Assessment.objects.values_list("subject__code", "status")),
+        "findings": sorted(Finding.objects.values_list("subject__code", "success_factor__code", "judgment", "text", "revision")),
         "finding_history": Finding.history.count(),
     }
 

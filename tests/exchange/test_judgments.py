@@ -13,7 +13,7 @@ from findings.exchange import (
     parse_judgment_file,
 )
 from findings.models import Finding
-from findings.national import national_picture
+from national.queries import national_picture
 from tests.exchange.conftest import csv_bytes, snapshot, xlsx_rows
 from tests.factories import FindingFactory
 
@@ -71,7 +71,7 @@ def test_importing_the_same_judgments_twice_changes_nothing(imported, round_2013
 def test_a_changed_judgment_is_saved_with_history_naming_the_inspector_and_the_file(imported, round_2013, inspector):
     result = judgments_import_file(name="correctie.csv", data=judgments("VR13,3.4.1,voldoet_niet,Herzien."), round=round_2013, by=inspector)
     assert (result.changed, result.created) == (1, 0)
-    finding = Finding.objects.get(region__code="VR13", success_factor__code="3.4.1")
+    finding = Finding.objects.get(subject__code="VR13", success_factor__code="3.4.1")
     assert (finding.judgment, finding.text, finding.revision) == ("voldoet_niet", "Herzien.", 2)
     latest = finding.history.latest()
     assert (latest.history_user, latest.history_change_reason) == (inspector, "import correctie.csv")
@@ -79,9 +79,9 @@ def test_a_changed_judgment_is_saved_with_history_naming_the_inspector_and_the_f
 
 def test_brigade_factors_are_imported_with_a_brigade_code(round_2013, inspector):
     judgments_import_file(name="b.csv", data=judgments("B11,3.3.1,voldoet,RMC 11 paraat.", "b43,3.3.2,voldoet gedeeltelijk,"), round=round_2013, by=inspector)
-    assert sorted(Finding.objects.values_list("brigade__number", "success_factor__code", "judgment")) == [
-        (11, "3.3.1", "voldoet"),
-        (43, "3.3.2", "voldoet_gedeeltelijk"),
+    assert sorted(Finding.objects.values_list("subject__code", "success_factor__code", "judgment")) == [
+        ("B11", "3.3.1", "voldoet"),
+        ("B43", "3.3.2", "voldoet_gedeeltelijk"),
     ]
     assert national_picture(round_2013)["success_factors"]["3.3.1"]["counts"]["voldoet"] == 1
 

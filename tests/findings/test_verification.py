@@ -11,9 +11,9 @@ pytestmark = pytest.mark.django_db
 
 def test_findings_cannot_be_sent_while_a_success_factor_has_no_finding(inspector, vr13):
     write_all(inspector)
-    vr13.findings.get(success_factor__code="3.4.1").delete()
+    vr13.subject.findings.get(success_factor__code="3.4.1").delete()
     with pytest.raises(ValidationError, match="3.4.1"):
-        verification_send(round=Round.objects.get(year=2013), region=vr13, by=inspector)
+        verification_send(round=Round.objects.get(year=2013), subject=vr13.subject, by=inspector)
 
 
 def test_sending_freezes_each_finding_as_it_was_sent(inspector):

@@ -14,7 +14,7 @@ def test_an_inspector_writes_a_finding_and_its_judgment_on_the_region_page(clien
     response = client.post(VR13 + "3.4.1/", {"text": "Geen vaste plaats in het beleidsteam.", "judgment": "voldoet_gedeeltelijk", "revision": 0})
     assert response.status_code == 302
     assert response["Location"].endswith("#csf-3-4-1")
-    finding = Finding.objects.get(region__code="VR13", success_factor__code="3.4.1")
+    finding = Finding.objects.get(subject__code="VR13", success_factor__code="3.4.1")
     assert (finding.text, finding.judgment) == ("Geen vaste plaats in het beleidsteam.", "voldoet_gedeeltelijk")
     assert "Geen vaste plaats in het beleidsteam." in client.get(VR13).content.decode()
 
@@ -37,7 +37,7 @@ def test_a_stale_save_is_refused_and_shows_both_texts(client_for, inspector):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Tweede." in html and "Derde." in html
-    assert Finding.objects.get(region__code="VR13", success_factor__code="3.4.1").text == "Tweede."
+    assert Finding.objects.get(subject__code="VR13", success_factor__code="3.4.1").text == "Tweede."
 
 
 def test_the_region_page_shows_the_suggested_judgment_beside_the_finding(client_for, inspector):
@@ -68,7 +68,7 @@ def test_an_ovr_cannot_change_a_finding(client_for, inspector, ovr_vr13):
     send(inspector)
     response = client_for(ovr_vr13).post(VR13 + "3.4.1/", {"text": "Alles in orde.", "judgment": "voldoet", "revision": 1})
     assert response.status_code == 403
-    assert Finding.objects.get(region__code="VR13", success_factor__code="3.4.1").text == "Bevinding 3.4.1."
+    assert Finding.objects.get(subject__code="VR13", success_factor__code="3.4.1").text == "Bevinding 3.4.1."
 
 
 def test_ministry_staff_never_see_one_regions_findings(client_for, inspector, ministry):
@@ -79,7 +79,7 @@ def test_ministry_staff_never_see_one_regions_findings(client_for, inspector, mi
 def test_the_verification_journey_through_the_pages(client, inspector, ovr_vr13):
     send(inspector)
     client.force_login(ovr_vr13)
-    items = list(ovr_vr13.regions.get().verifications.get().items.all())
+    items = list(ovr_vr13.regions.get().subject.verifications.get().items.all())
     client.post(reverse("findings:item_respond", args=[items[0].pk]), {"kind": "comment", "comment": "Twee OVR's."})
     for item in items[1:]:
         client.post(reverse("findings:item_respond", args=[item.pk]), {"kind": "agree"})
@@ -107,22 +107,31 @@ def test_a_comment_without_text_gets_a_dutch_error_and_saves_nothing(client_for,
 def test_an_rmc_sees_and_verifies_their_brigade_but_not_another(client_for, inspector, rmc_11, rmc_43):
     verification = send(inspector, brigade=11)
     client = client_for(rmc_11)
-    assert "Bevinding 3.3.1." in client.get("/findings/2013/brigades/11/").content.decode()
+    assert "Bevinding 3.3.1." in client.get("/findings/2013/B11/").content.decode()
     client.post(reverse("findings:item_respond", args=[verification.items.first().pk]), {"kind": "agree"})
     assert verification.items.first().responses.count() == 1
-    assert client_for(rmc_43).get("/findings/2013/brigades/11/").status_code == 404
+    assert client_for(rmc_43).get("/findings/2013/B11/").status_code == 404
+
+
+def test_the_old_brigade_address_leads_to_the_brigade_findings(client_for, inspector, rmc_11):
+    send(inspector, brigade=11)
+    client = client_for(rmc_11)
+    response = client.get("/findings/2013/brigades/11/")
+    assert (response.status_code, response["Location"]) == (301, "/findings/2013/B11/")
+    assert client.get("/findings/2013/brigades/11/3.3.1/")["Location"] == "/findings/2013/B11/3.3.1/"
+    assert "Bevinding 3.3.1." in client.get("/findings/2013/brigades/11/", follow=True).content.decode()
 
 
 def test_a_ministry_reader_sees_the_conclusion_but_not_the_regional_evidence(client_for, inspector, ministry):
     write_all(inspector)
-    html = client_for(ministry).get("/findings/national/2013/3.4.1/").content.decode()
+    html = client_for(ministry).get("/national/2013/3.4.1/").content.decode()
     assert "Bevinding 3.4.1." not in html
     assert "voorbehouden aan de inspectie" in html
 
 
 def test_an_inspector_goes_from_a_conclusion_down_to_the_regional_findings(client_for, inspector):
     write_all(inspector)
-    html = client_for(inspector).get("/findings/national/2013/3.4.1/").content.decode()
+    html = client_for(inspector).get("/national/2013/3.4.1/").content.decode()
     assert "Bevinding 3.4.1." in html
     assert "/findings/2013/VR13/3.4.1/" in html
 

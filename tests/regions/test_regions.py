@@ -63,5 +63,10 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client, db):
 
 
 def test_the_brigade_page_leads_the_rmc_to_the_brigade_questionnaire(client_for, rmc_11):
-    page = client_for(rmc_11).get(reverse("regions:brigade", args=[11])).content.decode()
-    assert reverse("assessments:brigade_fill", args=[2013, 11]) in page
+    page = client_for(rmc_11).get(reverse("regions:detail", args=["B11"])).content.decode()
+    assert reverse("assessments:fill", args=[2013, "B11"]) in page
+
+
+def test_the_old_brigade_address_leads_to_the_brigade_page(client_for, rmc_11):
+    response = client_for(rmc_11).get("/regions/brigades/11/")
+    assert (response.status_code, response["Location"]) == (301, "/regions/B11/")

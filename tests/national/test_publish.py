@@ -2,11 +2,11 @@ import pytest
 
 from assessments.models import Round
 from findings.models import Verification, VerificationStatus
-from regions.models import Region
+from regions.models import Subject, SubjectKind
 
 pytestmark = pytest.mark.django_db
 
-PUBLISH = "/findings/2013/publish/"
+PUBLISH = "/national/2013/publish/"
 
 
 def test_a_round_cannot_be_published_while_regions_are_unverified(client_for, inspector):
@@ -20,12 +20,14 @@ def test_an_inspector_may_publish_with_a_reason_that_is_kept(client_for, inspect
     round = Round.objects.get(year=2013)
     assert round.published_by == inspector
     assert round.publish_override_reason == "Twee regio's reageerden niet binnen de termijn."
+    assert round.status == "closed"
 
 
 def test_a_round_with_every_region_verified_is_published_without_a_reason(client_for, inspector):
     round = Round.objects.get(year=2013)
     Verification.objects.bulk_create(
-        Verification(round=round, region=region, status=VerificationStatus.VERIFIED) for region in Region.objects.all()
+        Verification(round=round, subject=subject, status=VerificationStatus.VERIFIED)
+        for subject in Subject.objects.filter(kind=SubjectKind.REGION)
     )
     client_for(inspector).post(PUBLISH, {"override_reason": ""})
     round.refresh_from_db()

@@ -3,20 +3,20 @@ from django.core.exceptions import ValidationError
 
 from assessments.models import Round, SuccessFactor
 from findings.models import Recommendation, RecommendationStatus
-from findings.services import drafts_generate, follow_up_save, recommendation_decide
+from national.services import drafts_generate, follow_up_save, recommendation_decide
 from tests.factories import DraftRuleFactory, FindingFactory, RecommendationFactory
 from tests.findings.helpers import write_all
 
 pytestmark = pytest.mark.django_db
 
-RECOMMENDATIONS = "/findings/recommendations/"
+RECOMMENDATIONS = "/national/recommendations/"
 
 
 def test_a_2009_recommendation_gets_its_follow_up_in_2013_and_the_2013_round_shows_it(client_for, inspector, ministry):
     recommendation = RecommendationFactory(round=Round.objects.get(year=2009), text="Regel de alarmering van de OVR.")
     client = client_for(inspector)
     response = client.post(
-        f"/findings/recommendations/{recommendation.pk}/follow-up/2013/",
+        f"/national/recommendations/{recommendation.pk}/follow-up/2013/",
         {"status": "gedeeltelijk_opgevolgd", "explanation": "In 20 van de 25 regio's geregeld."},
     )
     assert response.status_code == 302
@@ -35,7 +35,7 @@ def test_a_follow_up_belongs_to_a_later_round(inspector):
 
 
 def test_an_inspector_adds_a_recommendation_for_a_region(client_for, inspector):
-    response = client_for(inspector).post("/findings/recommendations/2013/new/", {
+    response = client_for(inspector).post("/national/recommendations/2013/new/", {
         "text": "Geef Defensie een vaste plaats in het ROT.", "addressee": "besturen_veiligheidsregios",
         "success_factors": [SuccessFactor.objects.get(code="3.4.1").pk], "region": "",
     })
@@ -48,8 +48,8 @@ def test_an_inspector_adds_a_recommendation_for_a_region(client_for, inspector):
 def test_ministry_staff_cannot_add_or_change_recommendations(client_for, ministry):
     recommendation = RecommendationFactory()
     client = client_for(ministry)
-    assert client.post("/findings/recommendations/2013/new/", {"text": "x"}).status_code == 403
-    assert client.post(f"/findings/recommendations/{recommendation.pk}/edit/", {"text": "x"}).status_code == 403
+    assert client.post("/national/recommendations/2013/new/", {"text": "x"}).status_code == 403
+    assert client.post(f"/national/recommendations/{recommendation.pk}/edit/", {"text": "x"}).status_code == 403
 
 
 def test_a_rule_drafts_a_recommendation_naming_the_regions_that_fall_short(inspector):
@@ -84,7 +84,7 @@ def test_a_dismissed_draft_is_not_published(client_for, inspector, ministry):
     FindingFactory(judgment="voldoet_niet", success_factor=SuccessFactor.objects.get(code="3.4.1"))
     DraftRuleFactory(min_regions=1, text_template="Verworpen concept.")
     [draft] = drafts_generate(round=Round.objects.get(year=2013), by=inspector)
-    client_for(inspector).post(f"/findings/recommendations/{draft.pk}/decide/", {"decision": "dismiss"})
+    client_for(inspector).post(f"/national/recommendations/{draft.pk}/decide/", {"decision": "dismiss"})
     draft.refresh_from_db()
     assert draft.status == RecommendationStatus.DISMISSED
     assert "Verworpen concept." not in client_for(ministry).get(RECOMMENDATIONS).content.decode()
@@ -105,12 +105,11 @@ def test_the_recommendations_page_takes_a_fixed_number_of_queries(client_for, in
 
 
 def test_an_indicator_rule_drafts_a_recommendation_for_the_regions_that_miss_the_norm(inspector):
-    from regions.models import Region
-    from tests.factories import AnswerFactory, AssessmentFactory, QuestionFactory
+    from tests.factories import AnswerFactory, AssessmentFactory, QuestionFactory, subject
 
     question = QuestionFactory(code="defence_in_policy_team")
     for code, value in (("VR01", "nee"), ("VR02", "ja"), ("VR03", "nee")):
-        AnswerFactory(assessment=AssessmentFactory(region=Region.objects.get(code=code)), question=question, value=value)
+        AnswerFactory(assessment=AssessmentFactory(subject=subject(code)), question=question, value=value)
     DraftRuleFactory(kind="indicator_below", question_code="defence_in_policy_team", values=["ja"], threshold_percent=80,
                      text_template="Geef Defensie een plaats in het beleidsteam ({aantal} regio's).")
     [draft] = drafts_generate(round=Round.objects.get(year=2013), by=inspector)
