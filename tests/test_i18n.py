@@ -11,6 +11,7 @@ from findings.services import finding_save
 from findings.templatetags.findings_tags import change_reason as change_reason_filter
 
 FILL = "/assessments/2013/VR13/"
+START = "/assessments/2013/VR13/start/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
 # From assessments/questionnaires/2013-region.yaml and assessments/migrations/0002_framework.py.
 OVR_ASSIGNED_NL = "Is aan de veiligheidsregio een beroeps-OVR toegewezen?"
@@ -25,6 +26,13 @@ def in_english(client):
     return client
 
 
+def started(client):
+    """The respondent starts the questionnaire (opening it no longer does), as the start button does."""
+    response = client.post(START)
+    assert response.status_code == 302
+    return client
+
+
 def answer_url(code: str) -> str:
     return reverse("assessments:answer", kwargs={"year": 2013, "code": "VR13", "question": code})
 
@@ -33,7 +41,7 @@ def answer_url(code: str) -> str:
 
 
 def test_the_questionnaire_shows_questions_factors_and_choices_in_english(client_for, ovr_vr13):
-    html = in_english(client_for(ovr_vr13)).get(FILL).content.decode()
+    html = in_english(started(client_for(ovr_vr13))).get(FILL).content.decode()
     assert OVR_ASSIGNED_EN in html
     assert FACTOR_311_EN in html
     assert "Safety region questionnaire — final measurement 2013" in html
@@ -44,7 +52,7 @@ def test_the_questionnaire_shows_questions_factors_and_choices_in_english(client
 
 
 def test_the_questionnaire_stays_dutch_by_default(client_for, ovr_vr13):
-    html = client_for(ovr_vr13).get(FILL).content.decode()
+    html = started(client_for(ovr_vr13)).get(FILL).content.decode()
     assert OVR_ASSIGNED_NL in html
     assert FACTOR_311_NL in html
     assert "Vragenlijst veiligheidsregio — eindmeting 2013" in html
@@ -78,7 +86,7 @@ def test_the_national_page_stays_dutch_by_default(client_for, ministry):
 
 def test_a_refused_answer_is_explained_in_english(client_for, ovr_vr13):
     client = in_english(client_for(ovr_vr13))
-    client.get(FILL)  # the respondent opening the questionnaire starts it
+    started(client)
     response = client.post(
         answer_url("reservists_count"), {"reservists_count-value": "drie", "reservists_count-revision": "0"}, **HTMX
     )
@@ -89,8 +97,7 @@ def test_a_refused_answer_is_explained_in_english(client_for, ovr_vr13):
 
 
 def test_a_refused_answer_is_explained_in_dutch_by_default(client_for, ovr_vr13):
-    client = client_for(ovr_vr13)
-    client.get(FILL)
+    client = started(client_for(ovr_vr13))
     response = client.post(
         answer_url("reservists_count"), {"reservists_count-value": "drie", "reservists_count-revision": "0"}, **HTMX
     )

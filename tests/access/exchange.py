@@ -1,8 +1,30 @@
 """Access to the CSV/XLSX exchange: inspectors everything; respondents download what they may see; ministry nothing."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.access.assessments import publish_2009
+from tests.access.rules import INSPECTORS as INSPECTOR_ROLES
 from tests.access.rules import Case, expect
 
 INSPECTORS = {"inspector": 200, "admin_user": 200}
+IMPORTED = expect(403, inspector=302, admin_user=302)
+
+
+def answers_csv(year: int):
+    def data(_context=None) -> dict:
+        body = b"region_code,question_code,value,comment\nVR13,ovr_assigned,ja,Sinds 2010.\n"
+        return {"round": str(year), "file": SimpleUploadedFile("antwoorden.csv", body, content_type="text/csv")}
+
+    return data
+
+
+def judgments_csv(year: int):
+    def data(_context=None) -> dict:
+        body = "region_code,csf,judgment,finding\nVR13,3.1.1,voldoet,De OVR is twee dagen per week aanwezig.\n".encode()
+        return {"round": str(year), "file": SimpleUploadedFile("oordelen.csv", body, content_type="text/csv")}
+
+    return data
+
 
 RULES = {
     "assessments:exchange": [Case(expect=expect(200, ministry=403))],
@@ -24,10 +46,16 @@ RULES = {
     "assessments:import": [
         Case(expect=expect(403, **INSPECTORS)),
         Case(label="post without file", method="post", data={"round": "2013"}, expect=expect(403, **INSPECTORS)),
+        Case(label="post", method="post", data=answers_csv(2013), expect=IMPORTED, changes=INSPECTOR_ROLES),
+        # Refused by the published round: the upload page again, listing why.
+        Case(label="published", method="post", data=answers_csv(2009), setup=publish_2009, expect=expect(403, **INSPECTORS)),
     ],
     "findings:judgments_import": [
         Case(expect=expect(403, **INSPECTORS)),
         Case(label="post without file", method="post", data={"round": "2013"}, expect=expect(403, **INSPECTORS)),
+        Case(label="post", method="post", data=judgments_csv(2013), expect=IMPORTED, changes=INSPECTOR_ROLES),
+        Case(label="published", method="post", data=judgments_csv(2009), setup=publish_2009,
+             expect=expect(403, **INSPECTORS)),
     ],
     "findings:judgments_export": [
         Case(query="?round=2013", expect=expect(403, **INSPECTORS)),

@@ -1,13 +1,36 @@
-"""Access rules for findings, verification, the national picture and recommendations."""
+"""Access rules for findings, interview reports, verification and citations (findings/urls.py).
+
+Who sees a subject's findings (regions.policy, Area.FINDINGS): inspectors and administrators every
+subject's; the respondents their own region's or brigade's (the text once sent for verification); an
+RMC not its brigade's regions'; ministry staff none. Writing them is the inspectors'; agreeing and
+commenting the respondents'.
+"""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.access.rules import Case, expect
+from tests.access.assessments import publish_2009
+from tests.access.rules import INSPECTORS, VR13_RESPONDENTS, Case, expect
+from tests.factories import (
+    AnswerFactory,
+    AssessmentFactory,
+    CitationFactory,
+    FindingFactory,
+    NationalConclusionFactory,
+    VerificationFactory,
+    VerificationItemFactory,
+    VerificationResponseFactory,
+    subject,
+)
 
-INSPECTORS = {"inspector": 200, "admin_user": 200}
-NATIONAL = expect(403, ministry=200, **INSPECTORS)
-INSPECTOR_PAGE = expect(403, **INSPECTORS)
+READ = {role: 200 for role in INSPECTORS}
+INSPECTOR_PAGE = expect(403, **READ)
 INSPECTOR_POST = expect(403, inspector=302, admin_user=302)
+
+
+def _round(year: int = 2013):
+    from assessments.models import Round
+
+    return Round.objects.get(year=year)
 
 
 def _inspector():
@@ -17,46 +40,85 @@ def _inspector():
     return UserFactory(username="setup.inspecteur", role=Role.INSPECTOR)
 
 
-def _sent(code="VR13"):
-    """All nine findings of a region written and sent for verification."""
-    from assessments.models import Round, SuccessFactor
-    from findings.services import finding_save, verification_send
-    from regions.models import Region
+def _written(code: str = "VR13", year: int = 2013) -> None:
+    """A finding with text for every success factor of the subject's kind."""
+    from assessments.models import SuccessFactor
 
-    by, round, region = _inspector(), Round.objects.get(year=2013), Region.objects.get(code=code)
-    for factor in SuccessFactor.objects.filter(subject="region"):
-        finding_save(round=round, region=region, success_factor=factor, text="Tekst.", judgment="voldoet", by=by)
-    return verification_send(round=round, region=region, by=by)
+    subj = subject(code)
+    for factor in SuccessFactor.objects.filter(subject_kind=subj.kind):
+        FindingFactory(round=_round(year), subject=subj, success_factor=factor, text="Tekst.", judgment="voldoet")
 
 
-def _send_vr13():
-    _sent()
-    return {}
+def written(code: str = "VR13"):
+    def setup():
+        _written(code)
+
+    return setup
+
+
+def _written_published():
+    _written("VR13", 2009)
+    publish_2009()
+
+
+def _sent(code: str = "VR13"):
+    """All findings of a subject written and sent for verification."""
+    from findings.services import verification_send
+
+    _written(code)
+    return verification_send(round=_round(), subject=subject(code), by=_inspector())
+
+
+def sent(code: str = "VR13"):
+    def setup():
+        _sent(code)
+
+    return setup
 
 
 def _item():
-    return {"pk": _sent().items.first().pk}
+    return {"pk": _sent().items.filter(finding__isnull=False).first().pk}
+
+
+def _item_b11():
+    return {"pk": _sent("B11").items.filter(finding__isnull=False).first().pk}
+
+
+def _item_published():
+    """An item awaiting VR13's response in 2009, after which 2009 was published."""
+    verification = VerificationFactory(round=_round(2009), status="awaiting")
+    item = VerificationItemFactory(verification=verification, finding=FindingFactory(round=_round(2009)))
+    publish_2009()
+    return {"pk": item.pk}
 
 
 def _comment():
     from findings.services import verification_respond
     from tests.factories import UserFactory
 
-    item = _sent().items.first()
-    respondent = UserFactory(username="setup.ovr", role="ovr")
+    item = _sent().items.filter(finding__isnull=False).first()
+    respondent = UserFactory(username="setup.ovr", role="ovr", regions=[subject("VR13").region])
     return {"pk": verification_respond(item=item, by=respondent, kind="comment", comment="Klopt niet.").pk}
+
+
+def _comment_published():
+    verification = VerificationFactory(round=_round(2009), status="comments_open")
+    response = VerificationResponseFactory(
+        item=VerificationItemFactory(verification=verification, finding=FindingFactory(round=_round(2009))),
+        kind="comment", comment="Klopt niet.",
+    )
+    publish_2009()
+    return {"pk": response.pk}
 
 
 def _attachment(sent=True):
     def setup():
-        from assessments.models import Round
         from findings.services import report_save
-        from regions.models import Region
 
         if sent:
             _sent()
         report = report_save(
-            round=Round.objects.get(year=2013), region=Region.objects.get(code="VR13"), held_on=None,
+            round=_round(), subject=subject("VR13"), held_on=None,
             participants="OVR", text="Verslag.", by=_inspector(),
             attachment=SimpleUploadedFile("bijlage.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
         )
@@ -65,100 +127,133 @@ def _attachment(sent=True):
     return setup
 
 
-def _finding():
-    from tests.factories import FindingFactory
+def _citable(year: int = 2013, published: bool = False):
+    """A finding of VR13 on 3.1.1 and an answer on that factor it may cite."""
 
-    return {"pk": FindingFactory().pk}
-
-
-def _conclusion():
-    from tests.factories import NationalConclusionFactory
-
-    return {"pk": NationalConclusionFactory().pk}
-
-
-def _citation():
-    from tests.factories import CitationFactory
-
-    return {"pk": CitationFactory().pk}
-
-
-def _recommendation(**kwargs):
     def setup():
-        from tests.factories import RecommendationFactory
-
-        return {"pk": RecommendationFactory(**kwargs).pk}
+        assessment = AssessmentFactory(subject=subject("VR13"), round=_round(year))
+        answer = AnswerFactory(assessment=assessment, question=assessment.questionnaire.questions.get(code="ovr_assigned"))
+        finding = FindingFactory(round=_round(year))
+        if published:
+            publish_2009()
+        return {"pk": finding.pk, "_answer": answer.pk}
 
     return setup
 
 
-def _recommendation_2009():
-    from assessments.models import Round
-    from tests.factories import RecommendationFactory
+def _citation(year: int = 2013, published: bool = False):
+    def setup():
+        citation = CitationFactory(finding=FindingFactory(round=_round(year)))
+        if published:
+            publish_2009()
+        return {"pk": citation.pk}
 
-    return {"pk": RecommendationFactory(round=Round.objects.get(year=2009)).pk, "year": 2013}
+    return setup
 
 
-REGION_READ = expect(404, ovr_vr13=200, contact_vr13=200, **INSPECTORS)
-REGION_EDIT_PAGE = expect(404, ovr_vr13=403, contact_vr13=403, **INSPECTORS)
-REGION_POST = expect(404, ovr_vr13=403, contact_vr13=403, inspector=302, admin_user=302)
-BRIGADE_EDIT_PAGE = expect(404, rmc_11=403, **INSPECTORS)
+def _conclusion_citation():
+    conclusion = NationalConclusionFactory()
+    return {"pk": CitationFactory(finding=None, answer=None, conclusion=conclusion, cited_finding=FindingFactory()).pk}
+
+
+def cite(context: dict) -> dict:
+    return {"answer": context["_answer"]}
+
+
+FINDING = {"text": "De OVR is drie dagen per week aanwezig.", "judgment": "voldoet_gedeeltelijk", "revision": "0"}
+REPORT = {"held_on": "2013-03-14", "participants": "OVR, contactpersoon", "text": "Verslag van het gesprek.", "revision": "0"}
+
+# VR13's findings: inspectors; its OVR and contact person see them (403 on the inspectors' pages); others 404.
+VR13_READ = expect(404, ovr_vr13=200, contact_vr13=200, **READ)
+VR13_EDIT_PAGE = expect(404, ovr_vr13=403, contact_vr13=403, **READ)
+VR13_EDIT_POST = expect(404, ovr_vr13=403, contact_vr13=403, inspector=302, admin_user=302)
+VR13_EDIT_RERENDER = expect(404, ovr_vr13=403, contact_vr13=403, **READ)
+B11_READ = expect(404, rmc_11=200, **READ)
+B11_EDIT_PAGE = expect(404, rmc_11=403, **READ)
+B11_EDIT_POST = expect(404, rmc_11=403, inspector=302, admin_user=302)
+
+VR13 = {"year": 2013, "code": "VR13"}
+B11 = {"year": 2013, "code": "B11"}
+VR13_2009 = {"year": 2009, "code": "VR13"}
+
+MOVED = expect(301)
 
 RULES = {
     "findings:overview": [Case(expect=INSPECTOR_PAGE), Case(label="2009", query="?round=2009", expect=INSPECTOR_PAGE)],
-    "findings:national": [Case(expect=NATIONAL), Case(label="2009", query="?round=2009", expect=NATIONAL)],
-    "findings:national_factor": [
-        Case(label="3.4.1", kwargs={"year": 2013, "csf": "3.4.1"}, expect=NATIONAL),
-        Case(label="overall", kwargs={"year": 2013, "csf": "overall"}, expect=NATIONAL),
-        Case(label="unknown", kwargs={"year": 2013, "csf": "9.9.9"}, expect=expect(403, ministry=404, inspector=404, admin_user=404)),
+    # Old addresses: a permanent redirect for everyone logged in.
+    "findings:brigade_moved_root": [Case(kwargs={"year": 2013, "number": 11}, expect=MOVED)],
+    "findings:brigade_moved": [Case(kwargs={"year": 2013, "number": 11, "rest": "report/"}, expect=MOVED)],
+    "findings:national_moved": [Case(expect=MOVED)],
+    "findings:national_factor_moved": [Case(kwargs={"rest": "2013/3.4.1/"}, expect=MOVED)],
+    "findings:recommendations_moved": [
+        Case(expect=MOVED),
+        Case(label="post", method="post", data={"decision": "accept"}, expect=MOVED),
     ],
-    "findings:conclusion_edit": [Case(kwargs={"year": 2013, "csf": "3.4.1"}, expect=INSPECTOR_PAGE)],
-    "findings:conclusion_cite": [Case(method="post", setup=_conclusion, expect=INSPECTOR_POST)],
-    "findings:publish": [Case(kwargs={"year": 2013}, expect=INSPECTOR_PAGE)],
-    "findings:recommendations": [Case(expect=NATIONAL)],
-    "findings:recommendation_create": [Case(kwargs={"year": 2013}, expect=INSPECTOR_PAGE)],
-    "findings:draft_rules": [Case(kwargs={"year": 2013}, expect=INSPECTOR_PAGE)],
-    "findings:drafts_generate": [Case(method="post", kwargs={"year": 2013}, expect=INSPECTOR_POST)],
-    "findings:recommendation_edit": [Case(setup=_recommendation(), expect=INSPECTOR_PAGE)],
-    "findings:recommendation_decide": [
-        Case(method="post", data={"decision": "accept"}, setup=_recommendation(status="draft"), expect=INSPECTOR_POST)
+    "findings:subject": [
+        Case(label="VR13", kwargs=VR13, expect=VR13_READ),
+        Case(label="VR14", kwargs={"year": 2013, "code": "VR14"}, expect=expect(404, ovr_vr14=200, **READ)),
+        Case(label="VR13 sent", kwargs=VR13, setup=sent(), expect=VR13_READ),
+        Case(label="B11", kwargs=B11, expect=B11_READ),
+        Case(label="DOPS", kwargs={"year": 2013, "code": "DOPS"}, expect=expect(404, **READ)),
+        Case(label="unknown round", kwargs={"year": 1999, "code": "VR13"}, expect=expect(404)),
+        Case(label="unknown subject", kwargs={"year": 2013, "code": "VR99"}, expect=expect(404)),
     ],
-    "findings:follow_up": [Case(setup=_recommendation_2009, expect=INSPECTOR_PAGE)],
+    "findings:report": [
+        Case(kwargs=VR13, expect=VR13_EDIT_PAGE),
+        Case(label="post", method="post", data=REPORT, kwargs=VR13, expect=VR13_EDIT_POST, changes=INSPECTORS),
+        Case(label="B11", kwargs=B11, expect=B11_EDIT_PAGE),
+        Case(label="B11 post", method="post", data=REPORT, kwargs=B11, expect=B11_EDIT_POST, changes=INSPECTORS),
+        # Refused by the published round: the form again, with the message.
+        Case(label="published post", method="post", data=REPORT, kwargs=VR13_2009, setup=publish_2009,
+             expect=VR13_EDIT_RERENDER),
+    ],
+    "findings:send": [
+        Case(method="post", kwargs=VR13, setup=written(), expect=VR13_EDIT_POST, changes=INSPECTORS),
+        Case(label="B11", method="post", kwargs=B11, setup=written("B11"), expect=B11_EDIT_POST, changes=INSPECTORS),
+        Case(label="findings missing", method="post", kwargs=VR13, expect=VR13_EDIT_POST),
+        Case(label="sent already", method="post", kwargs=VR13, setup=sent(), expect=VR13_EDIT_POST),
+        Case(label="published", method="post", kwargs=VR13_2009,
+             setup=_written_published, expect=VR13_EDIT_POST),
+    ],
+    "findings:finding": [
+        Case(kwargs={**VR13, "csf": "3.4.1"}, expect=VR13_EDIT_PAGE),
+        Case(label="post", method="post", data=FINDING, kwargs={**VR13, "csf": "3.4.1"}, expect=VR13_EDIT_POST,
+             changes=INSPECTORS),
+        Case(label="B11", kwargs={**B11, "csf": "3.3.1"}, expect=B11_EDIT_PAGE),
+        Case(label="B11 post", method="post", data=FINDING, kwargs={**B11, "csf": "3.3.1"}, expect=B11_EDIT_POST,
+             changes=INSPECTORS),
+        Case(label="factor of a brigade", kwargs={**VR13, "csf": "3.3.1"}, expect=expect(404, ovr_vr13=403, contact_vr13=403)),
+        Case(label="unknown factor", kwargs={**VR13, "csf": "9.9.9"}, expect=expect(404, ovr_vr13=403, contact_vr13=403)),
+        Case(label="published post", method="post", data=FINDING, kwargs={**VR13_2009, "csf": "3.4.1"},
+             setup=publish_2009, expect=VR13_EDIT_RERENDER),
+    ],
     "findings:item_respond": [
-        Case(
-            method="post",
-            data={"kind": "agree"},
-            setup=_item,
-            expect=expect(404, ovr_vr13=302, contact_vr13=302, inspector=403, admin_user=403),
-        )
+        Case(method="post", data={"kind": "agree"}, setup=_item,
+             expect=expect(404, ovr_vr13=302, contact_vr13=302, inspector=403, admin_user=403), changes=VR13_RESPONDENTS),
+        Case(label="comment", method="post", data={"kind": "comment", "comment": "De OVR is er vier dagen."}, setup=_item,
+             expect=expect(404, ovr_vr13=302, contact_vr13=302, inspector=403, admin_user=403), changes=VR13_RESPONDENTS),
+        Case(label="B11", method="post", data={"kind": "agree"}, setup=_item_b11,
+             expect=expect(404, rmc_11=302, inspector=403, admin_user=403), changes={"rmc_11"}),
+        Case(label="published", method="post", data={"kind": "agree"}, setup=_item_published,
+             expect=expect(404, ovr_vr13=302, contact_vr13=302, inspector=403, admin_user=403)),
     ],
     "findings:response_reply": [
-        Case(
-            method="post",
-            data={"reply": "Aangepast.", "resolution": "kept"},
-            setup=_comment,
-            expect=expect(404, ovr_vr13=403, contact_vr13=403, inspector=302, admin_user=302),
-        )
+        Case(method="post", data={"reply": "Aangepast.", "resolution": "kept"}, setup=_comment,
+             expect=expect(404, ovr_vr13=403, contact_vr13=403, inspector=302, admin_user=302), changes=INSPECTORS),
+        Case(label="published", method="post", data={"reply": "Aangepast.", "resolution": "kept"},
+             setup=_comment_published, expect=expect(404, ovr_vr13=403, contact_vr13=403, inspector=302, admin_user=302)),
     ],
     "findings:attachment": [
-        Case(label="sent", setup=_attachment(), expect=REGION_READ),
-        Case(label="draft", setup=_attachment(sent=False), expect=expect(404, **INSPECTORS)),
+        Case(label="sent", setup=_attachment(), expect=VR13_READ),
+        Case(label="draft", setup=_attachment(sent=False), expect=expect(404, **READ)),
     ],
-    "findings:citation_delete": [Case(method="post", setup=_citation, expect=INSPECTOR_POST)],
-    "findings:finding_cite": [Case(method="post", setup=_finding, expect=REGION_POST)],
-    "findings:region": [
-        Case(label="VR13", kwargs={"year": 2013, "code": "VR13"}, expect=REGION_READ),
-        Case(label="VR14", kwargs={"year": 2013, "code": "VR14"}, expect=expect(404, ovr_vr14=200, **INSPECTORS)),
-        Case(label="VR13 sent", kwargs={"year": 2013, "code": "VR13"}, setup=_send_vr13, expect=REGION_READ),
-        Case(label="unknown round", kwargs={"year": 1999, "code": "VR13"}, expect=expect(404)),
+    "findings:citation_delete": [
+        Case(method="post", setup=_citation(), expect=VR13_EDIT_POST, changes=INSPECTORS),
+        Case(label="conclusion", method="post", setup=_conclusion_citation, expect=INSPECTOR_POST, changes=INSPECTORS),
+        Case(label="published", method="post", setup=_citation(2009, published=True), expect=VR13_EDIT_POST),
     ],
-    "findings:region_report": [Case(kwargs={"year": 2013, "code": "VR13"}, expect=REGION_EDIT_PAGE)],
-    "findings:region_send": [Case(method="post", kwargs={"year": 2013, "code": "VR13"}, expect=REGION_POST)],
-    "findings:finding": [Case(kwargs={"year": 2013, "code": "VR13", "csf": "3.4.1"}, expect=REGION_EDIT_PAGE)],
-    "findings:brigade": [Case(kwargs={"year": 2013, "number": 11}, expect=expect(404, rmc_11=200, **INSPECTORS))],
-    "findings:brigade_report": [Case(kwargs={"year": 2013, "number": 11}, expect=BRIGADE_EDIT_PAGE)],
-    "findings:brigade_send": [
-        Case(method="post", kwargs={"year": 2013, "number": 11}, expect=expect(404, rmc_11=403, inspector=302, admin_user=302))
+    "findings:finding_cite": [
+        Case(method="post", data=cite, setup=_citable(), expect=VR13_EDIT_POST, changes=INSPECTORS),
+        Case(label="published", method="post", data=cite, setup=_citable(2009, published=True), expect=VR13_EDIT_POST),
     ],
-    "findings:brigade_finding": [Case(kwargs={"year": 2013, "number": 11, "csf": "3.3.1"}, expect=BRIGADE_EDIT_PAGE)],
 }

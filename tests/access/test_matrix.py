@@ -1,4 +1,5 @@
-"""Every URL pattern × every role → the expected status (see tests/access/rules.py)."""
+"""Every URL pattern × every role → the expected status, and whether the request changed the database
+(see tests/access/rules.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests.access
-from tests.access.rules import LOGIN, ROLES
+from tests.access.rules import LOGIN, ROLES, changed_tables, db_fingerprint
 
 # Patterns that are not ours to rule on: Django's admin has its own staff check.
 IGNORED_NAMESPACES = {"admin"}
@@ -52,6 +53,16 @@ def test_no_rule_names_a_url_that_does_not_exist():
     assert not sorted(set(RULES) - url_names())
 
 
+def test_every_write_rule_has_a_case_that_writes():
+    """A POST rule whose every case leaves the database alone cannot tell a refused write from an accepted one."""
+    exempt = {"logout", "set_language"}  # no application data; the old addresses only redirect
+    silent = sorted(
+        name for name, cases in RULES.items()
+        if name not in exempt and "_moved" not in name and any(c.method == "post" for c in cases) and not any(c.changes for c in cases)
+    )
+    assert not silent, f"POST rules without a case that changes the database: {silent}"
+
+
 CASES = [
     pytest.param(name, index, role, id=f"{name}[{case.label or index}]-{role}")
     for name, cases in sorted(RULES.items())
@@ -64,19 +75,24 @@ CASES = [
 @pytest.mark.parametrize(("name", "index", "role"), CASES)
 def test_access(name, index, role, client, request):
     case = RULES[name][index]
-    kwargs = dict(case.kwargs)
-    request.getfixturevalue("db")  # a setup may create objects, also for the anonymous role
+    context = dict(case.kwargs)
     if case.setup:
-        kwargs.update(case.setup() or {})
+        context.update(case.setup() or {})
+    kwargs = {key: value for key, value in context.items() if not key.startswith("_")}
+    data = case.data(context) if callable(case.data) else case.data
     if role != "anonymous":
         client.force_login(request.getfixturevalue(role))
-    else:
-        request.getfixturevalue("db")
     url = reverse(name, kwargs=kwargs) + case.query
-    response = getattr(client, case.method)(url, data=case.data or {})
+    before = db_fingerprint()
+    response = getattr(client, case.method)(url, data=data or {})
+    changed = changed_tables(before, db_fingerprint())
     expected = case.expect[role]
     if expected == LOGIN:
-        assert response.status_code == 302
+        assert response.status_code == 302, f"{role} on {url}: {response.status_code}"
         assert response["Location"].startswith(reverse("login")), response["Location"]
     else:
         assert response.status_code == expected, f"{role} on {url}: {response.status_code}"
+    if role in case.changes:
+        assert changed, f"{role} on {url}: the write was expected to change the database but changed nothing"
+    else:
+        assert not changed, f"{role} on {url}: {case.method.upper()} changed {changed}"

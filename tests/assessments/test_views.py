@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from assessments.models import Answer, AssessmentStatus
+from assessments.models import Answer, Assessment, AssessmentStatus
 from assessments.services import answer_save, assessment_sign
 from tests.assessments.helpers import answer_all_required
 
@@ -24,10 +24,20 @@ def test_the_fill_page_shows_a_theme_with_progress_per_theme_and_overall(assessm
     assert "?theme=6" in html  # a tab for every theme of the region questionnaire
 
 
-def test_a_respondent_opening_the_questionnaire_starts_it(vr13, client_for, contact_vr13):
-    assert not vr13.assessments.exists()
-    assert client_for(contact_vr13).get(FILL).status_code == 200
-    assert vr13.assessments.get().status == AssessmentStatus.DRAFT
+def test_a_respondent_opening_the_questionnaire_is_offered_to_start_it_and_starts_it_with_a_post(vr13, client_for,
+                                                                                                 contact_vr13):
+    client = client_for(contact_vr13)
+    response = client.get(FILL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vragenlijst beginnen" in html
+    assert f'action="{reverse("assessments:start", kwargs={"year": 2013, "code": "VR13"})}"' in html
+    # Reads never write: opening the page starts nothing.
+    assert not Assessment.objects.filter(subject__code="VR13").exists()
+    response = client.post(reverse("assessments:start", kwargs={"year": 2013, "code": "VR13"}))
+    assert response.status_code == 302 and response["Location"] == FILL
+    assert Assessment.objects.get(subject__code="VR13").status == AssessmentStatus.DRAFT
+    assert 'name="ovr_assigned-value"' in client.get(FILL).content.decode()
 
 
 def test_autosave_saves_and_shows_saved_with_the_new_revision(assessment, client_for, ovr_vr13):
@@ -157,7 +167,7 @@ def test_a_submitted_questionnaire_shows_answers_without_inputs(assessment, ques
     assessment.save()
     html = client_for(ovr_vr13).get(FILL).content.decode()
     assert 'name="ovr_assigned-value"' not in html
-    assert "u kunt hem niet meer wijzigen" in html
+    assert "Deze vragenlijst heeft de status ‘ingediend’ en kan niet meer worden gewijzigd." in html
 
 
 def test_reopening_from_the_page_without_a_reason_is_refused(assessment, client_for, inspector):
@@ -202,7 +212,7 @@ def test_the_fill_page_takes_a_fixed_number_of_queries(assessment, ovr_vr13, cli
     for q in assessment.questionnaire.questions.filter(kind="yes_no").order_by("order")[:answered]:
         Answer.objects.create(assessment=assessment, question=q, value="ja", answered_by=ovr_vr13, revision=1)
     client = client_for(ovr_vr13)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         assert client.get(FILL).status_code == 200
 
 

@@ -3,11 +3,9 @@
 Never `playwright install`: the browser is /usr/bin/chromium (make test installs it when missing).
 """
 
-import importlib
 import os
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -23,7 +21,7 @@ ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(reference_snapshot):
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium ontbreekt op {CHROMIUM}: make test installeert het (apt-get install chromium).")
     with sync_playwright() as playwright:
@@ -56,19 +54,33 @@ def login(page, live_server):
     return do_login
 
 
-REFERENCE_MIGRATIONS = [
-    "regions.migrations.0002_reference_data",
-    "assessments.migrations.0002_framework",
-    "assessments.migrations.0003_load_questionnaires",
-]
+@pytest.fixture(scope="session")
+def reference_snapshot(django_db_setup, django_db_blocker) -> str:
+    """The migrated database (reference data: regions, subjects, framework, questionnaires) as Django
+    serialized it for `serialized_rollback`, taken before the browser starts."""
+    from django.db import connection
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is None:
+        with django_db_blocker.unblock():
+            contents = connection.creation.serialize_db_to_string()
+    return contents
 
 
 @pytest.fixture(autouse=True)
-def reference_data(transactional_db):
-    """Browser tests run in transactional tests, which flush the database afterwards; the reference
-    data from the data migrations is loaded again whenever it is missing."""
+def reference_data(transactional_db, reference_snapshot):
+    """Browser tests run in transactional tests, which flush the database afterwards. Once Playwright runs,
+    the test code sees another connection object than the one Django stored the serialized database on,
+    so `serialized_rollback` does not restore it by itself: the snapshot is put back here whenever the
+    reference data is missing (the migrations' loaders cannot be rerun: they speak the schema of their day)."""
+    from django.core.management import call_command
+    from django.db import connection
+
     from regions.models import Region
 
+    if not hasattr(connection, "_test_serialized_contents"):
+        # Lets the flush after this test skip post_migrate, as with serialized_rollback.
+        connection._test_serialized_contents = reference_snapshot
     if not Region.objects.exists():
-        for module in REFERENCE_MIGRATIONS:
-            importlib.import_module(module).load(apps, None)
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(reference_snapshot)

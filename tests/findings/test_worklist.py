@@ -45,7 +45,7 @@ def test_an_inspector_sees_comments_to_answer_and_regions_still_to_send(inspecto
 def test_the_home_page_shows_an_rmc_their_brigade_to_verify(client_for, inspector, rmc_11, round_2013):
     send(inspector, brigade=11)
     html = client_for(rmc_11).get("/").content.decode()
-    assert "Bevindingen brigade 11 verifiëren" in html
+    assert "Bevindingen B11 verifiëren" in html
 
 
 def test_reminders_go_to_respondents_with_items_to_verify_once_a_day(inspector, ovr_vr13, ovr_vr14, round_2013, mailoutbox):
