@@ -6,8 +6,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from assessments.exchange import MAX_BYTES
 from assessments.models import Round
+from core.tabular import MAX_BYTES
 from regions.models import Subject
 
 FORMAT_CHOICES = [("csv", _("CSV (UTF-8)")), ("xlsx", _("Excel (.xlsx)"))]

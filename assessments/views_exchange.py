@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from assessments.exchange import CONTENT_TYPES, ImportRefused, answers_export, answers_import_file, export_filename
+from assessments.exchange import ANSWERS, answers_export, export_filename
 from assessments.forms_exchange import ExportForm, JudgmentExportForm, UploadForm
 from assessments.models import Round
+from core.tabular import CONTENT_TYPES, Importer, ImportRefused
 from regions.models import Subject
 from regions.policy import Action, Area, may, require, subject_for_user, visible_subjects
 
@@ -47,17 +48,13 @@ def export(request: HttpRequest) -> HttpResponse:
 def import_answers(request: HttpRequest) -> HttpResponse:
     return upload_page(
         request,
-        importer=answers_import_file,
-        kind="answers",
+        importer=ANSWERS,
         done="assessments:import",
         success=_("%(name)s is geïmporteerd in meting %(year)s: antwoorden %(summary)s"),
     )
 
 
-UPLOAD_HEADERS = {"answers": "region_code,question_code,value,comment", "judgments": "region_code,csf,judgment,finding"}
-
-
-def upload_page(request: HttpRequest, *, importer, kind: str, done: str, success: str) -> HttpResponse:
+def upload_page(request: HttpRequest, *, importer: Importer, done: str, success: str) -> HttpResponse:
     """The upload recipe shared by answers and judgments: inspectors only; a refused file lists every error."""
     require(request.user, Action.EXCHANGE)
     form = UploadForm(request.POST or None, request.FILES or None, initial=exchange_initial())
@@ -65,14 +62,14 @@ def upload_page(request: HttpRequest, *, importer, kind: str, done: str, success
     if form.is_valid():
         upload, audit_round = form.cleaned_data["file"], form.cleaned_data["round"]
         try:
-            result = importer(name=upload.name, data=upload.read(), round=audit_round, by=request.user)
+            result = importer.import_file(name=upload.name, data=upload.read(), round=audit_round, by=request.user)
         except ImportRefused as error:
             refused = error.errors
         else:
             messages.success(request, success % {"name": upload.name, "year": audit_round.year, "summary": result.summary()})
             return redirect(done)
     return render(request, "exchange/import.html", {
-        "form": form, "refused": refused, "kind": kind, "header": UPLOAD_HEADERS[kind],
+        "form": form, "refused": refused, "kind": importer.kind, "header": importer.header_text,
     })
 
 

@@ -17,8 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from assessments.exchange import ImportRefused, ImportResult, Row, RowError, Table, read_table, render_table
 from assessments.models import Round, SuccessFactor
+from core.tabular import Importer, ImportRefused, ImportResult, Row, RowError, Table, read_table, render_table
 from findings.models import Finding, Judgment
 from findings.services import finding_save
 from regions.models import Subject
@@ -203,3 +203,6 @@ def judgments_export(*, round: Round, fmt: str = "csv") -> bytes:
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+JUDGMENTS = Importer(kind="judgments", label="oordelen", header=JUDGMENT_HEADER, import_file=judgments_import_file)

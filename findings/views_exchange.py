@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from assessments.exchange import export_filename
 from assessments.forms_exchange import JudgmentExportForm
 from assessments.views_exchange import download, render_hub, upload_page
-from findings.exchange import judgments_export, judgments_import_file
+from findings.exchange import JUDGMENTS, judgments_export
 from regions.policy import Action, require
 
 
@@ -17,8 +17,7 @@ from regions.policy import Action, require
 def judgments_import(request: HttpRequest) -> HttpResponse:
     return upload_page(
         request,
-        importer=judgments_import_file,
-        kind="judgments",
+        importer=JUDGMENTS,
         done="findings:judgments_import",
         success=_("%(name)s is geïmporteerd in meting %(year)s: oordelen %(summary)s"),
     )

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from assessments.exchange import FORMATS, answers_export, command_round, write_export
+from assessments.commands import command_round
+from assessments.exchange import answers_export
+from core.tabular import FORMATS, write_export
 from regions.models import Subject
 
 

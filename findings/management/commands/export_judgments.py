@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from assessments.exchange import FORMATS, command_round, write_export
+from assessments.commands import command_round
+from core.tabular import FORMATS, write_export
 from findings.exchange import judgments_export
 
 

@@ -1,17 +1,6 @@
-from django.core.management.base import BaseCommand
-
-from assessments.exchange import command_import
-from findings.exchange import judgments_import_file
+from assessments.commands import ImportCommand
+from findings.exchange import JUDGMENTS
 
 
-class Command(BaseCommand):
-    help = "Importeert oordelen uit een CSV- of XLSX-bestand: het hele bestand wordt gecontroleerd, daarna alles of niets."
-
-    def add_arguments(self, parser):
-        parser.add_argument("file", help="CSV of XLSX met kopregel region_code,csf,judgment,finding")
-        parser.add_argument("--round", type=int, required=True, help="jaar van de meting, bijv. 2013")
-        parser.add_argument("--user", help="gebruikersnaam die in de geschiedenis als wijziger staat")
-
-    def handle(self, *args, file: str, round: int, user: str | None = None, **options):
-        name, audit_round, result = command_import(file=file, year=round, username=user, importer=judgments_import_file)
-        self.stdout.write(f"{name} geïmporteerd in meting {audit_round.year}: oordelen {result.summary()}")
+class Command(ImportCommand):
+    importer = JUDGMENTS
