@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -256,17 +256,8 @@ class AssessmentStatus(models.TextChoices):
     FINAL = "final", _("definitief")
 
 
-class AssessmentQuerySet(models.QuerySet["Assessment"]):
-    def for_round(self, round: Round) -> AssessmentQuerySet:
-        return self.filter(round=round)
-
-    def with_progress(self) -> AssessmentQuerySet:
-        """Annotate the number of answered questions (answers with a value)."""
-        return self.annotate(answered_count=Count("answers", filter=~Q(answers__value="")))
-
-
 class Assessment(models.Model):
-    """One region's (or one brigade's) questionnaire in one round."""
+    """One audited party's questionnaire in one round."""
 
     round = models.ForeignKey(Round, verbose_name=_("meting"), on_delete=models.PROTECT, related_name="assessments")
     questionnaire = models.ForeignKey(
@@ -284,8 +275,6 @@ class Assessment(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     # Touched by every answer save; the fieldwork overview sorts on it.
     last_activity = models.DateTimeField(_("laatste activiteit"), auto_now=True)
-
-    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("vragenlijst (ingevuld)")

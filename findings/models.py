@@ -19,13 +19,8 @@ class Judgment(models.TextChoices):
     NIET_BEOORDEELD = "niet_beoordeeld", _("niet beoordeeld")
 
 
-class FindingQuerySet(models.QuerySet["Finding"]):
-    def for_round(self, round) -> FindingQuerySet:
-        return self.filter(round=round)
-
-
 class Finding(models.Model):
-    """What the inspectors found for one region (or brigade) and one success factor, with their judgment."""
+    """What the inspectors found for one audited party and one success factor, with their judgment."""
 
     round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="findings")
     subject = models.ForeignKey("regions.Subject", on_delete=models.PROTECT, related_name="findings")
@@ -37,7 +32,6 @@ class Finding(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
-    objects = FindingQuerySet.as_manager()
 
     class Meta:
         ordering = ["round", "subject__order", "success_factor__order"]

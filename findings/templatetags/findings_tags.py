@@ -13,12 +13,6 @@ JUDGMENT_CLASSES = {
     Judgment.VOLDOET_NIET: "text-bg-danger",
     Judgment.NIET_BEOORDEELD: "text-bg-secondary",
 }
-JUDGMENT_FILLS = {
-    Judgment.VOLDOET: "#198754",
-    Judgment.VOLDOET_GEDEELTELIJK: "#ffc107",
-    Judgment.VOLDOET_NIET: "#dc3545",
-    Judgment.NIET_BEOORDEELD: "#adb5bd",
-}
 JUDGMENT_SYMBOLS = {
     Judgment.VOLDOET: "✓",
     Judgment.VOLDOET_GEDEELTELIJK: "±",
@@ -37,11 +31,6 @@ STATUS_CLASSES = {
 def judgment_class(value: str) -> str:
     """Bootstrap badge class for a judgment: `{{ finding.judgment|judgment_class }}`."""
     return JUDGMENT_CLASSES.get(value, "text-bg-light border")
-
-
-@register.filter
-def judgment_fill(value: str) -> str:
-    return JUDGMENT_FILLS.get(value, "#dee2e6")
 
 
 @register.filter
@@ -70,11 +59,6 @@ def status_label(value: str) -> str:
         return str(VerificationStatus(value).label)
     except ValueError:
         return str(VerificationStatus.NOT_SENT.label)
-
-
-@register.filter
-def get_item(mapping: dict, key):
-    return mapping.get(key) if mapping else None
 
 
 @register.filter
