@@ -3,23 +3,12 @@ them and which need a reason. Services, forms and pages all read it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import AssessmentStatus as S
+from core import workflow
+from core.workflow import Step
 from regions.policy import Action
-
-
-@dataclass(frozen=True)
-class Step:
-    source: str
-    target: str
-    label: Promise
-    action: Action  # the policy action whose holders may take the step
-    needs_reason: bool = False
-
 
 STEPS: tuple[Step, ...] = (
     Step(S.DRAFT, S.SUBMITTED, _("Indienen"), Action.SUBMIT),
@@ -35,9 +24,8 @@ EDITABLE = S.DRAFT
 
 
 def step_between(source: str, target: str) -> Step | None:
-    return next((step for step in STEPS if step.source == source and step.target == target), None)
+    return workflow.step_between(STEPS, source, target)
 
 
 def steps_from(source: str, action: Action | None = None) -> list[Step]:
-    """The steps out of `source` (taken under `action`, when given)."""
-    return [step for step in STEPS if step.source == source and (action is None or step.action == action)]
+    return workflow.steps_from(STEPS, source, action)

@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 from assessments.access import round_for_year
 from assessments.models import Round
 from findings.models import Verification, VerificationStatus
+from findings.workflow import OPEN_FOR_RESPONSES
 from regions.policy import Action, Area, may, require, responds_for, subject_for_user
 
 if TYPE_CHECKING:
     from accounts.models import User
     from regions.models import Subject
 
-OPEN_FOR_RESPONSES = (VerificationStatus.AWAITING, VerificationStatus.COMMENTS_OPEN)
 
 
 def round_from_query(value: str | None) -> Round | None:

@@ -31,6 +31,7 @@ from findings.models import (
     VerificationResponse,
     VerificationStatus,
 )
+from findings.workflow import OPEN_FOR_RESPONSES, verification_step
 from regions.policy import Action, require
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ def verification_send(*, round: Round, subject: Subject, by: User) -> Verificati
     require_round_writable(round)
     lookup = {"round": round, "subject": subject}
     verification, _created = Verification.objects.select_for_update().get_or_create(**lookup)
-    if verification.status != VerificationStatus.NOT_SENT:
+    if verification_step(verification.status, VerificationStatus.AWAITING) is None:
         raise ValidationError(_("Deze bevindingen zijn al ter verificatie verstuurd."))
     findings = {f.success_factor_id: f for f in Finding.objects.filter(**lookup).select_related("success_factor")}
     factors = SuccessFactor.objects.filter(subject_kind=subject.kind)
@@ -228,6 +229,9 @@ def _verification_refresh(verification: Verification, *, by: User) -> Verificati
     else:
         status = VerificationStatus.AWAITING
     if status != verification.status:
+        if verification_step(verification.status, status) is None:
+            raise ValidationError(_("Deze verificatie kan niet van %(from)s naar %(to)s.") % {
+                "from": verification.get_status_display(), "to": VerificationStatus(status).label})
         verification.status = status
         verification.verified_at = timezone.now() if status == VerificationStatus.VERIFIED else None
         verification._history_user = by
@@ -241,7 +245,7 @@ def verification_respond(*, item: VerificationItem, by: User, kind: str, comment
     verification = Verification.objects.select_for_update().select_related("round", "subject").get(pk=item.verification_id)
     require(by, Action.VERIFY, verification.subject)
     require_round_writable(verification.round)
-    if verification.status not in (VerificationStatus.AWAITING, VerificationStatus.COMMENTS_OPEN):
+    if verification.status not in OPEN_FOR_RESPONSES:
         raise ValidationError(_("Deze verificatie is afgerond; reageren kan niet meer."))
     if kind not in ResponseKind.values:
         raise ValidationError(_("Kies akkoord of opmerking."))

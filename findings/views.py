@@ -25,7 +25,7 @@ from findings.models import (
     VerificationItem,
     VerificationResponse,
 )
-from regions.policy import Action, require
+from regions.policy import Action, may, require
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -72,6 +72,8 @@ def subject_findings(request: HttpRequest, year: int, code: str) -> HttpResponse
         **subject,
         "verification": verification,
         "shown": access.sees_findings_text(request.user, verification),
+        # The template's content block needs it too ({% may %} in the breadcrumbs block does not reach it).
+        "sees_drafts": may(request.user, Action.FINDINGS_DRAFT),
         "judgments": Judgment.choices,
     }
     if context["shown"]:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments.models import SuccessFactor
-from findings.access import OPEN_FOR_RESPONSES
 from findings.models import (
     Finding,
     ResponseKind,
@@ -20,6 +19,7 @@ from findings.models import (
     VerificationResponse,
     VerificationStatus,
 )
+from findings.workflow import OPEN_FOR_RESPONSES
 from regions.models import Subject, SubjectKind
 from regions.policy import Action, may, respondent_filter
 

@@ -30,6 +30,7 @@ from findings.models import (
     VerificationStatus,
 )
 from findings.services import StaleEdit
+from findings.workflow import recommendation_step
 from regions.models import Region, Subject, SubjectKind
 from regions.policy import Action, require
 
@@ -135,9 +136,10 @@ def recommendation_decide(*, recommendation: Recommendation, by: User, accept: b
     """Accept or dismiss a drafted recommendation; nothing drafted is published without an inspector."""
     require(by, Action.RECOMMENDATIONS_EDIT)
     require_round_writable(recommendation.round)
-    if recommendation.status != RecommendationStatus.DRAFT:
+    target = RecommendationStatus.ACCEPTED if accept else RecommendationStatus.DISMISSED
+    if recommendation_step(recommendation.status, target) is None:
         raise ValidationError(_("Alleen een concept kan worden vastgesteld of verworpen."))
-    recommendation.status = RecommendationStatus.ACCEPTED if accept else RecommendationStatus.DISMISSED
+    recommendation.status = target
     recommendation._history_user = by
     recommendation._change_reason = gettext_noop("vastgesteld") if accept else gettext_noop("verworpen")
     recommendation.save()
