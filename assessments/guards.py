@@ -9,13 +9,10 @@ them through the services; the admin does not write what the services own.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-if TYPE_CHECKING:
-    from assessments.models import Round
+from assessments.models import Round
 
 
 def round_is_read_only(round: Round) -> bool:
@@ -23,8 +20,10 @@ def round_is_read_only(round: Round) -> bool:
 
 
 def require_round_writable(round: Round) -> None:
-    """ValidationError (code `published`) when `round` is published: its data no longer change."""
-    if round_is_read_only(round):
+    """ValidationError (code `published`) when `round` is published: its data no longer change.
+
+    Asks the database, not the object in hand: a round loaded before it was published is refused too."""
+    if round_is_read_only(round) or Round.objects.filter(pk=round.pk, published_at__isnull=False).exists():
         raise ValidationError(
             _("Meting %(year)s is gepubliceerd en ligt vast; er kan niets meer in worden gewijzigd.")
             % {"year": round.year},

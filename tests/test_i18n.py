@@ -60,12 +60,12 @@ def test_the_questionnaire_stays_dutch_by_default(client_for, ovr_vr13):
     assert OVR_ASSIGNED_EN not in html and FACTOR_311_EN not in html
 
 
-def test_a_yes_answer_reads_yes_in_english_but_is_stored_as_ja(client_for, ovr_vr13, inspector, vr13):
+def test_a_yes_answer_reads_yes_in_english_but_is_stored_as_ja(client_for, ovr_vr13, rmc_11, vr13):
     assessment = assessment_start(round=Round.objects.get(year=2013), subject=vr13.subject, by=ovr_vr13)
     question = assessment.questionnaire.questions.get(code="ovr_assigned")
     answer_save(assessment=assessment, question=question, value="ja", base_revision=0, by=ovr_vr13)
-    # The inspector reads the answers; respondents see their own inputs instead.
-    html = in_english(client_for(inspector)).get(FILL).content.decode()
+    # The RMC of the region's brigade reads the answers; respondents (and inspectors, who may fill in) see inputs instead.
+    html = in_english(client_for(rmc_11)).get(FILL).content.decode()
     assert '<p class="mb-1 fw-semibold">yes</p>' in html
     assert Answer.objects.get(assessment=assessment, question=question).value == "ja"
 

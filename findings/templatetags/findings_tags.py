@@ -13,6 +13,12 @@ JUDGMENT_CLASSES = {
     Judgment.VOLDOET_NIET: "text-bg-danger",
     Judgment.NIET_BEOORDEELD: "text-bg-secondary",
 }
+JUDGMENT_FILLS = {
+    Judgment.VOLDOET: "#198754",
+    Judgment.VOLDOET_GEDEELTELIJK: "#ffc107",
+    Judgment.VOLDOET_NIET: "#dc3545",
+    Judgment.NIET_BEOORDEELD: "#adb5bd",
+}
 JUDGMENT_SYMBOLS = {
     Judgment.VOLDOET: "✓",
     Judgment.VOLDOET_GEDEELTELIJK: "±",
@@ -31,6 +37,12 @@ STATUS_CLASSES = {
 def judgment_class(value: str) -> str:
     """Bootstrap badge class for a judgment: `{{ finding.judgment|judgment_class }}`."""
     return JUDGMENT_CLASSES.get(value, "text-bg-light border")
+
+
+@register.filter
+def judgment_fill(value: str) -> str:
+    """The SVG fill colour of a judgment in the national bars: `{{ segment.judgment|judgment_fill }}`."""
+    return JUDGMENT_FILLS.get(value, "#dee2e6")
 
 
 @register.filter

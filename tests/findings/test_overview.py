@@ -14,7 +14,7 @@ def test_the_overview_takes_a_fixed_number_of_queries(client_for, inspector, reg
         send(inspector, code=code)
     client = client_for(inspector)
     client.get("/findings/")
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         assert client.get("/findings/").status_code == 200
 
 
