@@ -15,7 +15,15 @@ from django.utils.translation import gettext as _
 
 from assessments.access import round_for_year
 from assessments.models import Round
-from findings.models import Verification, VerificationStatus
+from findings.models import (
+    Citation,
+    Finding,
+    ReportAttachment,
+    Verification,
+    VerificationItem,
+    VerificationResponse,
+    VerificationStatus,
+)
 from findings.workflow import OPEN_FOR_RESPONSES
 from regions.policy import Action, Area, may, require, responds_for, subject_for_user
 
@@ -64,3 +72,70 @@ def verification_for_user(user: User, verification: Verification) -> Verificatio
     if responds_for(user, verification.subject) and verification.status != VerificationStatus.NOT_SENT:
         return verification
     raise Http404(_("Deze bevindingen bestaan niet of u heeft er geen toegang toe."))
+
+
+def _object_or_404(queryset, pk: int, message: str):
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404(message)
+    return found
+
+
+def finding_for_user(user: User, pk: int, *, action: Action | None = None) -> Finding:
+    """A finding of a subject `user` may open the findings of; 404 otherwise (403 for an action not theirs)."""
+    finding = _object_or_404(
+        Finding.objects.select_related("round", "subject", "success_factor"), pk,
+        _("Deze bevinding bestaat niet of u heeft er geen toegang toe."),
+    )
+    findings_subject(user, finding.round.year, finding.subject.code, action=action)
+    return finding
+
+
+def item_for_user(user: User, pk: int, *, action: Action) -> VerificationItem:
+    """An item sent for verification, for a user who may see it and take `action` on it."""
+    item = _object_or_404(
+        VerificationItem.objects.select_related("verification__round", "verification__subject", "finding", "report"), pk,
+        _("Dit onderdeel bestaat niet of u heeft er geen toegang toe."),
+    )
+    verification_for_user(user, item.verification)
+    findings_subject(user, item.verification.round.year, item.verification.subject.code, action=action)
+    return item
+
+
+def response_for_user(user: User, pk: int, *, action: Action) -> VerificationResponse:
+    response = _object_or_404(
+        VerificationResponse.objects.select_related("item__verification__round", "item__verification__subject"), pk,
+        _("Deze reactie bestaat niet of u heeft er geen toegang toe."),
+    )
+    verification_for_user(user, response.item.verification)
+    verification = response.item.verification
+    findings_subject(user, verification.round.year, verification.subject.code, action=action)
+    return response
+
+
+def attachment_for_user(user: User, pk: int) -> ReportAttachment:
+    """An interview report's attachment, for whoever may read the report's text."""
+    attachment = _object_or_404(
+        ReportAttachment.objects.select_related("report__round", "report__subject"), pk,
+        _("Deze bijlage bestaat niet of u heeft er geen toegang toe."),
+    )
+    report = attachment.report
+    findings_subject(user, report.round.year, report.subject.code)
+    verification = Verification.objects.filter(round=report.round, subject=report.subject).first()
+    if not sees_findings_text(user, verification):
+        raise Http404(_("Deze bijlage bestaat niet of u heeft er geen toegang toe."))
+    return attachment
+
+
+def citation_for_user(user: User, pk: int) -> Citation:
+    """A citation `user` may remove: of a finding (its subject's findings editor) or of a conclusion (national editor)."""
+    citation = _object_or_404(
+        Citation.objects.select_related(
+            "finding__round", "finding__subject", "finding__success_factor", "conclusion__round", "conclusion__success_factor"
+        ), pk, _("Deze bron bestaat niet."),
+    )
+    if citation.finding_id:
+        findings_subject(user, citation.finding.round.year, citation.finding.subject.code, action=Action.FINDINGS_EDIT)
+    else:
+        require(user, Action.NATIONAL_EDIT)
+    return citation

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from assessments.models import Answer, Evidence, SuccessFactor
+from assessments.models import Answer, Evidence, Round, SuccessFactor
 from assessments.norms import Suggestion, suggest_judgment
 from findings.models import (
     Citation,
@@ -24,7 +24,6 @@ from regions.models import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from assessments.models import Round
 
 CITATION_RELATED = ["answer__question", "evidence", "report", "cited_finding__subject", "cited_finding__success_factor"]
 
@@ -152,6 +151,7 @@ def overview(round: Round) -> dict:
         "regions": regions,
         "brigades": brigades,
         "uncited": uncited(round),
+        "rounds": Round.objects.order_by("-year"),
         "verified": sum(1 for r in regions if r["verification"] and r["verification"].status == VerificationStatus.VERIFIED),
     }
 
@@ -169,3 +169,51 @@ def uncited(round: Round) -> dict:
     return {"findings": list(findings), "conclusions": list(conclusions)}
 
 
+
+
+def verification_of(*, round: Round, subject: Subject) -> Verification | None:
+    """The verification of a subject's findings in a round, if they were ever sent."""
+    return Verification.objects.filter(round=round, subject=subject).select_related("subject").first()
+
+
+def report_of(*, round: Round, subject: Subject) -> InterviewReport | None:
+    """The interview report of a subject in a round, if written."""
+    return InterviewReport.objects.filter(round=round, subject=subject).first()
+
+
+class FindingPage(TypedDict):
+    finding: Finding | None
+    row: FactorRow
+    history: list
+    citations: list[Citation]
+    citation_choices: dict
+
+
+def finding_page(*, round: Round, subject: Subject, factor: SuccessFactor) -> FindingPage:
+    """One factor of one subject: its finding with history and sources, and the answers bearing on it."""
+    finding = Finding.objects.filter(round=round, subject=subject, success_factor=factor).first()
+    row = factor_row(round=round, subject=subject, factor=factor)
+    if finding is None:
+        return {"finding": None, "row": row, "history": [], "citations": [], "citation_choices": {}}
+    return {
+        "finding": finding,
+        "row": row,
+        "history": list(finding.history.select_related("history_user").order_by("-history_date")),
+        "citations": list(shown_citations(finding.citations.all())),
+        "citation_choices": citation_choices(finding=finding),
+    }
+
+
+def factor_row(*, round: Round, subject: Subject, factor: SuccessFactor) -> FactorRow:
+    """The row of one factor as the subject page shows it (the htmx fragment after a save)."""
+    return next(row for row in subject_page(round=round, subject=subject)["rows"] if row["factor"].pk == factor.pk)
+
+
+def citation_sources(finding: Finding, *, answer: int | None, evidence: int | None, passage: str) -> dict:
+    """The objects a citation form names, read among those `citation_choices` offered for `finding`."""
+    return {
+        "answer": Answer.objects.filter(pk=answer, assessment__subject_id=finding.subject_id).first() if answer else None,
+        "evidence": Evidence.objects.filter(pk=evidence, assessment__subject_id=finding.subject_id).first() if evidence else None,
+        "report": InterviewReport.objects.filter(round_id=finding.round_id, subject_id=finding.subject_id).first()
+        if passage else None,
+    }

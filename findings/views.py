@@ -13,17 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assessments.models import Answer, Evidence, Round, SuccessFactor
+from assessments.models import SuccessFactor
 from findings import access, forms, pages, services
 from findings.models import (
-    Citation,
     Finding,
-    InterviewReport,
     Judgment,
-    ReportAttachment,
-    Verification,
-    VerificationItem,
-    VerificationResponse,
 )
 from regions.policy import Action, may, require
 
@@ -67,7 +61,7 @@ def _anchor(code: str) -> str:
 
 def subject_findings(request: HttpRequest, year: int, code: str) -> HttpResponse:
     subject = _subject(request, year, code)
-    verification = Verification.objects.filter(**subject).select_related("subject").first()
+    verification = pages.verification_of(**subject)
     context = {
         **subject,
         "verification": verification,
@@ -85,13 +79,13 @@ def subject_findings(request: HttpRequest, year: int, code: str) -> HttpResponse
 def finding_edit(request: HttpRequest, year: int, code: str, csf: str) -> HttpResponse:
     subject = _subject(request, year, code, Action.FINDINGS_EDIT)
     factor = _factor(subject, csf)
-    finding = Finding.objects.filter(**subject, success_factor=factor).first()
-    form = forms.FindingForm(request.POST or None, initial=_finding_initial(finding))
+    page = pages.finding_page(**subject, factor=factor)
+    form = forms.FindingForm(request.POST or None, initial=_finding_initial(page["finding"]))
     stale = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            finding = services.finding_save(
+            services.finding_save(
                 **subject, success_factor=factor, text=data["text"], judgment=data["judgment"],
                 by=request.user, base_revision=data["revision"],
             )
@@ -105,13 +99,9 @@ def finding_edit(request: HttpRequest, year: int, code: str, csf: str) -> HttpRe
                 return _finding_fragment(request, subject, factor)
             messages.success(request, _("Bevinding %(code)s opgeslagen.") % {"code": factor.code})
             return redirect(_subject_url(subject, _anchor(factor.code)))
-    context = {**subject, "factor": factor, "finding": finding, "form": form, "stale": stale}
-    if finding is not None:
-        context["citation_form"] = forms.CitationForm(**pages.citation_choices(finding=finding))
-        context["history"] = finding.history.select_related("history_user").order_by("-history_date")
-        context["citations"] = pages.shown_citations(finding.citations.all())
-    context["answers"] = pages.subject_page(**subject)["rows"]
-    context["row"] = next(row for row in context.pop("answers") if row["factor"].pk == factor.pk)
+    context = {**subject, **page, "factor": factor, "form": form, "stale": stale}
+    if page["finding"] is not None:
+        context["citation_form"] = forms.CitationForm(**page["citation_choices"])
     return render(request, "findings/finding_edit.html", context)
 
 
@@ -123,7 +113,7 @@ def _finding_initial(finding: Finding | None) -> dict:
 
 def _finding_fragment(request, subject, factor, error: Exception | None = None) -> HttpResponse:
     """The card of one factor after an htmx save: the same fragment the region page includes."""
-    row = next(row for row in pages.subject_page(**subject)["rows"] if row["factor"].pk == factor.pk)
+    row = pages.factor_row(**subject, factor=factor)
     message = "; ".join(error.messages) if isinstance(error, ValidationError) else (str(error) if error else "")
     if isinstance(error, services.StaleEdit):
         message += " " + _("Uw tekst was: “%(text)s” (%(judgment)s).") % error.proposed
@@ -133,7 +123,7 @@ def _finding_fragment(request, subject, factor, error: Exception | None = None) 
 
 def report_edit(request: HttpRequest, year: int, code: str) -> HttpResponse:
     subject = _subject(request, year, code, Action.FINDINGS_EDIT)
-    report = InterviewReport.objects.filter(**subject).first()
+    report = pages.report_of(**subject)
     initial = {"revision": 0} if report is None else {
         "held_on": report.held_on, "participants": report.participants, "text": report.text, "revision": report.revision,
     }
@@ -158,12 +148,7 @@ def report_edit(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    attachment = get_object_or_404(ReportAttachment.objects.select_related("report__round", "report__subject"), pk=pk)
-    report = attachment.report
-    _subject(request, report.round.year, report.subject.code)
-    verification = report.round.verifications.filter(subject_id=report.subject_id).first()
-    if not access.sees_findings_text(request.user, verification):
-        raise Http404(_("Deze bijlage bestaat niet of u heeft er geen toegang toe."))
+    attachment = access.attachment_for_user(request.user, pk)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
@@ -183,15 +168,13 @@ def verification_send(request: HttpRequest, year: int, code: str) -> HttpRespons
     return redirect(_subject_url(subject, "verificatie"))
 
 
-def _item_subject(request: HttpRequest, item: VerificationItem, action: Action) -> dict:
-    verification = access.verification_for_user(request.user, item.verification)
-    return _subject(request, verification.round.year, verification.subject.code, action)
+def _verification_url(verification, anchor: str) -> str:
+    return reverse("findings:subject", args=[verification.round.year, verification.subject.code]) + f"#{anchor}"
 
 
 @require_POST
 def item_respond(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(VerificationItem.objects.select_related("verification__round", "verification__subject"), pk=pk)
-    subject = _item_subject(request, item, Action.VERIFY)
+    item = access.item_for_user(request.user, pk, action=Action.VERIFY)
     form = forms.RespondForm(request.POST)
     if form.is_valid():
         try:
@@ -200,15 +183,12 @@ def item_respond(request: HttpRequest, pk: int) -> HttpResponse:
             _error(request, error)
     else:
         _error(request, ValidationError([e for errors in form.errors.values() for e in errors]))
-    return redirect(_subject_url(subject, f"item-{item.pk}"))
+    return redirect(_verification_url(item.verification, f"item-{item.pk}"))
 
 
 @require_POST
 def response_reply(request: HttpRequest, pk: int) -> HttpResponse:
-    response = get_object_or_404(
-        VerificationResponse.objects.select_related("item__verification__round", "item__verification__subject"), pk=pk
-    )
-    subject = _item_subject(request, response.item, Action.VERIFY_REPLY)
+    response = access.response_for_user(request.user, pk, action=Action.VERIFY_REPLY)
     form = forms.ReplyForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -225,7 +205,7 @@ def response_reply(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Antwoord opgeslagen."))
     else:
         _error(request, ValidationError([e for errors in form.errors.values() for e in errors]))
-    return redirect(_subject_url(subject, f"item-{response.item_id}"))
+    return redirect(_verification_url(response.item.verification, f"item-{response.item_id}"))
 
 
 # --- traceability ----------------------------------------------------------------------------
@@ -233,18 +213,15 @@ def response_reply(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def finding_cite(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = get_object_or_404(Finding.objects.select_related("round", "subject", "success_factor"), pk=pk)
-    subject = _subject(request, finding.round.year, finding.subject.code, Action.FINDINGS_EDIT)
+    finding = access.finding_for_user(request.user, pk, action=Action.FINDINGS_EDIT)
     form = forms.CitationForm(request.POST, **pages.citation_choices(finding=finding))
     if form.is_valid():
         data = form.cleaned_data
-        report = InterviewReport.objects.filter(**subject).first() if data["passage"] else None
+        sources = pages.citation_sources(
+            finding, answer=data.get("answer"), evidence=data.get("evidence"), passage=data["passage"]
+        )
         try:
-            services.citation_add(
-                by=request.user, finding=finding, passage=data["passage"], report=report,
-                answer=Answer.objects.get(pk=data["answer"]) if data.get("answer") else None,
-                evidence=Evidence.objects.get(pk=data["evidence"]) if data.get("evidence") else None,
-            )
+            services.citation_add(by=request.user, finding=finding, passage=data["passage"], **sources)
         except ValidationError as error:
             _error(request, error)
         else:
@@ -256,15 +233,7 @@ def finding_cite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    citation = get_object_or_404(
-        Citation.objects.select_related("finding__round", "finding__subject", "finding__success_factor",
-                                        "conclusion__round", "conclusion__success_factor"),
-        pk=pk,
-    )
-    if citation.finding_id:
-        _subject(request, citation.finding.round.year, citation.finding.subject.code, Action.FINDINGS_EDIT)
-    else:
-        require(request.user, Action.NATIONAL_EDIT)
+    citation = access.citation_for_user(request.user, pk)
     try:
         services.citation_delete(citation=citation, by=request.user)
     except ValidationError as error:
@@ -283,6 +252,5 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def overview(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.FINDINGS_DRAFT)
     round = access.round_from_query(request.GET.get("round"))
-    context = {"round": round, **pages.overview(round), "rounds": Round.objects.order_by("-year"),
-               "judgment_choices": Judgment.choices}
+    context = {"round": round, **pages.overview(round), "judgment_choices": Judgment.choices}
     return render(request, "findings/overview.html", context)

@@ -15,10 +15,9 @@ VERIFICATION_STEPS: tuple[Step, ...] = (
     Step(V.NOT_SENT, V.AWAITING, _("Ter verificatie voorleggen"), Action.FINDINGS_EDIT),
     Step(V.AWAITING, V.COMMENTS_OPEN, _("Opmerking van een respondent"), Action.VERIFY),
     Step(V.AWAITING, V.VERIFIED, _("Alle onderdelen akkoord"), Action.VERIFY),
+    # Answered by the inspectors, or a respondent who turned their comment into agreement.
     Step(V.COMMENTS_OPEN, V.AWAITING, _("Opmerkingen beantwoord"), Action.VERIFY_REPLY),
     Step(V.COMMENTS_OPEN, V.VERIFIED, _("Opmerkingen beantwoord, alles gereageerd"), Action.VERIFY_REPLY),
-    Step(V.AWAITING, V.AWAITING, _("Reactie van een respondent"), Action.VERIFY),
-    Step(V.COMMENTS_OPEN, V.COMMENTS_OPEN, _("Reactie van een respondent"), Action.VERIFY),
 )
 
 # Who may respond: while the verification is open for responses.

@@ -12,7 +12,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tests.access.rules import B11_ANSWER, INSPECTORS, VR13_ANSWER, VR13_RESPONDENTS, Case, expect
-from tests.factories import AnswerFactory, AssessmentFactory, EvidenceFactory, QuestionFactory, QuestionnaireFactory, SignatureFactory, subject
+from tests.factories import (
+    AnswerFactory,
+    AssessmentFactory,
+    EvidenceFactory,
+    QuestionFactory,
+    QuestionnaireFactory,
+    SignatureFactory,
+    UserFactory,
+    brigade,
+    subject,
+)
 
 # Readers of VR13's questionnaire: inspectors, its OVR and contact person, and the RMC of brigade 11.
 READ_VR13 = {"inspector": 200, "admin_user": 200, "ovr_vr13": 200, "contact_vr13": 200, "rmc_11": 200}
@@ -56,14 +66,20 @@ def evidence(code: str):
     return setup
 
 
-def signed_vr13():
+def signed_vr13(year: int = 2013, published: bool = False):
     """A draft of VR13 on a one-question questionnaire, answered and signed by both signers: ready to submit."""
-    questionnaire = QuestionnaireFactory(round=_round(2013), audience="region")
-    question = QuestionFactory(questionnaire=questionnaire)
-    assessment = AssessmentFactory(subject=subject("VR13"), questionnaire=questionnaire)
-    AnswerFactory(assessment=assessment, question=question, value="ja")
-    SignatureFactory(assessment=assessment, user__username="setup.ovr", user__role="ovr")
-    SignatureFactory(assessment=assessment, user__username="setup.contact", user__role="contact")
+
+    def setup():
+        questionnaire = QuestionnaireFactory(round=_round(year), audience="region")
+        question = QuestionFactory(questionnaire=questionnaire)
+        assessment = AssessmentFactory(subject=subject("VR13"), round=_round(year), questionnaire=questionnaire)
+        AnswerFactory(assessment=assessment, question=question, value="ja")
+        SignatureFactory(assessment=assessment, user__username="setup.ovr", user__role="ovr")
+        SignatureFactory(assessment=assessment, user__username="setup.contact", user__role="contact")
+        if published:
+            publish_2009()
+
+    return setup
 
 
 def signed_b11():
@@ -71,19 +87,22 @@ def signed_b11():
     question = QuestionFactory(questionnaire=questionnaire)
     assessment = AssessmentFactory(subject=subject("B11"), questionnaire=questionnaire)
     AnswerFactory(assessment=assessment, question=question, value="ja")
-    SignatureFactory(assessment=assessment, user__username="setup.rmc", user__role="rmc")
+    SignatureFactory(assessment=assessment, user=UserFactory(username="setup.rmc", role="rmc", brigade=brigade(11)))
 
 
 def carried_vr13(year: int = 2013, published: bool = False):
-    """VR13 answered `ovr_assigned` in 2009; its 2013 questionnaire (whose question continues it) is a fresh draft."""
+    """VR13 answered in the round before `year`; its questionnaire of `year` is a fresh draft.
+
+    2013's `ovr_assigned` continues 2009's unchanged, so carrying over into 2013 carries that answer;
+    carrying over into 2009 carries no answer (2009 rewords 2006) but records where it was carried from."""
 
     def setup():
-        earlier = AssessmentFactory(subject=subject("VR13"), round=_round(2009))
-        AnswerFactory(assessment=earlier, question=earlier.questionnaire.questions.get(code="ovr_assigned"), value="ja")
+        earlier = AssessmentFactory(subject=subject("VR13"), round=_round(year).predecessor)
+        if year == 2013:
+            AnswerFactory(assessment=earlier, question=earlier.questionnaire.questions.get(code="ovr_assigned"), value="ja")
+        AssessmentFactory(subject=subject("VR13"), round=_round(year))
         if published:
             publish_2009()
-        if year == 2013:
-            AssessmentFactory(subject=subject("VR13"), round=_round(2013))
 
     return setup
 
@@ -188,10 +207,10 @@ RULES = {
              expect=VR13_SIGNERS),
     ],
     "assessments:submit": [
-        Case(method="post", kwargs=VR13, setup=signed_vr13, expect=VR13_SIGNERS, changes=VR13_RESPONDENTS),
+        Case(method="post", kwargs=VR13, setup=signed_vr13(), expect=VR13_SIGNERS, changes=VR13_RESPONDENTS),
         Case(label="B11", method="post", kwargs=B11, setup=signed_b11, expect=B11_SIGNERS, changes={"rmc_11"}),
         Case(label="unsigned", method="post", kwargs=VR13, setup=started(), expect=VR13_SIGNERS),
-        Case(label="published", method="post", kwargs=VR13_2009, setup=started(year=2009, published=True),
+        Case(label="published", method="post", kwargs=VR13_2009, setup=signed_vr13(2009, published=True),
              expect=VR13_SIGNERS),
     ],
     "assessments:transition": [

@@ -20,7 +20,7 @@ def answers_csv(year: int):
 
 def judgments_csv(year: int):
     def data(_context=None) -> dict:
-        body = "region_code,csf,judgment,finding\nVR13,3.1.1,voldoet,De OVR is twee dagen per week aanwezig.\n".encode()
+        body = b"region_code,csf,judgment,finding\nVR13,3.1.1,voldoet,De OVR is twee dagen per week aanwezig.\n"
         return {"round": str(year), "file": SimpleUploadedFile("oordelen.csv", body, content_type="text/csv")}
 
     return data
