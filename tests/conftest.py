@@ -62,6 +62,11 @@ def ovr_vr14(db, vr14):
 
 
 @pytest.fixture
+def contact_vr14(db, vr14):
+    return UserFactory(username="contact.vr14", role=Role.CONTACT, regions=[vr14])
+
+
+@pytest.fixture
 def rmc_11(db):
     return UserFactory(username="rmc.11", role=Role.RMC, brigade=Brigade.objects.get(number=11))
 

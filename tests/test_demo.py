@@ -22,7 +22,7 @@ def demo(settings):
 
 def count(question_code: str, value: str, year: int = 2013) -> int:
     return Answer.objects.filter(
-        assessment__round__year=year, assessment__region__isnull=False, question__code=question_code, value=value
+        assessment__round__year=year, assessment__subject__kind="region", question__code=question_code, value=value
     ).count()
 
 
@@ -53,8 +53,8 @@ def test_the_national_picture_of_the_demo_counts_the_regional_judgments(demo):
 
 
 def test_the_demo_leaves_work_for_each_demo_user(demo, client):
-    assert Assessment.objects.get(round__year=2013, region__code="VR14").status == "draft"
-    assert Verification.objects.get(round__year=2013, region__code="VR13").status == "awaiting"
+    assert Assessment.objects.get(round__year=2013, subject__code="VR14").status == "draft"
+    assert Verification.objects.get(round__year=2013, subject__code="VR13").status == "awaiting"
     client.force_login(User.objects.get(username="ovr.vr13"))
     assert "/findings/2013/VR13/" in client.get("/").content.decode()
 

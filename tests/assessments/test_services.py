@@ -2,14 +2,15 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from assessments.models import Answer, Assessment, AssessmentStatus, Round, Transition
 from assessments.services import (
     StaleAnswer,
     answer_save,
     assessment_carry_over,
-    assessment_start,
     assessment_sign,
+    assessment_start,
     assessment_submit,
     assessment_transition,
     submission_problems,
@@ -231,3 +232,33 @@ def test_carry_over_without_a_previous_questionnaire_says_so(assessment, ovr_vr1
     with pytest.raises(ValidationError) as error:
         assessment_carry_over(assessment=assessment, by=ovr_vr13)
     assert "geen vragenlijst uit de vorige meting" in error.value.messages[0]
+
+
+def test_a_published_round_refuses_every_change_to_its_questionnaires(assessment, question, ovr_vr13, contact_vr13,
+                                                                      vr14, ovr_vr14):
+    answered = answer_save(assessment=assessment, question=question("ovr_assigned"), value="ja", base_revision=0,
+                           by=ovr_vr13)
+    Round.objects.filter(year=2013).update(published_at=timezone.now(), status="closed")
+    assessment.refresh_from_db()
+    attempts = {
+        "answer": lambda: answer_save(assessment=assessment, question=answered.question, value="nee",
+                                      base_revision=answered.revision, by=ovr_vr13),
+        "sign": lambda: assessment_sign(assessment=assessment, by=contact_vr13),
+        "start": lambda: assessment_start(round=Round.objects.get(year=2013), subject=subject("VR14"), by=ovr_vr14),
+    }
+    for name, attempt in attempts.items():
+        with pytest.raises(ValidationError) as error:
+            attempt()
+        assert error.value.code == "published", name
+        assert "Meting 2013 is gepubliceerd en ligt vast" in error.value.messages[0], name
+    assert Answer.objects.get(pk=answered.pk).value == "ja"
+    assert not assessment.signatures.exists()
+    assert not Assessment.objects.filter(subject__code="VR14").exists()
+
+
+def test_an_inspector_fills_in_on_behalf_of_the_respondents_but_does_not_sign(assessment, question, inspector):
+    answer = answer_save(assessment=assessment, question=question("ovr_assigned"), value="ja", base_revision=0,
+                         by=inspector)
+    assert (answer.value, answer.answered_by) == ("ja", inspector)
+    with pytest.raises(PermissionDenied):
+        assessment_sign(assessment=assessment, by=inspector)

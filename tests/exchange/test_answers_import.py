@@ -10,7 +10,7 @@ from assessments.exchange import (
     parse_answer_file,
 )
 from assessments.models import Answer, Assessment, AssessmentStatus
-from regions.models import Region
+from regions.models import Subject
 from tests.exchange.conftest import csv_bytes, snapshot, xlsx_bytes, xlsx_rows
 from tests.factories import AnswerFactory, AssessmentFactory
 
@@ -25,23 +25,23 @@ def refused(data: bytes, round, by, name: str = "antwoorden.csv") -> list:
 
 def test_importing_the_demo_file_and_exporting_it_gives_back_the_same_file(imported, round_2013, demo_answers):
     assert imported.created == demo_answers.count(b"\n") - 1
-    assert answers_export(round=round_2013, regions=Region.objects.all()) == demo_answers
+    assert answers_export(round=round_2013, subjects=Subject.objects.all()) == demo_answers
 
 
 def test_export_import_export_as_csv_is_byte_identical(imported, round_2013, inspector):
-    first = answers_export(round=round_2013, regions=Region.objects.all())
+    first = answers_export(round=round_2013, subjects=Subject.objects.all())
     again = answers_import_file(name="export.csv", data=first, round=round_2013, by=inspector)
     assert again.written == 0
-    assert answers_export(round=round_2013, regions=Region.objects.all()) == first
+    assert answers_export(round=round_2013, subjects=Subject.objects.all()) == first
 
 
 def test_export_import_export_as_xlsx_gives_the_same_answers(imported, round_2013, inspector):
     before = snapshot()
-    first = answers_export(round=round_2013, regions=Region.objects.all(), fmt="xlsx")
+    first = answers_export(round=round_2013, subjects=Subject.objects.all(), fmt="xlsx")
     again = answers_import_file(name="export.xlsx", data=first, round=round_2013, by=inspector)
     assert (again.written, again.unchanged) == (0, imported.created)
     assert snapshot() == before
-    second = answers_export(round=round_2013, regions=Region.objects.all(), fmt="xlsx")
+    second = answers_export(round=round_2013, subjects=Subject.objects.all(), fmt="xlsx")
     assert xlsx_rows(second) == xlsx_rows(first)
 
 
@@ -54,20 +54,20 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(imported,
 
 def test_an_import_creates_the_missing_assessments_as_drafts_of_the_latest_questionnaire(imported, round_2013):
     assert len(imported.assessments_created) == 25
-    assessment = Assessment.objects.get(round=round_2013, region__code="VR13")
+    assessment = Assessment.objects.get(round=round_2013, subject__code="VR13")
     assert assessment.status == AssessmentStatus.DRAFT
     assert assessment.questionnaire.version == round_2013.questionnaires.filter(audience="region").order_by("-version").first().version
 
 
 def test_history_records_the_importing_user_and_the_file_name(imported, inspector):
-    record = Answer.history.filter(question__code="ovr_assigned", assessment__region__code="VR13").get()
+    record = Answer.history.filter(question__code="ovr_assigned", assessment__subject__code="VR13").get()
     assert record.history_user == inspector
     assert record.history_change_reason == "import 2013-region-answers.csv"
 
 
 def test_a_changed_answer_gets_a_new_revision_and_one_history_row(imported, round_2013, inspector):
     answers_import_file(name="fix.csv", data=csv_bytes("VR13,ovr_term_sufficient,ja,na gesprek"), round=round_2013, by=inspector)
-    answer = Answer.objects.get(assessment__region__code="VR13", question__code="ovr_term_sufficient")
+    answer = Answer.objects.get(assessment__subject__code="VR13", question__code="ovr_term_sufficient")
     assert (answer.value, answer.comment, answer.revision) == ("ja", "na gesprek", 2)
     assert [h.value for h in answer.history.order_by("history_date")] == [answer.history.earliest().value, "ja"]
     assert answer.history.latest().history_change_reason == "import fix.csv"
@@ -80,7 +80,7 @@ def test_values_are_stored_in_their_canonical_form(round_2013, inspector):
         round=round_2013,
         by=inspector,
     )
-    stored = dict(Answer.objects.filter(assessment__region__code="VR13").values_list("question__code", "value"))
+    stored = dict(Answer.objects.filter(assessment__subject__code="VR13").values_list("question__code", "value"))
     assert stored == {"ovr_assigned": "ja", "ovr_workplace": "nee", "reservists_count": "4"}
 
 
@@ -92,7 +92,7 @@ def test_a_blank_template_row_changes_nothing(imported, round_2013, inspector):
 
 
 def test_importing_a_blank_template_creates_no_assessments(round_2013, inspector):
-    template = answers_export(round=round_2013, regions=Region.objects.all(), blank=True)
+    template = answers_export(round=round_2013, subjects=Subject.objects.all(), blank=True)
     answers_import_file(name="sjabloon.csv", data=template, round=round_2013, by=inspector)
     assert not Assessment.objects.exists()
 
@@ -195,3 +195,12 @@ def test_spreadsheet_cells_are_read_in_exchange_form(round_2013, inspector):
     stored = dict(Answer.objects.values_list("question__code", "value"))
     assert stored == {"ovr_assigned": "ja", "reservists_count": "4", "last_joint_exercise_date": "2013-03-14", "ovr_workplace": "nee"}
     assert Answer.objects.get(question__code="ovr_workplace").comment == "12"
+
+
+def test_a_brigade_questionnaire_is_imported_and_exported_by_its_code(round_2013, inspector):
+    result = answers_import_file(name="b.csv", data=csv_bytes("b11,rmc_replacement_arranged,Yes,"), round=round_2013, by=inspector)
+    assert result.assessments_created == ["B11"]
+    assessment = Assessment.objects.get(round=round_2013, subject__code="B11")
+    assert assessment.questionnaire.audience == "brigade"
+    exported = answers_export(round=round_2013, subjects=Subject.objects.filter(code="B11"))
+    assert exported == csv_bytes("B11,rmc_replacement_arranged,ja,")

@@ -34,7 +34,7 @@ def test_export_answers_for_one_region_as_xlsx_writes_the_output_file(tmp_path):
     rows = xlsx_rows(target.read_bytes())
     assert rows[0] == ("region_code", "question_code", "value", "comment")
     assert {row[0] for row in rows[1:]} == {"VR13"}
-    assert len(rows) - 1 == Answer.objects.filter(assessment__region__code="VR13").count()
+    assert len(rows) - 1 == Answer.objects.filter(assessment__subject__code="VR13").count()
 
 
 def test_export_answers_blank_gives_every_question_for_every_region():
@@ -83,7 +83,7 @@ def test_the_commands_name_an_unknown_round_or_user_or_file():
         call_command("import_answers", str(DEMO_ANSWERS), "--round", "2013", "--user", "niemand")
     with pytest.raises(CommandError, match="Kan /bestaat/niet.csv niet lezen"):
         call_command("import_answers", "/bestaat/niet.csv", "--round", "2013")
-    with pytest.raises(CommandError, match="Veiligheidsregio VR99 bestaat niet"):
+    with pytest.raises(CommandError, match="Veiligheidsregio of brigade VR99 bestaat niet"):
         call_command("export_answers", "--round", "2013", "--region", "VR99")
 
 

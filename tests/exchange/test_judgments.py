@@ -117,7 +117,9 @@ def test_a_bad_judgments_file_imports_nothing_and_names_the_line(case, imported,
 
 def test_a_published_round_takes_no_more_judgments(round_2013, inspector):
     FindingFactory(judgment="voldoet")
+    # Publishing closes the round (the database refuses a published round that is still open).
     round_2013.published_at = timezone.now()
+    round_2013.status = "closed"
     round_2013.save()
     before = snapshot()
     with pytest.raises(ImportRefused) as refusal:

@@ -36,7 +36,7 @@ def test_a_refused_upload_lists_every_error_with_its_line_and_changes_nothing(cl
     page = response.content.decode()
     assert response.status_code == 200
     assert "Niets geïmporteerd: het bestand bevat 2 fouten." in page
-    assert "<td>3</td><td>Onbekende regiocode ‘VR99’; gebruik VR01 tot en met VR25.</td>" in page
+    assert "<td>3</td><td>Onbekende regiocode ‘VR99’; gebruik VR01 tot en met VR25 (of B11, B13, B43 voor de brigadevragenlijst).</td>" in page
     assert "<td>4</td><td>ovr_workplace: ‘misschien’ is geen geldig ja/nee-antwoord; gebruik ja of nee.</td>" in page
     assert snapshot() == before
 
