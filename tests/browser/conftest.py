@@ -84,3 +84,17 @@ def reference_data(transactional_db, reference_snapshot):
     if not Region.objects.exists():
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(reference_snapshot)
+
+
+@pytest.fixture
+def vr14_draft_2013(ovr_vr14):
+    """VR14's questionnaire of 2013 as its OVR left it: started, a draft, one answer (2 reservists)."""
+    from assessments import services
+    from assessments.models import Round
+    from tests.factories import subject
+
+    round = Round.objects.get(year=2013)
+    assessment = services.assessment_start(round=round, subject=subject("VR14"), by=ovr_vr14)
+    question = assessment.questionnaire.questions.get(code="reservists_count")
+    services.answer_save(assessment=assessment, question=question, value="2", base_revision=0, by=ovr_vr14)
+    return assessment

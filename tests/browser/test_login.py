@@ -5,7 +5,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_an_ovr_logs_in_and_reaches_their_region(login, page, ovr_vr13):
     login(ovr_vr13)
-    page.get_by_role("region", name="Uw veiligheidsregio's").get_by_role("link", name="VR13 Amsterdam-Amstelland").click()
+    page.get_by_role("region", name="Waarvoor u respondent bent").get_by_role("link", name="VR13 Amsterdam-Amstelland").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("VR13")
     assert page.locator("text=11 Luchtmobiele Brigade").count() >= 1
 

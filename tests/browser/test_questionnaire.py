@@ -1,4 +1,7 @@
-"""Filling in a questionnaire in Chromium as respondents do: autosave, reload, sign, submit, review."""
+"""Filling in a questionnaire in Chromium as respondents do (autosave, reload, sign, submit, review), and as an
+inspector on behalf of a region."""
+
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -48,6 +51,12 @@ def complete_every_theme(page: Page) -> None:
         answer_visible_required(page)
 
 
+def begin(page: Page) -> None:
+    """A questionnaire nobody has started yet opens on a page with one button; GET never creates it."""
+    page.get_by_role("button", name="Vragenlijst beginnen").click()
+    expect(page.locator("#progress")).to_be_visible()
+
+
 def logout(page: Page) -> None:
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url("**/login/**")
@@ -58,6 +67,7 @@ def test_an_ovr_fills_in_the_region_questionnaire_and_the_inspector_takes_it_int
 ):
     login(ovr_vr13)
     page.get_by_role("link", name="Vragenlijst 2013 voor VR13 Amsterdam-Amstelland").click()
+    begin(page)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Vragenlijst veiligheidsregio")
 
     # Autosave: a choice and a typed number are saved without pressing a button.
@@ -92,7 +102,7 @@ def test_an_ovr_fills_in_the_region_questionnaire_and_the_inspector_takes_it_int
     page.get_by_role("link", name="Ingediende vragenlijst VR13 Amsterdam-Amstelland: in beoordeling nemen").click()
     page.get_by_role("button", name="In beoordeling nemen").click()
     expect(page.locator("#status")).to_have_text("in beoordeling")
-    assessment = Assessment.objects.get(region__code="VR13", round__year=2013)
+    assessment = Assessment.objects.get(subject__code="VR13", round__year=2013)
     assert assessment.status == AssessmentStatus.IN_REVIEW
     assert Answer.objects.get(assessment=assessment, question__code="reservists_count").value == "4"
 
@@ -100,6 +110,9 @@ def test_an_ovr_fills_in_the_region_questionnaire_and_the_inspector_takes_it_int
 def test_an_rmc_fills_in_the_brigade_questionnaire_and_submits_it(page, login, rmc_11, inspector):
     login(rmc_11)
     page.get_by_role("link", name="Vragenlijst 2013 voor 11 Luchtmobiele Brigade").click()
+    expect(page).to_have_url(re.compile(r"/assessments/2013/B11/$"))
+    begin(page)
+    expect(page).to_have_url(re.compile(r"/assessments/2013/B11/"))
     complete_every_theme(page)
     page.reload()
     expect(page.locator(".overall-answered")).not_to_have_text("0")
@@ -109,9 +122,11 @@ def test_an_rmc_fills_in_the_brigade_questionnaire_and_submits_it(page, login, r
     logout(page)
 
     login(inspector)
-    page.goto("/assessments/2013/brigades/11/")
+    page.goto("/assessments/2013/brigades/11/")  # the brigade's address of earlier versions
+    expect(page).to_have_url(re.compile(r"/assessments/2013/B11/$"))
     page.get_by_role("button", name="In beoordeling nemen").click()
     expect(page.locator("#status")).to_have_text("in beoordeling")
+    assert Assessment.objects.get(subject__code="B11", round__year=2013).status == AssessmentStatus.IN_REVIEW
 
 
 def test_an_answer_typed_after_the_session_expired_is_kept_and_saved_after_logging_in_again(
@@ -119,6 +134,7 @@ def test_an_answer_typed_after_the_session_expired_is_kept_and_saved_after_loggi
 ):
     login(ovr_vr13)
     page.goto("/assessments/2013/VR13/")
+    begin(page)
     page.context.clear_cookies(name="sessionid")
     card = page.locator("#q-reservists_count")
     card.locator("input[name='reservists_count-value']").press_sequentially("7")
@@ -142,6 +158,7 @@ def test_without_javascript_the_theme_page_is_a_plain_form(browser, live_server,
     page.get_by_label("Wachtwoord").fill("demo")
     page.get_by_role("button", name="Inloggen").click()
     page.goto("/assessments/2013/VR13/")
+    page.get_by_role("button", name="Vragenlijst beginnen").click()
     page.locator("#id-ovr_assigned-nee").check()
     page.locator("#id-reservists_count-value").fill("twee")
     page.get_by_role("button", name="Opslaan", exact=True).click()
@@ -158,6 +175,7 @@ def test_without_javascript_the_theme_page_is_a_plain_form(browser, live_server,
 def test_in_english_the_autosave_states_are_english(page, login, ovr_vr13):
     login(ovr_vr13)
     page.goto("/assessments/2013/VR13/")
+    begin(page)
     page.locator("#language").select_option("en")
     page.wait_for_load_state()
     expect(page.locator("html")).to_have_attribute("lang", "en")
@@ -167,3 +185,35 @@ def test_in_english_the_autosave_states_are_english(page, login, ovr_vr13):
     page.context.clear_cookies(name="sessionid")
     card.locator("input[name='reservists_count-value']").press_sequentially("7")
     expect(card.locator(".save-state")).to_have_text("Not saved: your session has expired")
+
+
+def test_an_inspector_fills_in_vr14s_draft_on_behalf_of_the_region_and_the_history_names_the_inspector(
+    page, login, inspector, ovr_vr14, vr14_draft_2013
+):
+    login(inspector)
+    page.goto("/assessments/2013/VR14/")
+    expect(page.locator("#on-behalf")).to_contain_text("U vult deze vragenlijst in als inspectie namens VR14")
+    expect(page.get_by_role("button", name="Ondertekenen")).to_have_count(0)  # signing stays with the respondents
+
+    card = page.locator("#q-reservists_count")
+    field = card.locator("input[name='reservists_count-value']")
+    expect(field).to_have_value("2")
+    field.select_text()
+    field.press_sequentially("5")  # typed over the OVR's answer; autosave after a pause in typing
+    wait_saved(card)
+
+    page.reload()
+    expect(page.locator("#on-behalf")).to_be_visible()
+    expect(page.locator("#id-reservists_count-value")).to_have_value("5")
+    answer = Answer.objects.get(assessment=vr14_draft_2013, question__code="reservists_count")
+    assert (answer.value, answer.answered_by) == ("5", inspector)
+
+    page.get_by_role("link", name="Geschiedenis").click()
+    expect(page).to_have_url(re.compile(r"/assessments/2013/VR14/history/$"))
+    rows = page.locator("#answer-changes tbody tr", has_text="reservists_count")
+    expect(rows).to_have_count(2)
+    cells = rows.first.get_by_role("cell")  # newest first
+    expect(cells.nth(1)).to_have_text(inspector.get_full_name())
+    expect(cells.nth(3)).to_have_text("2 personen")
+    expect(cells.nth(4)).to_have_text("5 personen")
+    expect(rows.nth(1).get_by_role("cell").nth(1)).to_have_text(ovr_vr14.get_full_name())

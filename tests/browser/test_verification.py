@@ -14,7 +14,7 @@ JUDGMENTS = {"3.4.1": "voldoet gedeeltelijk", "3.4.2": "voldoet gedeeltelijk"}
 
 
 def test_findings_of_vr13_are_written_sent_commented_answered_and_verified(login, page, inspector, ovr_vr13):
-    factors = list(SuccessFactor.objects.filter(subject="region").values_list("code", flat=True))
+    factors = list(SuccessFactor.objects.filter(subject_kind="region").values_list("code", flat=True))
     assert len(factors) == 9
 
     login(inspector)
