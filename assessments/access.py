@@ -28,6 +28,14 @@ def round_for_year(year: int | str) -> Round:
         raise Http404(_("Deze meting bestaat niet.")) from None
 
 
+def round_from_query(value: str | None) -> Round:
+    """The round named in `?round=`, else the current one; an unknown year (or no round at all) answers 404."""
+    round = round_for_year(value) if value else Round.objects.current()
+    if round is None:
+        raise Http404(_("Er is nog geen meting."))
+    return round
+
+
 def questionnaire_subject(user: User, year: int | str, code: str, *, action: Action | None = None) -> tuple[Round, Subject]:
     """The round and subject of a questionnaire URL; 404 for a subject `user` may not see, 403 when
     `action` is given and `user` may not take it."""
@@ -38,17 +46,30 @@ def questionnaire_subject(user: User, year: int | str, code: str, *, action: Act
     return round, subject
 
 
-def assessment_for_user(user: User, year: int | str, code: str, *, action: Action | None = None) -> Assessment:
-    """The assessment of subject `code` in round `year` as `user` may see it; 404 when it was never started."""
-    round, subject = questionnaire_subject(user, year, code, action=action)
-    assessment = (
+def assessment_of(round: Round, subject: Subject) -> Assessment | None:
+    """The subject's assessment in `round`, None when it was never started (the caller checked access)."""
+    return (
         Assessment.objects.select_related("round", "questionnaire", "subject__region__brigade", "subject__brigade")
         .filter(round=round, subject=subject)
         .first()
     )
+
+
+def assessment_for_user(user: User, year: int | str, code: str, *, action: Action | None = None) -> Assessment:
+    """The assessment of subject `code` in round `year` as `user` may see it; 404 when it was never started."""
+    round, subject = questionnaire_subject(user, year, code, action=action)
+    assessment = assessment_of(round, subject)
     if assessment is None:
         raise Http404(_("Voor deze meting is (nog) geen vragenlijst ingevuld."))
     return assessment
+
+
+def question_of(assessment: Assessment, code: str):
+    """A question of the assessment's questionnaire by its code; 404 when there is none."""
+    question = assessment.questionnaire.questions.prefetch_related("choices").filter(code=code).first()
+    if question is None:
+        raise Http404(_("Deze vraag bestaat niet in deze vragenlijst."))
+    return question
 
 
 def evidence_for_user(user: User, assessment: Assessment, pk: int) -> Evidence:

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from assessments.guards import round_is_read_only
-from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evidence, Question, Theme
+from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evidence, Question, Round, Theme
 from assessments.progress import Progress, is_visible, percent_of, progress
+from assessments.querysets import fieldwork_assessments
 from assessments.services import SIGNER_NAMES, StaleAnswer, problems_for
 from assessments.values import display_value
 from assessments.workflow import EDITABLE, steps_from
@@ -322,6 +324,27 @@ class FieldworkRow:
     @property
     def percent(self) -> int:
         return percent_of(self.assessment.answered, self.assessment.applicable) if self.assessment else 0
+
+
+def fieldwork_context(round) -> dict:
+    """The fieldwork overview of a round: a row per subject, and the rounds to choose from."""
+    return {"round": round, "rows": fieldwork_rows(round, fieldwork_assessments(round)),
+            "rounds": Round.objects.order_by("-year")}
+
+
+def not_started_context(user: User, round, subject: Subject) -> dict:
+    """The page of a questionnaire that was never started: whether `user` may start it now."""
+    can_start = (
+        may(user, Action.ANSWER, subject)
+        and not round_is_read_only(round)
+        and round.questionnaires.filter(audience=subject.kind).exists()
+    )
+    return {"round": round, "subject": subject, "can_start": can_start,
+            "start_url": reverse("assessments:start", args=[round.year, subject.code])}
+
+
+def answer_of(assessment: Assessment, question_code: str) -> Answer | None:
+    return assessment.answers.filter(question__code=question_code).first()
 
 
 def fieldwork_rows(round, assessments) -> list[FieldworkRow]:

@@ -18,32 +18,40 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import services
-from assessments.access import assessment_for_user, evidence_for_user, questionnaire_subject, round_for_year
+from assessments.access import (
+    assessment_for_user,
+    assessment_of,
+    evidence_for_user,
+    question_of,
+    questionnaire_subject,
+    round_from_query,
+)
 from assessments.forms import AnswerForm, EvidenceForm, TransitionForm
-from assessments.guards import round_is_read_only
 from assessments.models import Assessment, Question, Round
 from assessments.pages import (
     Card,
-    fieldwork_rows,
+    answer_of,
+    fieldwork_context,
     history_context,
     merge_refused,
+    not_started_context,
     posted_card,
     sheet_context,
     single_card,
     stored_card,
     url_for,
 )
-from assessments.querysets import fieldwork_assessments
-from regions.policy import Action, may, require
+from regions.policy import Action, require
 
 
 @require_http_methods(["GET", "POST"])
 def fill(request: HttpRequest, year: int, code: str) -> HttpResponse:
     """A theme of the questionnaire; a plain POST (no JavaScript) saves every answer the user changed."""
-    round, subject = questionnaire_subject(request.user, year, code)
-    if not Assessment.objects.filter(round=round, subject=subject).exists():
+    round, subject = questionnaire_subject(request.user, year, code,
+                                           action=Action.ANSWER if request.method == "POST" else None)
+    assessment = assessment_of(round, subject)
+    if assessment is None:
         return _not_started(request, round, subject)
-    assessment = assessment_for_user(request.user, year, code, action=Action.ANSWER if request.method == "POST" else None)
     theme = request.GET.get("theme")
     if request.method == "POST":
         refused = _theme_save(request, assessment)
@@ -91,15 +99,8 @@ def _answer_post(request, assessment: Assessment, question: Question, form: Answ
 
 def _not_started(request: HttpRequest, round: Round, subject) -> HttpResponse:
     """A questionnaire that was never started: who may answer it starts it with a POST (reads never write)."""
-    can_start = (
-        may(request.user, Action.ANSWER, subject)
-        and not round_is_read_only(round)
-        and round.questionnaires.filter(audience=subject.kind).exists()
-    )
-    return render(request, "assessments/not_started.html", {
-        "round": round, "subject": subject, "can_start": can_start,
-        "start_url": reverse("assessments:start", args=[round.year, subject.code]),
-    }, status=200 if can_start else 404)
+    context = not_started_context(request.user, round, subject)
+    return render(request, "assessments/not_started.html", context, status=200 if context["can_start"] else 404)
 
 
 @require_POST
@@ -118,9 +119,7 @@ def answer(request: HttpRequest, year: int, question: str, code: str) -> HttpRes
     if not request.user.is_authenticated:
         return _session_expired(request)
     assessment = assessment_for_user(request.user, year, code, action=Action.ANSWER if request.method == "POST" else None)
-    item = assessment.questionnaire.questions.prefetch_related("choices").filter(code=question).first()
-    if item is None:
-        raise Http404(_("Deze vraag bestaat niet in deze vragenlijst."))
+    item = question_of(assessment, question)
     refused = None
     if request.method == "POST":
         refused = _answer_post(request, assessment, item, AnswerForm(request.POST, question=item))
@@ -215,7 +214,7 @@ def evidence_upload(request: HttpRequest, year: int, code: str) -> HttpResponse:
                 messages.error(request, error)
         return redirect(target)
     question_code = form.cleaned_data["question"]
-    answer = assessment.answers.filter(question__code=question_code).first() if question_code else None
+    answer = answer_of(assessment, question_code) if question_code else None
     if question_code and answer is None:
         messages.error(request, _("Beantwoord de vraag eerst; daarna kunt u er een document bij voegen."))
         return redirect(target)
@@ -250,10 +249,6 @@ def history(request: HttpRequest, year: int, code: str) -> HttpResponse:
 def fieldwork(request: HttpRequest) -> HttpResponse:
     """All 25 regions and the brigades in one round: status, answered, deadline, last activity."""
     require(request.user, Action.FIELDWORK)
-    round = round_for_year(request.GET["round"]) if request.GET.get("round") else Round.objects.current()
-    if round is None:
-        raise Http404(_("Er is nog geen meting."))
-    rows = fieldwork_rows(round, fieldwork_assessments(round))
-    return render(request, "assessments/fieldwork.html",
-                  {"round": round, "rows": rows, "rounds": Round.objects.order_by("-year")})
+    round = round_from_query(request.GET.get("round"))
+    return render(request, "assessments/fieldwork.html", fieldwork_context(round))
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from assessments.access import round_for_year
+from assessments.access import round_for_year, round_from_query  # noqa: F401  (the findings pages use it too)
 from assessments.models import Round
 from findings.models import (
     Citation,
@@ -31,13 +31,6 @@ if TYPE_CHECKING:
     from accounts.models import User
     from regions.models import Subject
 
-
-
-def round_from_query(value: str | None) -> Round | None:
-    """The round named in `?round=`, else the current one; an unknown year answers 404."""
-    if value:
-        return round_for_year(value)
-    return Round.objects.current()
 
 
 def findings_subject(user: User, year: int | str, code: str, *, action: Action | None = None) -> tuple[Round, Subject]:

@@ -6,8 +6,10 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, Prefetch
+from django.shortcuts import get_object_or_404
 
-from assessments.models import SuccessFactor, Theme
+from assessments.access import round_for_year
+from assessments.models import Round, SuccessFactor, Theme
 from findings.models import (
     Citation,
     Finding,
@@ -24,7 +26,6 @@ from regions.policy import Action, may
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from assessments.models import Round
 
 
 def national_page(round: Round, *, with_drafts: bool = False) -> dict:
@@ -51,6 +52,7 @@ def national_page(round: Round, *, with_drafts: bool = False) -> dict:
     for theme in Theme.objects.all():
         themes.append({"theme": theme, "factors": factors_by_theme.get(theme.pk, [])})
     return {
+        "rounds": Round.objects.order_by("-year"),
         "themes": themes,
         "overall": conclusions.get(None),
         "region_total": Subject.objects.filter(kind=SubjectKind.REGION).count(),
@@ -98,8 +100,71 @@ def recommendations_page(round: Round, *, user: User) -> dict:
     for recommendation in previous:
         recommendation.follow_up = recommendation.this_round[0] if recommendation.this_round else None
     return {
+        "rounds": Round.objects.order_by("-year"),
         "national": [r for r in current if r.region_id is None],
         "regional": [r for r in current if r.region_id is not None],
         "drafts": drafts,
         "previous": previous,
     }
+
+
+# --- lookups of the round-level pages (access is the views' `require`; these find the object or 404) -----
+
+
+def conclusion_named(year: int | str, csf: str) -> tuple[Round, SuccessFactor | None, NationalConclusion | None]:
+    """The round, the success factor ("overall": none) and its conclusion, if written, named by a URL."""
+    round = round_for_year(year)
+    factor = None if csf == "overall" else get_object_or_404(SuccessFactor, code=csf)
+    return round, factor, NationalConclusion.objects.filter(round=round, success_factor=factor).first()
+
+
+def conclusion_by_pk(pk: int) -> NationalConclusion:
+    return get_object_or_404(NationalConclusion.objects.select_related("round", "success_factor"), pk=pk)
+
+
+def conclusion_finding_choices(conclusion: NationalConclusion) -> list[tuple[int, str]]:
+    """The findings a conclusion may cite: those of its factor (all of the round for the slotconclusie)."""
+    findings = Finding.objects.filter(round=conclusion.round)
+    if conclusion.success_factor_id is not None:
+        findings = findings.filter(success_factor=conclusion.success_factor)
+    return [(f.pk, str(f)) for f in findings.select_related("round", "subject", "success_factor")]
+
+
+def finding_citable(conclusion: NationalConclusion, pk: int) -> Finding:
+    return get_object_or_404(Finding.objects.filter(round=conclusion.round), pk=pk)
+
+
+def factor_page(round: Round, factor: SuccessFactor | None, conclusion: NationalConclusion | None, *,
+                evidence: bool) -> dict:
+    """The page of one success factor (or the slotconclusie): counts, conclusion and, for those who may see
+    them (`evidence`), the findings underneath and what the conclusion cites."""
+    context = {
+        "round": round, "factor": factor, "conclusion": conclusion, "csf": factor.code if factor else "overall",
+        "counts": judgment_counts(round).get(factor.code) if factor else None, "evidence": evidence,
+        "citation_count": conclusion.citations.count() if conclusion else 0,
+    }
+    if evidence:
+        context["findings"] = factor_evidence(round, factor) if factor else []
+        context["citations"] = shown_citations(conclusion.citations.all()) if conclusion else []
+    return context
+
+
+def publish_context(round: Round) -> dict:
+    return {"round": round, **verified_counts(round),
+            "region_total": Subject.objects.filter(kind=SubjectKind.REGION).count()}
+
+
+def recommendation_by_pk(pk: int) -> Recommendation:
+    return get_object_or_404(Recommendation.objects.select_related("round"), pk=pk)
+
+
+def history_of(recommendation: Recommendation) -> list:
+    return list(recommendation.history.select_related("history_user").order_by("-history_date"))
+
+
+def follow_up_of(recommendation: Recommendation, round: Round) -> FollowUp | None:
+    return recommendation.follow_ups.filter(round=round).first()
+
+
+def rules_of(round: Round) -> list:
+    return list(round.draft_rules.select_related("success_factor"))

@@ -8,21 +8,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from assessments.access import round_for_year
-from assessments.models import Round, SuccessFactor
 from findings import forms
 from findings.access import round_from_query
-from findings.models import Finding, Judgment, NationalConclusion, Recommendation, RecommendationStatus
+from findings.models import Judgment, NationalConclusion, RecommendationStatus
 from findings.services import StaleEdit, citation_add
 from national import pages, services
-from national.queries import judgment_counts, verified_counts
-from regions.models import Subject, SubjectKind
 from regions.policy import Action, may, require
 
 
@@ -38,13 +35,13 @@ def _stale(request: HttpRequest, stale: StaleEdit) -> None:
 @require_POST
 def conclusion_cite(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
-    conclusion = get_object_or_404(NationalConclusion.objects.select_related("round", "success_factor"), pk=pk)
-    findings = _conclusion_finding_choices(conclusion)
-    form = forms.CitationForm(request.POST, findings=findings)
+    conclusion = pages.conclusion_by_pk(pk)
+    form = forms.CitationForm(request.POST, findings=pages.conclusion_finding_choices(conclusion))
     if form.is_valid() and form.cleaned_data.get("cited_finding"):
         try:
             citation_add(
-                by=request.user, conclusion=conclusion, cited_finding=Finding.objects.get(pk=form.cleaned_data["cited_finding"])
+                by=request.user, conclusion=conclusion,
+                cited_finding=pages.finding_citable(conclusion, form.cleaned_data["cited_finding"]),
             )
         except ValidationError as error:
             _error(request, error)
@@ -55,21 +52,6 @@ def conclusion_cite(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_conclusion_url(conclusion))
 
 
-def _conclusion_finding_choices(conclusion: NationalConclusion) -> list[tuple[int, str]]:
-    if conclusion.success_factor_id is None:
-        findings = Finding.objects.filter(round=conclusion.round)
-    else:
-        findings = Finding.objects.filter(round=conclusion.round, success_factor=conclusion.success_factor)
-    return [(f.pk, str(f)) for f in findings.select_related("round", "subject", "success_factor")]
-
-
-def _round_factor_conclusion(year: int, csf: str) -> tuple[Round, SuccessFactor | None, NationalConclusion | None]:
-    """The round, the success factor ("overall": none) and its conclusion, if written, named by a URL."""
-    round = round_for_year(year)
-    factor = None if csf == "overall" else get_object_or_404(SuccessFactor, code=csf)
-    return round, factor, NationalConclusion.objects.filter(round=round, success_factor=factor).first()
-
-
 def _conclusion_url(conclusion: NationalConclusion) -> str:
     code = conclusion.success_factor.code if conclusion.success_factor_id else "overall"
     return reverse("national:factor", args=[conclusion.round.year, code])
@@ -78,35 +60,25 @@ def _conclusion_url(conclusion: NationalConclusion) -> str:
 # --- the national picture, conclusions, publishing --------------------------------------------
 
 
-def _rounds():
-    return Round.objects.order_by("-year")
-
-
 def national(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.NATIONAL)
     round = round_from_query(request.GET.get("round"))
-    context = {"round": round, **pages.national_page(round), "rounds": _rounds(), "judgment_choices": Judgment.choices}
+    context = {"round": round, **pages.national_page(round), "judgment_choices": Judgment.choices}
     return render(request, "national/national.html", context)
 
 
 def national_factor(request: HttpRequest, year: int, csf: str) -> HttpResponse:
     require(request.user, Action.NATIONAL)
-    round, factor, conclusion = _round_factor_conclusion(year, csf)
-    context = {"round": round, "factor": factor, "conclusion": conclusion, "csf": csf,
-               "counts": judgment_counts(round).get(csf) if factor else None,
-               "evidence": may(request.user, Action.SUBJECT_DETAIL)}
-    if context["evidence"]:
-        context["findings"] = pages.factor_evidence(round, factor) if factor else []
-        context["citations"] = pages.shown_citations(conclusion.citations.all()) if conclusion else []
-        if conclusion:
-            context["citation_form"] = forms.CitationForm(findings=_conclusion_finding_choices(conclusion))
-    context["citation_count"] = conclusion.citations.count() if conclusion else 0
+    round, factor, conclusion = pages.conclusion_named(year, csf)
+    context = pages.factor_page(round, factor, conclusion, evidence=may(request.user, Action.SUBJECT_DETAIL))
+    if context["evidence"] and conclusion:
+        context["citation_form"] = forms.CitationForm(findings=pages.conclusion_finding_choices(conclusion))
     return render(request, "national/national_factor.html", context)
 
 
 def conclusion_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
-    round, factor, conclusion = _round_factor_conclusion(year, csf)
+    round, factor, conclusion = pages.conclusion_named(year, csf)
     initial = {"revision": 0} if conclusion is None else {
         "text": conclusion.text, "judgment": conclusion.judgment, "revision": conclusion.revision}
     form = forms.ConclusionForm(request.POST or None, initial=initial)
@@ -139,9 +111,7 @@ def publish(request: HttpRequest, year: int) -> HttpResponse:
         else:
             messages.success(request, _("De meting is gepubliceerd."))
             return redirect(reverse("national:dashboard") + f"?round={round.year}")
-    counts = verified_counts(round)
-    return render(request, "national/publish.html", {"round": round, "form": form, **counts,
-                                                      "region_total": Subject.objects.filter(kind=SubjectKind.REGION).count()})
+    return render(request, "national/publish.html", {"form": form, **pages.publish_context(round)})
 
 
 # --- recommendations -------------------------------------------------------------------------
@@ -150,7 +120,7 @@ def publish(request: HttpRequest, year: int) -> HttpResponse:
 def recommendations(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS)
     round = round_from_query(request.GET.get("round"))
-    context = {"round": round, "rounds": _rounds(), **pages.recommendations_page(round, user=request.user)}
+    context = {"round": round, **pages.recommendations_page(round, user=request.user)}
     return render(request, "national/recommendations.html", context)
 
 
@@ -181,7 +151,7 @@ def _recommendation_data(form) -> dict:
 
 def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
-    recommendation = get_object_or_404(Recommendation.objects.select_related("round"), pk=pk)
+    recommendation = pages.recommendation_by_pk(pk)
     initial = {"text": recommendation.text, "addressee": recommendation.addressee, "region": recommendation.region_id,
                "success_factors": list(recommendation.success_factors.all())}
     form = forms.RecommendationForm(request.POST or None, initial=initial)
@@ -194,15 +164,15 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Aanbeveling opgeslagen."))
             return redirect(_recommendations_url(recommendation.round))
-    history = recommendation.history.select_related("history_user").order_by("-history_date")
     return render(request, "national/recommendation_form.html",
-                  {"round": recommendation.round, "form": form, "recommendation": recommendation, "history": history})
+                  {"round": recommendation.round, "form": form, "recommendation": recommendation,
+                   "history": pages.history_of(recommendation)})
 
 
 @require_POST
 def recommendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
-    recommendation = get_object_or_404(Recommendation.objects.select_related("round"), pk=pk)
+    recommendation = pages.recommendation_by_pk(pk)
     try:
         services.recommendation_decide(recommendation=recommendation, by=request.user,
                                        accept=request.POST.get("decision") == "accept")
@@ -216,9 +186,9 @@ def recommendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 def follow_up(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
-    recommendation = get_object_or_404(Recommendation.objects.select_related("round"), pk=pk)
+    recommendation = pages.recommendation_by_pk(pk)
     round = round_for_year(year)
-    existing = recommendation.follow_ups.filter(round=round).first()
+    existing = pages.follow_up_of(recommendation, round)
     initial = {"status": existing.status, "explanation": existing.explanation} if existing else {}
     form = forms.FollowUpForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -246,8 +216,7 @@ def draft_rules(request: HttpRequest, year: int) -> HttpResponse:
         else:
             messages.success(request, _("Regel opgeslagen."))
             return redirect("national:draft_rules", year=round.year)
-    rules = round.draft_rules.select_related("success_factor")
-    return render(request, "national/draft_rules.html", {"round": round, "form": form, "rules": rules})
+    return render(request, "national/draft_rules.html", {"round": round, "form": form, "rules": pages.rules_of(round)})
 
 
 @require_POST

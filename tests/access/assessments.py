@@ -172,8 +172,10 @@ RULES = {
         # A plain submit refused by the published round shows the page again with the refusal at the question.
         Case(label="published post", method="post", data=answer("ovr_assigned"), kwargs=VR13_2009,
              setup=started(year=2009, published=True), expect=writes({role: 200 for role in VR13_ANSWER}, ("rmc_11",))),
-        # A POST to a questionnaire never started saves nothing: it shows the start page again.
-        Case(label="not started post", method="post", data=answer("ovr_assigned"), kwargs=VR13, expect=VR13_STARTERS),
+        # A POST to a questionnaire never started saves nothing: it shows the start page again (the RMC, who
+        # reads but may not fill in VR13's questionnaire, is refused the write).
+        Case(label="not started post", method="post", data=answer("ovr_assigned"), kwargs=VR13,
+             expect=writes({role: 200 for role in VR13_ANSWER}, ("rmc_11",))),
     ],
     "assessments:start": [
         Case(method="post", kwargs=VR13, expect=VR13_ANSWERS, changes=VR13_ANSWER),
