@@ -95,3 +95,19 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo (`load_demo`), loaded once for a module whose tests read it; each test still runs in its own
+    savepoint, so what a test changes is gone for the next one. Rolled back at the end of the module."""
+    from django.db import transaction
+
+    from cmsaudit.demo import demo_loaders, users_load
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        users_load()
+        for _name, loader in demo_loaders():
+            loader()
+        yield
+        transaction.set_rollback(True)

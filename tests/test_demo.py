@@ -15,9 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=StringIO())
+def demo(demo_data, db):
+    """The demo as `load_demo` loads it, once for this module."""
 
 
 def count(question_code: str, value: str, year: int = 2013) -> int:
@@ -64,6 +63,7 @@ def test_the_2009_recommendations_have_their_2013_follow_up(demo):
 
 
 def test_loading_the_demo_twice_changes_nothing(demo, settings):
+    settings.DEBUG = True
     before = (
         Answer.objects.count(),
         Answer.history.count(),

@@ -19,7 +19,6 @@ from django.urls import reverse
 
 from accounts.models import User
 from assessments.models import Answer, Assessment, AssessmentStatus, Round, SuccessFactor
-from cmsaudit.demo import demo_loaders, users_load
 from findings.models import (
     Citation,
     Finding,
@@ -55,15 +54,10 @@ def fingerprint() -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        users_load()
-        for _name, loader in demo_loaders():
-            loader()
-        # A 2009 questionnaire reopened to draft by hand: the published round refuses it all the same.
+def demo(demo_data, django_db_blocker):
+    # A 2009 questionnaire reopened to draft by hand: the published round refuses it all the same.
+    with django_db_blocker.unblock():
         Assessment.objects.filter(round__year=2009, subject__code="VR14").update(status=AssessmentStatus.DRAFT)
-        yield
-        transaction.set_rollback(True)
 
 
 def _pdf() -> io.BytesIO:
