@@ -1,0 +1,58 @@
+"""What the region list and a subject's page show, read in a fixed number of queries."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from accounts.models import Role
+from regions.geo import HEIGHT, WIDTH, map_shapes
+from regions.models import Region, Subject, SubjectKind
+from regions.policy import visible_subjects
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+
+def region_list_context(user: User) -> dict:
+    """The regions `user` may see, on a list and a map."""
+    visible = visible_subjects(user).filter(kind=SubjectKind.REGION)
+    regions = Region.objects.filter(subject__in=visible).select_related("brigade")
+    shapes = map_shapes(regions, css_class_for=lambda r: "region-visible", url_for=lambda r: r.get_absolute_url())
+    return {"regions": regions, "shapes": shapes, "map_width": WIDTH, "map_height": HEIGHT}
+
+
+def subject_context(subject: Subject) -> dict:
+    """What a subject's page shows besides the sections the apps contribute; depends on its kind."""
+    return {"map_height": HEIGHT, **KIND_CONTEXT[subject.kind](subject)}
+
+
+def _region_context(subject: Subject) -> dict:
+    region = subject.region
+    people = region.users.filter(is_active=True, role__in=[Role.OVR, Role.CONTACT]).order_by("role", "last_name")
+    return {
+        "region": region,
+        "ovrs": [u for u in people if u.role == Role.OVR],
+        "contacts": [u for u in people if u.role == Role.CONTACT],
+        "rmcs": region.brigade.users.filter(is_active=True, role=Role.RMC),
+        "shapes": map_shapes([region], css_class_for=lambda r: "region-current"),
+        "map_width": 400,
+    }
+
+
+def _brigade_context(subject: Subject) -> dict:
+    brigade = subject.brigade
+    regions = brigade.regions.all()
+    return {
+        "brigade": brigade,
+        "regions": regions,
+        "rmcs": brigade.users.filter(is_active=True, role=Role.RMC),
+        "shapes": map_shapes(regions, url_for=lambda r: r.get_absolute_url(), css_class_for=lambda r: "region-visible"),
+        "map_width": WIDTH,
+    }
+
+
+KIND_CONTEXT = {
+    SubjectKind.REGION: _region_context,
+    SubjectKind.BRIGADE: _brigade_context,
+    SubjectKind.DIRECTORATE: lambda subject: {},
+}

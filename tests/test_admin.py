@@ -1,0 +1,66 @@
+"""The Django admin shows what the services own but changes none of it; reference data and users stay
+editable; a published round is read-only there as everywhere."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments.models import Round
+from core.admin import ServiceOwnedAdmin
+from regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+SERVICE_OWNED = sorted(
+    (model._meta.label for model, model_admin in admin.site._registry.items() if isinstance(model_admin, ServiceOwnedAdmin))
+)
+
+
+def test_every_model_the_services_write_is_read_only_in_the_admin():
+    for label in ["assessments.Answer", "assessments.Assessment", "findings.Finding", "findings.InterviewReport",
+                  "findings.Citation", "findings.NationalConclusion", "findings.Recommendation", "findings.DraftRule",
+                  "findings.Verification", "findings.FollowUp"]:
+        assert label in SERVICE_OWNED, label
+
+
+@pytest.mark.parametrize("label", SERVICE_OWNED)
+def test_the_admin_refuses_to_add_a_service_owned_record(client_for, admin_user, label):
+    app_label, model_name = label.lower().split(".")
+    client = client_for(admin_user)
+    assert client.get(reverse(f"admin:{app_label}_{model_name}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:{app_label}_{model_name}_add")).status_code == 403
+
+
+def test_the_admin_shows_a_finding_without_saving_a_change(client_for, admin_user):
+    from tests.factories import FindingFactory
+
+    finding = FindingFactory(text="Zoals gevonden.")
+    client = client_for(admin_user)
+    url = reverse("admin:findings_finding_change", args=[finding.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"text": "Via de admin gewijzigd.", "judgment": "voldoet"})
+    assert response.status_code == 403
+    finding.refresh_from_db()
+    assert finding.text == "Zoals gevonden."
+
+
+def test_reference_data_stays_editable(client_for, admin_user):
+    region = Region.objects.get(code="VR13")
+    response = client_for(admin_user).get(reverse("admin:regions_region_change", args=[region.pk]))
+    assert response.status_code == 200
+    assert 'name="_save"' in response.content.decode()
+
+
+def test_a_published_round_cannot_be_changed_in_the_admin(client_for, admin_user):
+    round_2009 = Round.objects.get(year=2009)
+    round_2009.published_at, round_2009.status = timezone.now(), "closed"
+    round_2009.save()
+    client = client_for(admin_user)
+    response = client.post(reverse("admin:assessments_round_change", args=[round_2009.pk]),
+                           {"year": 2009, "kind": "tussenmeting", "status": "open"})
+    assert response.status_code == 403
+    round_2009.refresh_from_db()
+    assert round_2009.status == "closed"
+    open_round = client.get(reverse("admin:assessments_round_change", args=[Round.objects.get(year=2013).pk]))
+    assert 'name="_save"' in open_round.content.decode()
