@@ -1,8 +1,7 @@
 from django.urls import include, path
-from django.views.generic.base import RedirectView
 
-import regions.converters  # noqa: F401  (registers <subject:…>)
 from assessments import views
+from regions.converters import brigade_paths_moved  # also registers <subject:…>
 
 app_name = "assessments"
 
@@ -11,16 +10,7 @@ urlpatterns = [
     # CSV/XLSX exchange of answers (assessments/urls_exchange.py).
     path("", include("assessments.urls_exchange")),
     # The brigade pages of earlier versions moved to the brigade's code (B11).
-    path(
-        "<int:year>/brigades/<int:number>/<path:rest>",
-        RedirectView.as_view(url="/assessments/%(year)s/B%(number)s/%(rest)s", permanent=True, query_string=True),
-        name="brigade_moved",
-    ),
-    path(
-        "<int:year>/brigades/<int:number>/",
-        RedirectView.as_view(url="/assessments/%(year)s/B%(number)s/", permanent=True, query_string=True),
-        name="brigade_moved_root",
-    ),
+    *brigade_paths_moved("/assessments/"),
     path("<int:year>/<subject:code>/", views.fill, name="fill"),
     path("<int:year>/<subject:code>/start/", views.start, name="start"),
     path("<int:year>/<subject:code>/answers/<slug:question>/", views.answer, name="answer"),

@@ -1,8 +1,8 @@
 from django.urls import include, path
 from django.views.generic.base import RedirectView
 
-import regions.converters  # noqa: F401  (registers <subject:…>)
 from findings import views
+from regions.converters import brigade_paths_moved  # also registers <subject:…>
 
 app_name = "findings"
 urlpatterns = [
@@ -26,16 +26,7 @@ urlpatterns = [
     path("citations/<int:pk>/delete/", views.citation_delete, name="citation_delete"),
     path("cite/<int:pk>/", views.finding_cite, name="finding_cite"),
     # The brigade pages of earlier versions moved to the brigade's code (B11).
-    path(
-        "<int:year>/brigades/<int:number>/",
-        RedirectView.as_view(url="/findings/%(year)s/B%(number)s/", permanent=True, query_string=True),
-        name="brigade_moved_root",
-    ),
-    path(
-        "<int:year>/brigades/<int:number>/<path:rest>",
-        RedirectView.as_view(url="/findings/%(year)s/B%(number)s/%(rest)s", permanent=True, query_string=True),
-        name="brigade_moved",
-    ),
+    *brigade_paths_moved("/findings/"),
     path("<int:year>/<subject:code>/", views.subject_findings, name="subject"),
     path("<int:year>/<subject:code>/report/", views.report_edit, name="report"),
     path("<int:year>/<subject:code>/send/", views.verification_send, name="send"),
