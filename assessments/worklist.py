@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments.guards import round_is_read_only
 from assessments.models import Assessment, AssessmentStatus, Questionnaire, RoundStatus
@@ -21,50 +22,66 @@ if TYPE_CHECKING:
     from assessments.models import Round
     from core.contributions import WorkItem
 
+S = AssessmentStatus
+
+# What the inspectors do next with a questionnaire in each state (a final one is no work).
+INSPECTOR_NEXT = {
+    S.DRAFT: gettext_lazy("Vragenlijst %(subject)s is nog een concept bij de respondenten"),
+    S.SUBMITTED: gettext_lazy("Ingediende vragenlijst %(subject)s: in beoordeling nemen"),
+    S.IN_REVIEW: gettext_lazy("Vragenlijst %(subject)s is in beoordeling: ter verificatie voorleggen of terugsturen"),
+    S.VERIFICATION: gettext_lazy("Vragenlijst %(subject)s staat op verificatie: definitief maken na de verificatie"),
+}
+
 
 def work_items(user: User, round: Round | None) -> list[WorkItem]:
-    """Respondents: their own questionnaires of the open round; inspectors: submitted ones to review."""
-    if round is None or not user.is_authenticated:
+    """Respondents: their own questionnaire while they can still fill it in; inspectors: every questionnaire
+    of the round that is not final, with what comes next. A published round is no work."""
+    if round is None or not user.is_authenticated or round_is_read_only(round):
         return []
     if may(user, Action.REVIEW):
-        return _to_review(round)
+        return _inspector_items(round)
     own = respondent_filter(user)
-    if own is None or round.status != RoundStatus.OPEN or round_is_read_only(round):
+    if own is None or round.status != RoundStatus.OPEN:
         return []
     kinds = set(Questionnaire.objects.filter(round=round).values_list("audience", flat=True))
-    return [_respondent_item(round, subject) for subject in Subject.objects.filter(own, kind__in=kinds)]
+    assessments = {
+        a.subject_id: a
+        for a in with_visible_progress(Assessment.objects.filter(round=round, subject__in=Subject.objects.filter(own)))
+    }
+    items = []
+    for subject in Subject.objects.filter(own, kind__in=kinds):
+        assessment = assessments.get(subject.pk)
+        if assessment is None or assessment.status == S.DRAFT:
+            items.append(_respondent_item(round, subject, assessment))
+    return items
 
 
-def _respondent_item(round: Round, subject: Subject) -> WorkItem:
-    assessment = with_visible_progress(Assessment.objects.filter(round=round, subject=subject)).first()
-    label = _("Vragenlijst %(year)s voor %(subject)s") % {"year": round.year, "subject": subject}
+def _respondent_item(round: Round, subject: Subject, assessment: Assessment | None) -> WorkItem:
+    label = _("Vragenlijst %(year)s voor %(subject)s invullen") % {"year": round.year, "subject": subject}
     if assessment is None:
         detail = _("Nog niet begonnen")
-    elif assessment.status == AssessmentStatus.DRAFT:
-        percent = percent_of(assessment.answered, assessment.applicable)
-        detail = _("%(percent)s%% beantwoord") % {"percent": percent}
     else:
-        detail = _("Status: %(status)s") % {"status": assessment.get_status_display()}
-    if (assessment is None or assessment.status == AssessmentStatus.DRAFT) and round.submission_deadline:
-        detail += _(" · indienen vóór %(date)s") % {"date": date_format(round.submission_deadline, "SHORT_DATE_FORMAT")}
+        detail = _("%(percent)s%% beantwoord") % {"percent": percent_of(assessment.answered, assessment.applicable)}
+    if round.submission_deadline:
+        detail += _(" · indienen vóór %(date)s") % {"date": date_format(round.submission_deadline, "j F Y")}
     return {"label": label, "url": reverse("assessments:fill", args=[round.year, subject.code]), "detail": detail}
 
 
-def _to_review(round: Round) -> list[WorkItem]:
-    submitted = (
-        Assessment.objects.filter(round=round, status=AssessmentStatus.SUBMITTED)
+def _inspector_items(round: Round) -> list[WorkItem]:
+    waiting = (
+        with_visible_progress(Assessment.objects.filter(round=round).exclude(status=S.FINAL))
         .select_related("round", "subject")
-        .order_by("last_activity")
+        .order_by("subject__order")
     )
-    return [
-        {
-            "label": _("Ingediende vragenlijst %(subject)s: in beoordeling nemen") % {"subject": a.subject},
-            "url": a.get_absolute_url(),
-            "detail": _("Ingediend, laatste activiteit %(at)s")
-            % {"at": date_format(timezone.localtime(a.last_activity), "SHORT_DATETIME_FORMAT")},
+    items = []
+    for assessment in waiting:
+        detail = _("%(percent)s%% beantwoord · laatste activiteit %(at)s") % {
+            "percent": percent_of(assessment.answered, assessment.applicable),
+            "at": date_format(timezone.localtime(assessment.last_activity), "j F Y H:i"),
         }
-        for a in submitted
-    ]
-
-
-
+        items.append({
+            "label": INSPECTOR_NEXT[assessment.status] % {"subject": assessment.subject},
+            "url": assessment.get_absolute_url(),
+            "detail": detail,
+        })
+    return items

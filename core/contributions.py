@@ -5,13 +5,15 @@ imports nothing of the app, so no module reaches upward."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 
 class WorkItem(TypedDict):
     label: str
     url: str
     detail: str
+    # Work that waits on others (shown, never the subject of a reminder e-mail).
+    waiting: NotRequired[bool]
 
 
 class Section(TypedDict):

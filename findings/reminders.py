@@ -52,7 +52,8 @@ def reminders_send(*, round: Round, days: int = 7, today: datetime.date | None =
     for user in users.order_by("pk"):
         lines = []
         if verification_near:
-            lines += [f"- {item['label']} ({item['url']})" for item in work_items(user, round) if "#verificatie" in item["url"]]
+            lines += [f"- {item['label']} ({item['url']})" for item in work_items(user, round)
+                      if "#verificatie" in item["url"] and not item.get("waiting")]
         if submission_near:
             lines += [f"- {line}" for line in _submission_lines(user, round)]
         if not lines:

@@ -63,13 +63,22 @@ def open_comments(round: Round):
     )
 
 
+def waiting_on_respondents(round: Round):
+    """The verifications of a round sent and not yet answered by every respondent."""
+    return (
+        Verification.objects.filter(round=round, status=VerificationStatus.AWAITING)
+        .select_related("subject")
+        .order_by("subject__order")
+    )
+
+
 def _subject_url(round: Round, code: str) -> str:
     return reverse("findings:subject", args=[round.year, code])
 
 
 def work_items(user: User, round: Round | None) -> list[WorkItem]:
     """Findings work waiting for `user` in `round` (verification, comments to answer, findings missing)."""
-    if round is None or not user.is_authenticated:
+    if round is None or not user.is_authenticated or round.published_at is not None:
         return []
     deadline = _deadline(round)
     if may(user, Action.VERIFY):
@@ -86,6 +95,13 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
     if not may(user, Action.VERIFY_REPLY):
         return []
     result = []
+    for verification in waiting_on_respondents(round):
+        label = _("Bevindingen %(subject)s wachten op de respondenten") % {"subject": verification.subject}
+        detail = _("Ter verificatie verstuurd op %(date)s") % {"date": date_format(verification.sent_at, "j F Y")}
+        if round.verification_deadline:
+            detail += " · " + deadline
+        result.append({"label": label, "url": _subject_url(round, verification.subject.code) + "#verificatie",
+                       "detail": detail, "waiting": True})
     for row in open_comments(round):
         code = row["item__verification__subject__code"]
         label = ngettext(

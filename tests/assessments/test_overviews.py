@@ -57,7 +57,7 @@ def test_an_ovr_finds_the_questionnaire_with_progress_and_deadline_on_the_home_p
     answer_save(assessment=assessment, question=question("ovr_assigned"), value="ja", base_revision=0, by=ovr_vr13)
     [item] = work_items(ovr_vr13, round)
     assert item["url"] == "/assessments/2013/VR13/"
-    assert item["detail"].startswith("2% beantwoord") and "01-04-2013" in item["detail"]
+    assert item["detail"].startswith("2% beantwoord") and "1 april 2013" in item["detail"]
 
 
 def test_an_rmc_finds_the_brigade_questionnaire(rmc_11):
@@ -66,12 +66,14 @@ def test_an_rmc_finds_the_brigade_questionnaire(rmc_11):
     assert item["detail"] == "Nog niet begonnen"
 
 
-def test_an_inspector_finds_submitted_questionnaires_to_review(inspector):
+def test_an_inspector_finds_every_questionnaire_that_is_not_final_with_its_next_step(inspector):
     AssessmentFactory(status="submitted")
     AssessmentFactory(subject=subject("VR14"))
+    AssessmentFactory(subject=subject("VR15"), status="final")
     items = work_items(inspector, Round.objects.get(year=2013))
-    assert [i["url"] for i in items] == ["/assessments/2013/VR13/"]
+    assert [i["url"] for i in items] == ["/assessments/2013/VR13/", "/assessments/2013/VR14/"]
     assert "in beoordeling nemen" in items[0]["label"]
+    assert "nog een concept" in items[1]["label"]
 
 
 def test_the_region_page_links_to_each_rounds_questionnaire_the_user_may_open(ovr_vr13, rmc_11):
