@@ -24,7 +24,7 @@ Rules worth knowing:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -79,11 +79,26 @@ class QuestionSet:
 
 @dataclass(frozen=True)
 class AnswerContext:
-    """What validation needs to know, prepared once: which questions each region answers, which are final."""
+    """What validation needs to know, prepared once: which questions each subject answers, which
+    questionnaires are final, whether the round is published, and for those the answers as stored (a row
+    that repeats them is unchanged; a row that differs is refused)."""
 
     year: int
-    question_sets: Mapping[str, QuestionSet]  # region code -> the questions of its questionnaire
+    question_sets: Mapping[str, QuestionSet]  # subject code -> the questions of its questionnaire
     final_regions: frozenset[str] = frozenset()
+    published: bool = False
+    # (subject code, question code) -> (value, comment), for the final questionnaires (all, when published).
+    stored: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+    def refusal(self, subject_code: str) -> str | None:
+        """Why rows of `subject_code` may not change anything, or None when they may."""
+        if self.published:
+            return _("Meting %(year)s is gepubliceerd en ligt vast; er kan niets meer in worden gewijzigd.") % {
+                "year": self.year}
+        if subject_code in self.final_regions:
+            return _("De vragenlijst van %(region)s (%(year)s) is definitief; daarin mag niets meer worden gewijzigd.") % {
+                "region": subject_code, "year": self.year}
+        return None
 
 
 @dataclass(frozen=True)
@@ -104,7 +119,6 @@ def validate_answer_rows(rows: Iterable[Row], context: AnswerContext) -> tuple[l
     valid: list[ValidAnswer] = []
     errors: list[RowError] = []
     seen: dict[tuple[str, str], int] = {}
-    first_line: dict[str, int] = {}
     for row in rows:
         region_raw, question_raw, value_raw, comment_raw = row.cells[:4]
         region_code = region_raw.strip().upper()
@@ -116,7 +130,6 @@ def validate_answer_rows(rows: Iterable[Row], context: AnswerContext) -> tuple[l
         if question_set is None:
             errors.append(RowError(row.line, _("Onbekende regiocode ‘%(code)s’; gebruik VR01 tot en met VR25 (of B11, B13, B43 voor de brigadevragenlijst).") % {"code": shorten(region_raw.strip(), 20)}))
             continue
-        first_line.setdefault(region_code, row.line)
         if not question_code:
             errors.append(RowError(row.line, _("De vraagcode ontbreekt.")))
             continue
@@ -140,23 +153,19 @@ def validate_answer_rows(rows: Iterable[Row], context: AnswerContext) -> tuple[l
         except ValidationError as error:
             errors.append(RowError(row.line, f"{question_code}: {' '.join(error.messages)}"))
             continue
-        valid.append(ValidAnswer(row.line, region_code, question_code, value, comment_raw.strip()))
-    for region_code in sorted(context.final_regions & first_line.keys()):
-        errors.append(
-            RowError(
-                first_line[region_code],
-                _("De vragenlijst van %(region)s (%(year)s) is definitief; daarin mag niets meer worden gewijzigd.")
-                % {"region": region_code, "year": context.year},
-            )
-        )
+        comment = comment_raw.strip()
+        refusal = context.refusal(region_code)
+        # A final or published questionnaire: a row that repeats what is stored (or says nothing) is
+        # unchanged; only a row that would change it is refused.
+        if refusal and (value or comment) and (value, comment) != context.stored.get(key, ("", "")):
+            errors.append(RowError(row.line, refusal))
+            continue
+        valid.append(ValidAnswer(row.line, region_code, question_code, value, comment))
     return valid, sorted(errors)
 
 
 def answer_context(round: Round) -> AnswerContext:
-    """The validation context for `round`, read in a few queries. Refuses a published round, and a round
-    without a region questionnaire."""
-    if round_is_read_only(round):
-        raise ImportRefused([RowError(0, _("Meting %(year)s is gepubliceerd en ligt vast; er kan niets meer in worden gewijzigd.") % {"year": round.year})])
+    """The validation context for `round`, read in a few queries. Refuses a round without a region questionnaire."""
     latest = {kind: Questionnaire.objects.latest_for(round, kind) for kind in SubjectKind.values}
     assessments = list(
         Assessment.objects.filter(round=round).values_list("subject__code", "questionnaire_id", "status")
@@ -173,7 +182,18 @@ def answer_context(round: Round) -> AnswerContext:
         if questionnaire_id is not None:
             question_sets[code] = sets[questionnaire_id]
     final = frozenset(code for code, _questionnaire, status in assessments if status == AssessmentStatus.FINAL)
-    return AnswerContext(year=round.year, question_sets=question_sets, final_regions=final)
+    published = round_is_read_only(round)
+    locked = Answer.objects.filter(assessment__round=round)
+    if not published:
+        locked = locked.filter(assessment__subject__code__in=final)
+    stored = {
+        (code, question): (value, comment)
+        for code, question, value, comment in locked.values_list(
+            "assessment__subject__code", "question__code", "value", "comment"
+        )
+    } if (published or final) else {}
+    return AnswerContext(year=round.year, question_sets=question_sets, final_regions=final, published=published,
+                         stored=stored)
 
 
 def _question_sets(questionnaire_ids: Iterable[int]) -> dict[int, QuestionSet]:

@@ -10,7 +10,7 @@ changes nothing. Once a round is published its judgments are no longer imported.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -43,6 +43,8 @@ class JudgmentContext:
     # success factor code -> "region" or "brigade"
     factors: Mapping[str, str]
     published: bool = False
+    # (subject code, csf) -> (judgment, finding) as stored, when the round is published.
+    stored: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -107,16 +109,25 @@ def validate_judgment_rows(rows: Iterable[Row], context: JudgmentContext) -> tup
                 message = _("Het oordeel ontbreekt; gebruik %(codes)s.") % {"codes": JUDGMENT_CODES}
             errors.append(RowError(row.line, message))
             continue
+        if context.published and (judgment, finding) != context.stored.get((code, csf)):
+            # A published round: a row that repeats the stored judgment is unchanged; one that differs is refused.
+            errors.append(RowError(row.line, _("Meting %(year)s is gepubliceerd; oordelen kunnen niet meer worden geïmporteerd.") % {"year": context.year}))
+            continue
         valid.append(ValidJudgment(row.line, code, csf, judgment, finding))
-    if context.published and (valid or errors):
-        errors.append(RowError(0, _("Meting %(year)s is gepubliceerd; oordelen kunnen niet meer worden geïmporteerd.") % {"year": context.year}))
     return valid, sorted(errors)
 
 
 def judgment_context(round: Round) -> JudgmentContext:
     subjects = {code: (kind, pk) for pk, code, kind in Subject.objects.values_list("pk", "code", "kind")}
     factors = dict(SuccessFactor.objects.values_list("code", "subject_kind"))
-    return JudgmentContext(year=round.year, subjects=subjects, factors=factors, published=round.published_at is not None)
+    published = round.published_at is not None
+    stored = {
+        (code, csf): (judgment, text)
+        for code, csf, judgment, text in Finding.objects.filter(round=round).values_list(
+            "subject__code", "success_factor__code", "judgment", "text"
+        )
+    } if published else {}
+    return JudgmentContext(year=round.year, subjects=subjects, factors=factors, published=published, stored=stored)
 
 
 def judgments_import(*, rows: Iterable[Row], round: Round, by: User | None, source: str = "") -> ImportResult:
