@@ -54,7 +54,7 @@ def _brigade_answers_load(by: User) -> int:
     for row in rows:
         number = row["brigade"]
         if number not in assessments:
-            assessment = assessment_start(round=round, subject=Subject.objects.get(code=f"B{int(number)}"), by=by)
+            assessment = assessment_start(round=round, subject=Subject.objects.get(brigade__number=int(number)), by=by)
             if assessment.status != AssessmentStatus.DRAFT:
                 return 0  # already loaded and closed
             assessments[number] = assessment

@@ -53,7 +53,7 @@ def demo_load(*, stdout=None) -> str:
 
 def _brigade_findings_load(round, judgments: dict, factors: dict, by: User) -> None:
     for number, per_factor in judgments.items():
-        brigade = Subject.objects.get(code=f"B{int(number)}")
+        brigade = Subject.objects.get(brigade__number=int(number))
         for code, spec in per_factor.items():
             current = Finding.objects.filter(round=round, subject=brigade, success_factor=factors[code]).first()
             if current and current.text == spec["finding"] and current.judgment == spec["judgment"]:
