@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
 QUESTIONNAIRE_DIR = Path(__file__).resolve().parent / "questionnaires"
 KINDS = {"yes_no", "single_choice", "multiple_choice", "number", "text", "date"}
+# A number question's rules: the smallest and largest value, and whether only whole numbers are allowed.
+BOUND_KEYS = ("min", "max", "whole")
 RELATIONS = {"same", "reworded", "split", "merged"}
 CODE = re.compile(r"^[a-z0-9_]+$")
 
@@ -91,6 +95,7 @@ def validate_definition(data: dict, *, success_factors: set[str]) -> list[str]:
                 if not CODE.match(choice):
                     errors.append(f"{where}: ongeldige keuzecode {choice!r}.")
         errors.extend(_validate_norm(where, kind, question.get("norm"), choices))
+        errors.extend(_validate_bounds(where, kind, question))
         condition = question.get("condition")
         if condition:
             target = seen.get(str(condition.get("question")))
@@ -119,6 +124,49 @@ def _validate_norm(where: str, kind: str, norm, choices: list[str]) -> list[str]
     allowed = {"ja", "nee"} if kind == "yes_no" else set(choices)
     wrong = [str(value) for value in norm if str(value) not in allowed] if isinstance(norm, list) else ["?"]
     return [f"{where}: normwaarde(n) {', '.join(wrong)} bestaan niet."] if wrong else []
+
+
+def _validate_bounds(where: str, kind: str, question: dict) -> list[str]:
+    """`min`, `max` (numbers) and `whole` (true/false): the values a number question's answer may take."""
+    present = [key for key in BOUND_KEYS if key in question]
+    if not present:
+        return []
+    if kind != "number":
+        return [f"{where}: alleen getalvragen hebben {', '.join(present)}."]
+    errors = []
+    bounds = {}
+    for key in ("min", "max"):
+        value = question.get(key)
+        if key not in question:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            errors.append(f"{where}: {key} moet een getal zijn, niet {value!r}.")
+        elif abs(value) >= 1e12:
+            errors.append(f"{where}: {key} is te groot.")
+        else:
+            bounds[key] = value
+    if "min" in bounds and "max" in bounds and bounds["min"] > bounds["max"]:
+        errors.append(f"{where}: min ({bounds['min']}) is groter dan max ({bounds['max']}).")
+    if "whole" in question and not isinstance(question["whole"], bool):
+        errors.append(f"{where}: whole moet true of false zijn.")
+    norm = question.get("norm")
+    if isinstance(norm, dict):
+        for key in ("min", "max"):
+            limit = norm.get(key)
+            if not isinstance(limit, int | float) or isinstance(limit, bool):
+                continue
+            if ("min" in bounds and limit < bounds["min"]) or ("max" in bounds and limit > bounds["max"]):
+                errors.append(f"{where}: de norm ({key} {limit}) ligt buiten min–max.")
+    return errors
+
+
+def _bounds(spec: dict) -> dict:
+    """The Question fields for a definition's `min`, `max` and `whole`."""
+    return {
+        "min_value": None if spec.get("min") is None else Decimal(str(spec["min"])),
+        "max_value": None if spec.get("max") is None else Decimal(str(spec["max"])),
+        "whole": bool(spec.get("whole", False)),
+    }
 
 
 def _allowed_values(question: dict) -> set[str] | None:
@@ -217,6 +265,7 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
             norm=_normalise_norm(spec.get("norm")),
             continues=lineage.get(spec["code"]),
             continues_relation=continues.get("relation", ""),
+            **_supported(Question, _bounds(spec)),
         )
         Choice.objects.bulk_create(
             Choice(
@@ -229,6 +278,13 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
             for position, choice in enumerate(spec.get("choices") or [], start=1)
         )
     return LoadResult(questionnaire, action)
+
+
+def _supported(model, fields: dict) -> dict:
+    """The fields `model` has: the data migration that first loads the definitions runs against a historical
+    Question without the fields added since (0007 fills those from the same files)."""
+    names = {field.name for field in model._meta.get_fields()}
+    return {name: value for name, value in fields.items() if name in names}
 
 
 def _normalise_norm(norm):

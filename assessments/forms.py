@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models import AssessmentStatus, Question
 from assessments.services import evidence_check
-from assessments.values import MAX_TEXT, parse_value
+from assessments.values import MAX_REASON, MAX_TEXT, parse_value
 from assessments.workflow import step_between
 
 
@@ -73,7 +73,7 @@ class AnswerForm(forms.Form):
 
 class TransitionForm(forms.Form):
     to = forms.ChoiceField(choices=AssessmentStatus.choices)
-    reason = forms.CharField(required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(required=False, max_length=MAX_REASON, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, current: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -203,6 +203,11 @@ class Question(models.Model):
     # Which answers count towards meeting the success factor: a list of values
     # (yes_no / choices) or {"min": n, "max": n} for numbers. Empty: no norm.
     norm = models.JSONField(_("norm"), null=True, blank=True)
+    # Number questions: the values an answer may take (the definition's `min`, `max` and `whole`), enforced by
+    # assessments.values.parse_value for the page, the autosave and the import alike. Empty: no bound.
+    min_value = models.DecimalField(_("kleinste waarde"), max_digits=15, decimal_places=3, null=True, blank=True)
+    max_value = models.DecimalField(_("grootste waarde"), max_digits=15, decimal_places=3, null=True, blank=True)
+    whole = models.BooleanField(_("alleen gehele getallen"), default=False)
     # Lineage: the question of an earlier round this one continues.
     continues = models.ForeignKey(
         "self", verbose_name=_("vervolg op"), null=True, blank=True, on_delete=models.SET_NULL, related_name="continued_by"
@@ -215,6 +220,10 @@ class Question(models.Model):
         verbose_name_plural = _("vragen")
         constraints = [
             models.UniqueConstraint(fields=["questionnaire", "code"], name="question_code_unique"),
+            models.CheckConstraint(
+                condition=Q(min_value__isnull=True) | Q(max_value__isnull=True) | Q(min_value__lte=models.F("max_value")),
+                name="question_bounds_ordered",
+            ),
         ]
 
     def __str__(self) -> str:

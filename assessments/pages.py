@@ -58,6 +58,8 @@ class Card:
     orig_diverging_view: str = ""
     errors: list[str] = field(default_factory=list)
     conflict: StaleAnswer | None = None
+    # The user's save went through, but another save committed after it (the conflict shows that one).
+    overtaken: bool = False
     just_saved: bool = False
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -133,6 +135,25 @@ def posted_card(card: Card, form: AnswerForm, *, conflict: StaleAnswer | None = 
     card.orig_diverging_view = data.get(f"{prefix}-orig_diverging_view", card.orig_diverging_view)
     card.conflict = conflict
     card.errors = errors or []
+    return card
+
+
+def saved_card(card: Card, saved: Answer) -> Card:
+    """The stored card (read after a save) as the answer to that save: the value and revision the save left.
+
+    When another user's save committed between the save and the reading of `card`, the stored answer is newer
+    than the save: the card then shows it as a conflict with the user's value and keeps the save's revision, so
+    the page neither reports the other's answer as its own saved one nor takes over its revision (its next save
+    would overwrite that answer unseen)."""
+    stored = card.answer
+    if stored is None or not stored.pk or stored.revision == saved.revision:
+        return card
+    card.conflict = StaleAnswer(answer=stored, submitted_value=saved.value, submitted_comment=saved.comment)
+    card.overtaken, card.just_saved = True, False
+    card.value = card.orig_value = saved.value
+    card.comment = card.orig_comment = saved.comment
+    card.diverging_view = card.orig_diverging_view = saved.diverging_view
+    card.revision = saved.revision
     return card
 
 

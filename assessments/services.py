@@ -9,11 +9,8 @@ Refusals are `ValidationError` (with a Dutch message), `PermissionDenied` (wrong
 from __future__ import annotations
 
 import uuid
-import zipfile
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -36,8 +33,9 @@ from assessments.models import (
     Transition,
 )
 from assessments.progress import missing_required
-from assessments.values import parse_value
+from assessments.values import MAX_REASON, MAX_TEXT, parse_value, text_clean
 from assessments.workflow import EDITABLE, step_between
+from core.uploads import CheckedUpload, upload_check, upload_type
 from regions.policy import SIGNING_ROLES, Action, require
 
 if TYPE_CHECKING:
@@ -135,8 +133,8 @@ def answer_save(
     if question.questionnaire_id != locked.questionnaire_id:
         raise ValidationError(_("Deze vraag hoort niet bij deze vragenlijst."), code="question")
     parsed = parse_value(question, value)
-    comment = None if comment is None else comment.strip()
-    diverging_view = None if diverging_view is None else diverging_view.strip()
+    comment = None if comment is None else text_clean(comment, limit=MAX_TEXT)
+    diverging_view = None if diverging_view is None else text_clean(diverging_view, limit=MAX_TEXT)
     answer = Answer.objects.filter(assessment=locked, question=question).select_related("question").first()
     if answer is None:
         answer = Answer(assessment=locked, question=question, revision=0)
@@ -248,7 +246,7 @@ def _step(assessment: Assessment, *, to: str, by: User, reason: str = "") -> Ass
         )
     require(by, step.action, assessment.subject)
     require_round_writable(assessment.round)
-    reason = (reason or "").strip()
+    reason = text_clean(reason, limit=MAX_REASON)
     if step.needs_reason and not reason:
         raise ValidationError(_("Geef een reden op voor deze stap."), code="reason")
     if to == EDITABLE:
@@ -326,75 +324,14 @@ def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
     return count
 
 
-# Evidence: the type is read from the content, never from the name.
-EVIDENCE_TYPES = {
-    "application/pdf": (gettext_lazy("PDF-document"), {"pdf"}),
-    "image/png": (gettext_lazy("PNG-afbeelding"), {"png"}),
-    "image/jpeg": (gettext_lazy("JPEG-afbeelding"), {"jpg", "jpeg"}),
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (gettext_lazy("Word-document"), {"docx"}),
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (gettext_lazy("Excel-werkmap"), {"xlsx"}),
-    "application/vnd.oasis.opendocument.text": (gettext_lazy("ODT-document"), {"odt"}),
-}
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-
-
-def evidence_type(upload) -> str | None:
-    """The content type of an uploaded file judged by its bytes, or None when it is none we accept."""
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    mime = kind.mime if kind else None
-    if mime in ("application/pdf", "image/png", "image/jpeg"):
-        return mime
-    if head[:4] != b"PK\x03\x04":
-        return None
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
-                return "application/vnd.oasis.opendocument.text"
-            if "[Content_Types].xml" in names:
-                if any(name.startswith("word/") for name in names):
-                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                if any(name.startswith("xl/") for name in names):
-                    return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
-        return None
-    finally:
-        upload.seek(0)
-    return None
-
-
-@dataclass
-class EvidenceCheck:
-    content_type: str
-    extension: str
+# Evidence: the one upload policy (core.uploads); the names stay importable from here.
+EvidenceCheck = CheckedUpload
+evidence_type = upload_type
 
 
 def evidence_check(upload) -> EvidenceCheck:
-    """Validate an upload (size, type by content, name matching the content); ValidationError in Dutch."""
-    if upload.size > settings.EVIDENCE_MAX_BYTES:
-        limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(_("Het bestand is te groot (maximaal %(limit)s MB).") % {"limit": limit}, code="size")
-    if upload.size == 0:
-        raise ValidationError(_("Het bestand is leeg."), code="empty")
-    mime = evidence_type(upload)
-    if mime is None:
-        raise ValidationError(
-            _("Dit bestandstype wordt niet geaccepteerd. Toegestaan zijn PDF, DOCX, XLSX, ODT, PNG en JPEG."), code="type"
-        )
-    label, extensions = EVIDENCE_TYPES[mime]
-    name = upload.name or ""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in extensions:
-        raise ValidationError(
-            _("‘%(name)s’ is naar de inhoud een %(label)s, maar de naam zegt iets anders; "
-              "geef het bestand de juiste extensie (.%(extension)s).")
-            % {"name": name, "label": label, "extension": sorted(extensions)[0]},
-            code="name",
-        )
-    return EvidenceCheck(content_type=mime, extension=extension)
+    """Validate an evidence upload by the upload policy, with the evidence size limit; ValidationError in Dutch."""
+    return upload_check(upload, max_bytes=settings.EVIDENCE_MAX_BYTES)
 
 
 @transaction.atomic

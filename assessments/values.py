@@ -17,7 +17,18 @@ from django.utils.translation import gettext_lazy
 
 YES = {"ja", "yes", "true", "1", "j", "y"}
 NO = {"nee", "no", "false", "0", "n"}
-MAX_TEXT = 10_000
+
+# The length of every free text, one limit per kind of text, the same in the forms (max_length) and in the
+# services (`text_clean`), so a page, an htmx save and an import refuse the same over-long text.
+MAX_TEXT = 10_000  # an answer to a text question, its comment and diverging view
+MAX_FINDING = 10_000  # a finding (also a cell of the judgments import), a national conclusion (deelconclusie)
+MAX_REPORT = 100_000  # an interview report (gespreksverslag)
+MAX_PARTICIPANTS = 2_000  # who took part in the interview
+MAX_VERIFICATION = 10_000  # a respondent's verification comment, the inspector's reply
+MAX_RECOMMENDATION = 5_000  # a recommendation, a draft rule's text
+MAX_EXPLANATION = 10_000  # the explanation of a follow-up
+MAX_REASON = 2_000  # why a workflow step is taken, why a round is published without full verification
+MAX_PASSAGE = 5_000  # a passage of the interview report cited as a source
 # How a stored yes/no answer reads; the stored value itself is always "ja" or "nee".
 YES_NO_LABELS = {"ja": gettext_lazy("ja"), "nee": gettext_lazy("nee")}
 
@@ -71,6 +82,7 @@ def parse_value(question, raw: object, *, codes: list[str] | None = None) -> str
             raise ValidationError(_("‘%(value)s’ is geen getal.") % {"value": _short(text)}, code="number") from None
         if not number.is_finite() or abs(number) >= Decimal("1e12"):
             raise ValidationError(_("‘%(value)s’ is geen bruikbaar getal.") % {"value": _short(text)}, code="number")
+        _check_bounds(question, number, text)
         if number == number.to_integral_value():
             return str(int(number))
         return format(number.normalize(), "f")
@@ -84,12 +96,52 @@ def parse_value(question, raw: object, *, codes: list[str] | None = None) -> str
                 _("‘%(value)s’ is geen geldige datum; gebruik de vorm JJJJ-MM-DD.") % {"value": _short(text)}, code="date"
             ) from None
     if kind == "text":
-        if len(text) > MAX_TEXT:
-            raise ValidationError(_("De tekst is te lang (maximaal %(max)s tekens).") % {"max": MAX_TEXT}, code="text")
-        if "\x00" in text:
-            raise ValidationError(_("De tekst bevat ongeldige tekens."), code="text")
-        return text
+        return text_clean(text, limit=MAX_TEXT)
     raise ValidationError(_("Onbekende soort vraag: %(kind)s.") % {"kind": kind}, code="kind")
+
+
+def _check_bounds(question, number: Decimal, text: str) -> None:
+    """The number rules of the question's definition: a whole number, at least `min_value`, at most `max_value`."""
+    low, high = getattr(question, "min_value", None), getattr(question, "max_value", None)
+    unit = f" {question.unit}" if getattr(question, "unit", "") else ""
+    if getattr(question, "whole", False) and number != number.to_integral_value():
+        raise ValidationError(
+            _("‘%(value)s’ is geen geheel getal; vul een geheel aantal in.") % {"value": _short(text)}, code="whole"
+        )
+    if low is not None and number < low:
+        raise ValidationError(
+            _("‘%(value)s’ is te klein; het kleinste toegestane getal is %(min)s%(unit)s.")
+            % {"value": _short(text), "min": _plain(low), "unit": unit},
+            code="min",
+        )
+    if high is not None and number > high:
+        raise ValidationError(
+            _("‘%(value)s’ is te groot; het grootste toegestane getal is %(max)s%(unit)s.")
+            % {"value": _short(text), "max": _plain(high), "unit": unit},
+            code="max",
+        )
+
+
+def _plain(number: Decimal) -> str:
+    number = Decimal(number)
+    return str(int(number)) if number == number.to_integral_value() else format(number.normalize(), "f")
+
+
+def text_clean(text: object, *, limit: int) -> str:
+    """A free text as it is stored: line breaks as "\n" (a browser posts a textarea with "\r\n", which would
+    otherwise count as a change), no surrounding whitespace, at most `limit` characters and no NUL
+    characters; ValidationError with a message in the active language otherwise. Every service that
+    stores a free text calls this, so forms and imports refuse the same texts."""
+    text = "" if text is None else str(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(text) > limit:
+        raise ValidationError(
+            _("De tekst is te lang (%(length)s tekens; maximaal %(max)s).") % {"length": len(text), "max": limit},
+            code="max_length",
+        )
+    if "\x00" in text:
+        raise ValidationError(_("De tekst bevat ongeldige tekens."), code="text")
+    return text
 
 
 def display_value(question, value: str) -> str:

@@ -27,7 +27,7 @@ from assessments.access import (
     round_from_query,
 )
 from assessments.forms import AnswerForm, EvidenceForm, TransitionForm
-from assessments.models import Assessment, Question, Round
+from assessments.models import Answer, Assessment, Question, Round
 from assessments.pages import (
     Card,
     answer_of,
@@ -36,6 +36,7 @@ from assessments.pages import (
     merge_refused,
     not_started_context,
     posted_card,
+    saved_card,
     sheet_context,
     single_card,
     stored_card,
@@ -70,31 +71,32 @@ def _theme_save(request: HttpRequest, assessment: Assessment) -> dict[str, Card]
         if f"{question.code}-revision" not in request.POST:
             continue
         form = AnswerForm(request.POST, question=question)
-        card = _answer_post(request, assessment, question, form, only_changed=True)
+        _saved, card = _answer_post(request, assessment, question, form, only_changed=True)
         if card is not None and (card.errors or card.conflict):
             refused[question.code] = card
     return refused
 
 
 def _answer_post(request, assessment: Assessment, question: Question, form: AnswerForm, *,
-                 only_changed: bool = False) -> Card | None:
-    """Validate and save one answer; the card shows the outcome (None: nothing to save)."""
+                 only_changed: bool = False) -> tuple[Answer | None, Card | None]:
+    """Validate and save one answer: the answer as this save left it, or the card showing why it was refused
+    (errors, conflict); both None when there was nothing to save."""
     blank = stored_card(question, None, assessment=assessment, values={}, editable=True)
     if not form.is_valid():
-        return posted_card(blank, form, errors=[e for errors in form.errors.values() for e in errors])
+        return None, posted_card(blank, form, errors=[e for errors in form.errors.values() for e in errors])
     if only_changed and not form.changed_by_user():
-        return None
+        return None, None
     data = form.cleaned_data
     try:
-        services.answer_save(
+        saved = services.answer_save(
             assessment=assessment, question=question, value=data["value"], comment=data["comment"],
             diverging_view=data["diverging_view"], base_revision=form.base_revision, by=request.user,
         )
     except services.StaleAnswer as stale:
-        return posted_card(blank, form, conflict=stale)
+        return None, posted_card(blank, form, conflict=stale)
     except ValidationError as error:
-        return posted_card(blank, form, errors=error.messages)
-    return None
+        return None, posted_card(blank, form, errors=error.messages)
+    return saved, None
 
 
 def _not_started(request: HttpRequest, round: Round, subject) -> HttpResponse:
@@ -120,14 +122,17 @@ def answer(request: HttpRequest, year: int, question: str, code: str) -> HttpRes
         return _session_expired(request)
     assessment = assessment_for_user(request.user, year, code, action=Action.ANSWER if request.method == "POST" else None)
     item = question_of(assessment, question)
-    refused = None
+    saved = refused = None
     if request.method == "POST":
-        refused = _answer_post(request, assessment, item, AnswerForm(request.POST, question=item))
+        saved, refused = _answer_post(request, assessment, item, AnswerForm(request.POST, question=item))
         if not request.htmx:
             return _after_plain_answer(request, assessment, item, refused)
     card, progress = single_card(assessment, request.user, item, just_saved=request.method == "POST")
     if refused is not None:
         card = merge_refused(card, refused)
+    elif saved is not None:
+        # The card is read after the save committed: it answers with what this save stored, not with a later one.
+        card = saved_card(card, saved)
     return render(request, "assessments/_answer.html", {"card": card, "assessment": assessment, "oob": True, **progress})
 
 

@@ -6,6 +6,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import SuccessFactor
+from assessments.values import (
+    MAX_EXPLANATION,
+    MAX_FINDING,
+    MAX_PARTICIPANTS,
+    MAX_PASSAGE,
+    MAX_REASON,
+    MAX_RECOMMENDATION,
+    MAX_REPORT,
+    MAX_VERIFICATION,
+)
 from findings.models import (
     Addressee,
     FollowUpStatus,
@@ -18,22 +28,34 @@ from regions.models import Region
 
 
 class FindingForm(forms.Form):
-    text = forms.CharField(label=_("Bevinding"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    text = forms.CharField(
+        label=_("Bevinding"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=MAX_FINDING
+    )
     judgment = forms.ChoiceField(label=_("Oordeel"), choices=Judgment.choices)
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class ReportForm(forms.Form):
-    held_on = forms.DateField(label=_("Datum gesprek"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    participants = forms.CharField(label=_("Deelnemers"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    text = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 10}), required=False)
+    # <input type=date> reads and sends ISO dates only, whatever the language formats dates as; in the local
+    # format (01-03-2013) the browser shows an empty field, and saving the form unchanged would clear the date.
+    held_on = forms.DateField(
+        label=_("Datum gesprek"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+    participants = forms.CharField(
+        label=_("Deelnemers"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=MAX_PARTICIPANTS
+    )
+    text = forms.CharField(
+        label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 10}), required=False, max_length=MAX_REPORT
+    )
     attachment = forms.FileField(label=_("Bijlage toevoegen"), required=False)
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class RespondForm(forms.Form):
     kind = forms.ChoiceField(label=_("Uw reactie"), choices=ResponseKind.choices, widget=forms.RadioSelect)
-    comment = forms.CharField(label=_("Opmerking"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    comment = forms.CharField(
+        label=_("Opmerking"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=MAX_VERIFICATION
+    )
 
     def clean(self):
         data = super().clean()
@@ -43,15 +65,22 @@ class RespondForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    reply = forms.CharField(label=_("Antwoord aan de respondent"), widget=forms.Textarea(attrs={"rows": 3}))
+    reply = forms.CharField(
+        label=_("Antwoord aan de respondent"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_VERIFICATION
+    )
     resolution = forms.ChoiceField(label=_("Tekst"), choices=Resolution.choices, widget=forms.RadioSelect)
-    text = forms.CharField(label=_("Tekst (bij aanpassing)"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    # A finding's or the interview report's new text: the service applies the limit of the one amended.
+    text = forms.CharField(
+        label=_("Tekst (bij aanpassing)"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=MAX_REPORT
+    )
     judgment = forms.ChoiceField(label=_("Oordeel (bij aanpassing)"), choices=[("", "—"), *Judgment.choices], required=False)
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class ConclusionForm(forms.Form):
-    text = forms.CharField(label=_("Deelconclusie"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    text = forms.CharField(
+        label=_("Deelconclusie"), widget=forms.Textarea(attrs={"rows": 6}), required=False, max_length=MAX_FINDING
+    )
     judgment = forms.ChoiceField(label=_("Landelijk oordeel"), choices=[("", "—"), *Judgment.choices], required=False)
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -61,7 +90,8 @@ class CitationForm(forms.Form):
 
     answer = forms.TypedChoiceField(label=_("Antwoord"), coerce=int, required=False, empty_value=None)
     passage = forms.CharField(
-        label=_("Passage uit het gespreksverslag (letterlijk)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Passage uit het gespreksverslag (letterlijk)"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
+        max_length=MAX_PASSAGE,
     )
     evidence = forms.TypedChoiceField(label=_("Document"), coerce=int, required=False, empty_value=None)
     cited_finding = forms.TypedChoiceField(label=_("Regionale bevinding"), coerce=int, required=False, empty_value=None)
@@ -84,7 +114,7 @@ class CitationForm(forms.Form):
 
 
 class RecommendationForm(forms.Form):
-    text = forms.CharField(label=_("Aanbeveling"), widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(label=_("Aanbeveling"), widget=forms.Textarea(attrs={"rows": 4}), max_length=MAX_RECOMMENDATION)
     addressee = forms.ChoiceField(label=_("Geadresseerde"), choices=Addressee.choices)
     success_factors = forms.ModelMultipleChoiceField(
         label=_("Kritische succesfactoren"), queryset=SuccessFactor.objects.all(), widget=forms.CheckboxSelectMultiple
@@ -96,7 +126,9 @@ class RecommendationForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     status = forms.ChoiceField(label=_("Opvolging"), choices=FollowUpStatus.choices)
-    explanation = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}))
+    explanation = forms.CharField(
+        label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_EXPLANATION
+    )
 
 
 class DraftRuleForm(forms.Form):
@@ -110,7 +142,8 @@ class DraftRuleForm(forms.Form):
     )
     addressee = forms.ChoiceField(label=_("Geadresseerde"), choices=Addressee.choices)
     text_template = forms.CharField(
-        label=_("Tekst van het concept ({regios} en {aantal} worden ingevuld)"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Tekst van het concept ({regios} en {aantal} worden ingevuld)"), widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MAX_RECOMMENDATION,
     )
 
     def clean_values(self):
@@ -119,5 +152,6 @@ class DraftRuleForm(forms.Form):
 
 class PublishForm(forms.Form):
     override_reason = forms.CharField(
-        label=_("Reden om te publiceren zonder volledige verificatie"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Reden om te publiceren zonder volledige verificatie"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        max_length=MAX_REASON,
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 
 from assessments.guards import require_round_writable
 from assessments.models import Answer, RoundStatus, SuccessFactor
+from assessments.values import MAX_EXPLANATION, MAX_FINDING, MAX_REASON, MAX_RECOMMENDATION, text_clean
 from findings.models import (
     DraftRule,
     FollowUp,
@@ -52,7 +53,7 @@ def conclusion_save(
     conclusion = (
         NationalConclusion.objects.select_for_update().filter(round=round, success_factor=success_factor).order_by().first()
     )
-    text = text.strip()
+    text = text_clean(text, limit=MAX_FINDING)
     if conclusion is not None and conclusion.text == text and conclusion.judgment == judgment:
         return conclusion
     require_round_writable(round)
@@ -87,7 +88,7 @@ def round_publish(*, round: Round, by: User, override_reason: str = "") -> Round
         round=round, subject__kind=SubjectKind.REGION, status=VerificationStatus.VERIFIED
     ).count()
     total = Subject.objects.filter(kind=SubjectKind.REGION).count()
-    override_reason = override_reason.strip()
+    override_reason = text_clean(override_reason, limit=MAX_REASON)
     if verified < total and not override_reason:
         raise ValidationError(
             _("Nog niet alle regio's zijn geverifieerd (%(verified)s van %(total)s). Geef een reden om toch te publiceren.")
@@ -115,11 +116,13 @@ def recommendation_save(
     """Create or change a recommendation (national when `region` is None); not in a published round."""
     require(by, Action.RECOMMENDATIONS_EDIT)
     require_round_writable(round if recommendation is None else recommendation.round)
-    text = text.strip()
+    text = text_clean(text, limit=MAX_RECOMMENDATION)
     if not text:
         raise ValidationError(_("Schrijf de aanbeveling."))
     if not success_factors:
         raise ValidationError(_("Kies ten minste één succesfactor."))
+    if recommendation is not None and _recommendation_unchanged(recommendation, text, addressee, success_factors, region):
+        return recommendation  # a form saved unchanged writes nothing, not even a history row
     if recommendation is None:
         recommendation = Recommendation(round=round, created_by=by, status=RecommendationStatus.ACCEPTED)
     recommendation.text = text
@@ -129,6 +132,16 @@ def recommendation_save(
     recommendation.save()
     recommendation.success_factors.set(success_factors)
     return recommendation
+
+
+def _recommendation_unchanged(recommendation: Recommendation, text: str, addressee: str,
+                              success_factors: list[SuccessFactor], region: Region | None) -> bool:
+    return (
+        recommendation.text == text
+        and recommendation.addressee == addressee
+        and recommendation.region_id == (region.pk if region else None)
+        and {sf.pk for sf in recommendation.success_factors.all()} == {sf.pk for sf in success_factors}
+    )
 
 
 @transaction.atomic
@@ -156,12 +169,14 @@ def follow_up_save(*, recommendation: Recommendation, round: Round, status: str,
         raise ValidationError(_("De opvolging wordt vastgesteld in een latere meting dan die van de aanbeveling."))
     if recommendation.status != RecommendationStatus.ACCEPTED:
         raise ValidationError(_("Alleen een vastgestelde aanbeveling krijgt een opvolging."))
-    explanation = explanation.strip()
+    explanation = text_clean(explanation, limit=MAX_EXPLANATION)
     if not explanation:
         raise ValidationError(_("Licht de opvolging toe."))
     follow_up = FollowUp.objects.filter(recommendation=recommendation, round=round).first() or FollowUp(
         recommendation=recommendation, round=round
     )
+    if follow_up.pk and follow_up.status == status and follow_up.explanation == explanation:
+        return follow_up  # a form saved unchanged writes nothing
     follow_up.status = status
     follow_up.explanation = explanation
     follow_up.updated_by = by
@@ -244,6 +259,7 @@ def draft_rule_create(
     """A rule that drafts a recommendation for `round` when the roll-up meets it; not in a published round."""
     require(by, Action.RECOMMENDATIONS_EDIT)
     require_round_writable(round)
+    text_template = text_clean(text_template, limit=MAX_RECOMMENDATION)
     if kind == RuleKind.INDICATOR_BELOW:
         if not question_code or not values or threshold_percent is None:
             raise ValidationError(_("Een indicatorregel heeft een vraagcode, waarden en een drempel nodig."))
@@ -260,6 +276,6 @@ def draft_rule_create(
         values=values or [],
         threshold_percent=threshold_percent,
         addressee=addressee,
-        text_template=text_template.strip(),
+        text_template=text_template,
         created_by=by,
     )
