@@ -1,13 +1,23 @@
 """Settings for cmsaudit, read from the environment (see README)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import xstatic.pkg.bootstrap
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from cmsaudit.env import ImproperlyConfiguredEnv, env_bool, env_list, env_secret
+from cmsaudit.env import (
+    ImproperlyConfiguredEnv,
+    env_bool,
+    env_email,
+    env_int,
+    env_list,
+    env_secret,
+    env_site_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -34,6 +44,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "simple_history",
+    # Login throttling: failed logins per user name and address, locks, and their admin for unlocking.
+    "axes",
+    "csp",
     "accounts",
     "regions",
     "assessments",
@@ -57,6 +70,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as axes asks: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cmsaudit.urls"
@@ -86,9 +102,23 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's embedded database under concurrent autosaves: readers do not block the writer (WAL), a
+    # writer waits for another instead of failing with "database is locked" (timeout, in seconds), and a
+    # transaction takes the write lock when it begins, so it never has to upgrade a read lock halfway.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "cmsaudit.auth.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -98,6 +128,18 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Login throttling (django-axes): ten wrong passwords for one user name from one address are allowed; the
+# eleventh locks that user name for that address for LOGIN_LOCKOUT_MINUTES. Administrators unlock in the admin.
+AXES_FAILURE_LIMIT = 11
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
+# The lock ends when announced, however often the locked user tries again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "cmsaudit.auth.client_address"
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -121,7 +163,9 @@ STORAGES = {
 # Evidence documents live outside the static path and are only ever served
 # through a view that checks access; there is no MEDIA_URL route.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+# The upload policy (core.uploads) with a limit per kind of upload.
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
@@ -138,19 +182,65 @@ EMAIL_BACKEND = (
     else os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cmsaudit@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# SMTP from one EMAIL_URL (smtp+tls://user:password@host:587) or from EMAIL_HOST, EMAIL_PORT, EMAIL_USE_TLS, ….
+_email = env_email()
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_TIMEOUT = 30
+
+# Where the application is reached, for the links in e-mails; by default the first allowed host over https.
+_first_host = next((host for host in ALLOWED_HOSTS if host.strip(".*") == host), None)
+SITE_URL = env_site_url(
+    "SITE_URL", "http://localhost:8000" if DEBUG or not _first_host else f"https://{_first_host}"
+)
+
+# A proxy in front that terminates TLS (TLS_TERMINATED_BY_PROXY=1) does the redirect to https and says so in
+# X-Forwarded-Proto; only then is that header believed, since any client can send it.
+TLS_TERMINATED_BY_PROXY = env_bool("TLS_TERMINATED_BY_PROXY", default=False)
+if TLS_TERMINATED_BY_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not TLS_TERMINATED_BY_PROXY)
+    # A load balancer's health check speaks plain http.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+    if TLS_TERMINATED_BY_PROXY and not SECURE_SSL_REDIRECT:
+        # The proxy redirects to https; the deploy check cannot see it.
+        SILENCED_SYSTEM_CHECKS = ["security.W008"]
+
+# Content-Security-Policy (django-csp), on every page: nothing inline, nothing from elsewhere. Scripts and
+# styles are static files; server-rendered SVG needs no exception.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # Bootstrap draws its form controls with data: SVG images from its stylesheet.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_client_errors": {"()": "cmsaudit.log.OneLineClientErrors"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line_client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

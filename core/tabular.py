@@ -1,6 +1,7 @@
 """Reading and writing the exchange files (CSV and XLSX), with their safety: a size limit before reading,
 a cap on rows and columns, zip-bomb protection for XLSX, delimiter detection for CSV, line numbers as a
-spreadsheet shows them, and every exported XLSX cell written as text.
+spreadsheet shows them, every exported XLSX cell written as text and every CSV cell that a spreadsheet would
+run as a formula neutralised (and restored on import).
 
 The readers are pure: any bytes give a `Table` or a list of `RowError`s, never an exception. What a file
 means (its header, how its rows are validated and written) is described by the app that imports it
@@ -29,6 +30,10 @@ MAX_COLUMNS = 12
 # The longest text a cell (and an answer's comment) may hold.
 MAX_CELL_TEXT = 10_000
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+# A CSV cell beginning with one of these is run as a formula by spreadsheet programs (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The mark that neutralises such a cell on CSV export, taken off again on CSV import.
+FORMULA_MARK = "'"
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -183,7 +188,7 @@ def _csv_lines(data: bytes) -> tuple[list[tuple[int, tuple[str, ...]]], list[Row
         for line, cells in enumerate(reader, start=1):
             if line > MAX_ROWS + 1:
                 return [], [RowError(line, _("Het bestand heeft meer dan %(n)s regels.") % {"n": MAX_ROWS})]
-            lines.append((line, tuple(cells)))
+            lines.append((line, tuple(csv_cell_read(cell) for cell in cells)))
     except csv.Error:
         return [], [RowError(line + 1, _("Deze regel is geen geldige CSV (controleer de aanhalingstekens)."))]
     return lines, []
@@ -271,8 +276,27 @@ def shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def csv_cell_written(cell: str) -> str:
+    """A cell as CSV export writes it: one that a spreadsheet would run as a formula gets a leading `'`.
+
+    A cell that already begins with marks before such a character gets one more, so that the import, which
+    takes exactly one off, gives back every cell as it was (`'=x` → `''=x` → `'=x`).
+    """
+    if cell.lstrip(FORMULA_MARK).startswith(FORMULA_STARTS):
+        return FORMULA_MARK + cell
+    return cell
+
+
+def csv_cell_read(cell: str) -> str:
+    """A cell as CSV import reads it: the mark `csv_cell_written` added is taken off."""
+    if cell.startswith(FORMULA_MARK) and cell.lstrip(FORMULA_MARK).startswith(FORMULA_STARTS):
+        return cell[len(FORMULA_MARK):]
+    return cell
+
+
 def render_table(header: Sequence[str], rows: Iterable[Sequence[str]], fmt: str, *, sheet: str = "gegevens") -> bytes:
-    """A CSV (UTF-8, no BOM, "\\n" line ends) or XLSX (every cell text, so values stay exact) file."""
+    """A CSV (UTF-8, no BOM, "\\n" line ends; a cell a spreadsheet would run as a formula neutralised with a
+    leading `'`, which the import takes off) or XLSX (every cell text, so values stay exact) file."""
     if fmt == "xlsx":
         return _xlsx_bytes(header, rows, sheet)
     if fmt != "csv":
@@ -284,7 +308,8 @@ def render_table(header: Sequence[str], rows: Iterable[Sequence[str]], fmt: str,
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for row in rows:
-        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
+        cells = [csv_cell_written(cell) for cell in row]
+        (quoted if any("\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -52,7 +53,8 @@ def reminders_send(*, round: Round, days: int = 7, today: datetime.date | None =
     for user in users.order_by("pk"):
         lines = []
         if verification_near:
-            lines += [f"- {item['label']} ({item['url']})" for item in work_items(user, round)
+            # An e-mail is read outside the application: its links are absolute, on the configured SITE_URL.
+            lines += [f"- {item['label']} ({settings.SITE_URL}{item['url']})" for item in work_items(user, round)
                       if "#verificatie" in item["url"] and not item.get("waiting")]
         if submission_near:
             lines += [f"- {line}" for line in _submission_lines(user, round)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
@@ -18,6 +19,8 @@ from django.utils.translation import gettext_noop
 
 from assessments.guards import require_round_writable
 from assessments.models import Answer, Evidence, SuccessFactor
+from assessments.values import MAX_FINDING, MAX_PARTICIPANTS, MAX_PASSAGE, MAX_REPORT, MAX_VERIFICATION, text_clean
+from core.uploads import upload_check
 from findings.models import (
     Citation,
     Finding,
@@ -90,7 +93,7 @@ def finding_save(
     _check_subject(subject=subject, success_factor=success_factor)
     if judgment not in Judgment.values:
         raise ValidationError(_("Onbekend oordeel: %(value)s.") % {"value": judgment})
-    text = (text or "").strip()
+    text = text_clean(text, limit=MAX_FINDING)
     lookup = {"round": round, "subject": subject, "success_factor": success_factor}
     finding = Finding.objects.select_for_update().filter(**lookup).order_by().first()
     if finding is not None and finding.text == text and finding.judgment == judgment:
@@ -121,9 +124,6 @@ def finding_save(
     return finding
 
 
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-
-
 @transaction.atomic
 def report_save(
     *,
@@ -136,17 +136,22 @@ def report_save(
     base_revision: int | None = None,
     attachment: UploadedFile | None = None,
 ) -> InterviewReport:
-    """Create or update the gespreksverslag of a subject, optionally adding one attachment.
+    """Create or update the gespreksverslag of a subject, optionally adding one attachment, which must pass the
+    upload policy (`core.uploads`: size, type by content, name matching it) and is stored with the checked type.
 
     Refuses a stale `base_revision` with `StaleEdit` when the stored text differs from the proposed one,
     and any change in a published round.
     """
     require(by, Action.FINDINGS_EDIT, subject)
     lookup = {"round": round, "subject": subject}
-    if attachment is not None and attachment.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(_("De bijlage is groter dan 20 MB."))
+    # An attachment is judged by its content, by the same policy as evidence; never by the type its uploader claims.
+    checked = None if attachment is None else upload_check(attachment, max_bytes=settings.ATTACHMENT_MAX_BYTES)
     report = InterviewReport.objects.select_for_update().filter(**lookup).order_by().first()
-    proposed = {"held_on": held_on, "participants": participants.strip(), "text": text.strip()}
+    proposed = {
+        "held_on": held_on,
+        "participants": text_clean(participants, limit=MAX_PARTICIPANTS),
+        "text": text_clean(text, limit=MAX_REPORT),
+    }
     current = None if report is None else {"held_on": report.held_on, "participants": report.participants, "text": report.text}
     if current != proposed or attachment is not None:
         require_round_writable(round)
@@ -169,7 +174,7 @@ def report_save(
             report=report,
             file=attachment,
             original_name=attachment.name[:255],
-            content_type=(getattr(attachment, "content_type", "") or "application/octet-stream")[:100],
+            content_type=checked.content_type,
             size=attachment.size,
             uploaded_by=by,
         )
@@ -249,7 +254,7 @@ def verification_respond(*, item: VerificationItem, by: User, kind: str, comment
         raise ValidationError(_("Deze verificatie is afgerond; reageren kan niet meer."))
     if kind not in ResponseKind.values:
         raise ValidationError(_("Kies akkoord of opmerking."))
-    comment = comment.strip()
+    comment = text_clean(comment, limit=MAX_VERIFICATION)
     if kind == ResponseKind.COMMENT and not comment:
         raise ValidationError(_("Schrijf uw opmerking."))
     response = VerificationResponse.objects.filter(item=item, respondent=by).first()
@@ -257,6 +262,8 @@ def verification_respond(*, item: VerificationItem, by: User, kind: str, comment
         response = VerificationResponse(item=item, respondent=by)
     elif response.replied_at is not None:
         raise ValidationError(_("De inspectie heeft uw opmerking al beantwoord; u kunt hem niet meer wijzigen."))
+    elif response.kind == kind and response.comment == (comment if kind == ResponseKind.COMMENT else ""):
+        return response  # the same response saved again writes nothing
     response.kind = kind
     response.comment = comment if kind == ResponseKind.COMMENT else ""
     response._history_user = by
@@ -285,7 +292,7 @@ def response_reply(
     verification = Verification.objects.select_related("round", "subject").get(pk=item.verification_id)
     require(by, Action.VERIFY_REPLY, verification.subject)
     require_round_writable(verification.round)
-    reply = reply.strip()
+    reply = text_clean(reply, limit=MAX_VERIFICATION)
     if response.kind != ResponseKind.COMMENT:
         raise ValidationError(_("Alleen een opmerking krijgt een antwoord."))
     if not reply:
@@ -297,7 +304,7 @@ def response_reply(
             finding = item.finding
             new_text = text if text is not None else finding.text
             new_judgment = judgment or finding.judgment
-            if new_text.strip() == finding.text and new_judgment == finding.judgment:
+            if text_clean(new_text, limit=MAX_FINDING) == finding.text and new_judgment == finding.judgment:
                 raise ValidationError(_("U koos 'tekst aangepast' maar de tekst en het oordeel zijn ongewijzigd."))
             finding_save(
                 round=finding.round,
@@ -311,7 +318,7 @@ def response_reply(
             )
         else:
             report = item.report
-            if text is None or text.strip() == report.text:
+            if text is None or text_clean(text, limit=MAX_REPORT) == report.text:
                 raise ValidationError(_("U koos 'tekst aangepast' maar de tekst is ongewijzigd."))
             report_save(
                 round=report.round,
@@ -354,7 +361,7 @@ def citation_add(
         raise ValidationError(_("Een bron hoort bij één bevinding of één conclusie."))
     require(by, Action.FINDINGS_EDIT if finding is not None else Action.NATIONAL_EDIT, finding.subject if finding else None)
     require_round_writable(_citing_round(finding=finding, conclusion=conclusion))
-    passage = passage.strip()
+    passage = text_clean(passage, limit=MAX_PASSAGE)
     if passage and report is None:
         raise ValidationError(_("Een passage komt uit een gespreksverslag."))
     if report is not None:

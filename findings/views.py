@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments.models import SuccessFactor
+from core.uploads import ACCEPTED_TYPES
 from findings import access, forms, pages, services
 from findings.models import (
     Finding,
@@ -153,7 +154,11 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404(_("Het bestand ontbreekt.")) from None
-    return FileResponse(handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type)
+    # The type the upload policy judged; a row stored before attachments were checked gets no type a browser runs.
+    content_type = attachment.content_type if attachment.content_type in ACCEPTED_TYPES else "application/octet-stream"
+    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST

@@ -145,3 +145,10 @@ def test_the_import_refuses_impossible_numbers_on_their_lines(db, inspector):
     assert errors == {line: f"reservists_count: {message}" for line, message in zip((2, 3, 4), IMPOSSIBLE.values(),
                                                                                       strict=True)}
     assert not Answer.objects.exists()
+
+
+def test_the_page_says_which_numbers_a_question_takes(assessment, client_for, ovr_vr13):
+    response = client_for(ovr_vr13).get(answer_url("reservists_count"))
+    html = response.content.decode()
+    assert "Van 0 tot en met 100, een geheel getal." in html
+    assert 'aria-describedby="id-reservists_count-bounds"' in html
