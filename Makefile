@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 export PIP_CONSTRAINT := $(CURDIR)/constraints-build.txt
 TEST_DATABASE_URL ?= $(if $(DATABASE_URL),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/cmsaudit)
 
-.PHONY: run test bench venv chromium lint messages clean
+.PHONY: run test bench load venv chromium lint messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints-build.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -36,6 +36,12 @@ test: venv chromium
 bench: venv
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
 	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 $(PY) bench/run.py
+
+# Respondents autosaving through gunicorn, then every save checked: LOAD_ARGS="--seconds 30 --shared --servers 2",
+# or LOAD_ARGS=--sqlite for the embedded SQLite of `make run`.
+load: venv
+	@[[ "$(LOAD_ARGS)" == *--sqlite* ]] || DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
+	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 $(PY) bench/load.py $(LOAD_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -94,9 +94,37 @@
   form.addEventListener("input", edited);
   form.addEventListener("change", edited);
 
+  // A save that failed on the way (no connection, or a server error such as a busy database) is tried again
+  // a few times, waiting longer each time; a newer save of the same card replaces a pending retry.
+  var RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
+  var retries = {};
+  function retry(card) {
+    var code = card.dataset.code;
+    var state = retries[code] || (retries[code] = { attempt: 0, timer: null });
+    if (state.attempt >= RETRY_DELAYS_MS.length) { delete retries[code]; return false; }
+    var delay = RETRY_DELAYS_MS[state.attempt];
+    state.attempt += 1;
+    setState(card, message("msgRetrying", "Niet opgeslagen; opnieuw proberen…"), "text-body-secondary");
+    state.timer = window.setTimeout(function () { state.timer = null; state.retrying = true; save(card); }, delay);
+    return true;
+  }
+
+  // With DEBUG on, django-htmx's debug script (listening on the document) replaces the page with the error page of
+  // a 500; for a save this page retries instead, so the error stops here (the server's log keeps the traceback).
+  document.body.addEventListener("htmx:beforeOnLoad", function (event) {
+    if (cardOf(event.detail.elt) && event.detail.xhr && event.detail.xhr.status >= 500) event.stopPropagation();
+  });
+
   document.body.addEventListener("htmx:beforeRequest", function (event) {
     var card = cardOf(event.detail.elt);
     if (!card) return;
+    var pending = retries[card.dataset.code];
+    if (pending) {
+      if (pending.timer) window.clearTimeout(pending.timer);
+      pending.timer = null;
+      if (!pending.retrying) pending.attempt = 0; // the user saved anew: a fresh series of retries
+      pending.retrying = false;
+    }
     event.detail.elt.dataset.editsAtSend = edits[card.dataset.code] || 0;
     setState(card, message("msgSaving", "Bezig met opslaan…"), "text-body-secondary");
   });
@@ -104,6 +132,7 @@
     var card = cardOf(event.detail.elt);
     if (!card || !event.detail.successful) return;
     var code = card.dataset.code;
+    delete retries[code];
     var stateNow = document.getElementById("state-" + code);
     var saved = stateNow && stateNow.querySelector(".save-state.saved");
     // Forget the backup only when nothing was typed after this save was sent.
@@ -119,6 +148,8 @@
       var banner = document.getElementById("session-banner");
       if (banner) banner.hidden = false;
       if (card) setState(card, message("msgSessionExpired", "Niet opgeslagen: uw sessie is verlopen"), "error");
+    } else if (card && event.detail.xhr && event.detail.xhr.status >= 500 && retry(card)) {
+      return;
     } else if (card) {
       var text = message("msgServerError", "Niet opgeslagen (fout {status}); uw invoer blijft staan");
       setState(card, text.replace("{status}", event.detail.xhr.status), "error");
@@ -126,6 +157,7 @@
   });
   document.body.addEventListener("htmx:sendError", function (event) {
     var card = cardOf(event.detail.elt);
+    if (card && retry(card)) return;
     if (card) setState(card, message("msgOffline", "Niet opgeslagen: geen verbinding; uw invoer blijft staan"), "error");
   });
   document.body.addEventListener("htmx:afterSettle", applyConditions);
