@@ -50,4 +50,4 @@ messages: venv
 	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

@@ -58,10 +58,11 @@ def main() -> None:
 
 
 def run() -> None:
+    from findings.national import national_picture
+
     from accounts.models import User
     from assessments.exchange import answers_export, answers_import_file
     from assessments.models import Assessment, Round
-    from findings.national import national_picture
     from regions.models import Region
 
     settings.DEBUG = True

@@ -35,8 +35,24 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", timezone_id="Europe/Amsterdam")
     context.set_default_timeout(10_000)
     page = context.new_page()
+    # Every journey runs under the application's Content-Security-Policy; a refused script or style, or any
+    # other error in the console or the page, fails the test that caused it.
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
     yield page
     context.close()
+    unexpected = [p for p in problems if not _expected_console_error(p)]
+    assert not unexpected, f"errors in the browser console: {unexpected}"
+
+
+def _expected_console_error(text: str) -> bool:
+    """What a journey provokes on purpose: a refused request (4xx) shows as a failed resource load, and htmx
+    reports the status of a refused save (the session-expiry journey)."""
+    codes = (400, 401, 403, 404, 409, 422, 429)
+    return ("Failed to load resource" in text and any(f"status of {code}" in text for code in codes)) or any(
+        text.startswith(f"Response Status Error Code {code} ") for code in codes
+    )
 
 
 @pytest.fixture
