@@ -213,6 +213,12 @@ class Question(models.Model):
         "self", verbose_name=_("vervolg op"), null=True, blank=True, on_delete=models.SET_NULL, related_name="continued_by"
     )
     continues_relation = models.CharField(_("relatie"), max_length=10, choices=Lineage.choices, blank=True)
+    # The national picture's sentence for this question, as the report writes it, with placeholders for the
+    # counts ("In {ja} van de {answered} veiligheidsregio's …"); empty: not an indicator.
+    indicator = models.TextField(_("indicatorzin"), blank=True)
+    indicator_en = models.TextField(_("indicatorzin (Engels)"), blank=True)
+    # Number questions: the bands the picture counts in, [{"code": "0", "max": 0, "label": …}, …].
+    bands = models.JSONField(_("klassen"), null=True, blank=True)
 
     class Meta:
         ordering = ["questionnaire", "order"]

@@ -188,6 +188,8 @@ class NationalConclusion(models.Model):
     )
     text = models.TextField(_("deelconclusie"), blank=True)
     judgment = models.CharField(_("landelijk oordeel"), max_length=24, choices=Judgment.choices, blank=True)
+    # Why the national judgment differs from the one the rule proposes (national.models.JudgmentRule).
+    reason = models.TextField(_("reden afwijking van het voorstel"), blank=True)
     revision = models.PositiveIntegerField(default=0)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,0 +1,95 @@
+"""What the national picture keeps of its own: the rule that proposes a national judgment per success factor,
+the sharing of an unpublished round as a preview, and the published pictures with their files."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class JudgmentRule(models.Model):
+    """How the application proposes the national judgment of a success factor from the judgments of the
+    regions (or brigades): "voldoet" when at least `meets_min` meet it; else "voldoet gedeeltelijk" when at
+    least `partly_min` meet it at least partly; else "voldoet niet". Set by inspectors, per round."""
+
+    round = models.ForeignKey("assessments.Round", on_delete=models.CASCADE, related_name="judgment_rules")
+    success_factor = models.ForeignKey("assessments.SuccessFactor", on_delete=models.PROTECT, related_name="+")
+    meets_min = models.PositiveSmallIntegerField(_("voldoet bij ten minste (aantal voldoet)"))
+    partly_min = models.PositiveSmallIntegerField(_("voldoet gedeeltelijk bij ten minste (aantal voldoet of gedeeltelijk)"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("regel landelijk oordeel")
+        verbose_name_plural = _("regels landelijk oordeel")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "success_factor"], name="judgment_rule_one_per_factor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.year} {self.success_factor.code}: {self.meets_min}/{self.partly_min}"
+
+
+class Preview(models.Model):
+    """An unpublished round shared with the ministry as a preview ("voorlopig — nog niet vastgesteld")."""
+
+    round = models.OneToOneField("assessments.Round", on_delete=models.CASCADE, related_name="preview")
+    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    shared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("voorlopig landelijk beeld")
+        verbose_name_plural = _("voorlopige landelijke beelden")
+
+    def __str__(self) -> str:
+        return f"{self.round.year}"
+
+
+class PublishedPicture(models.Model):
+    """The national picture as published: the document (national.picture) frozen, with its SHA-256. A later
+    correction is a new version with a reason; the dashboard and the files of a published round are served
+    from the latest version."""
+
+    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="published_pictures")
+    version = models.PositiveSmallIntegerField(_("versie"))
+    document = models.JSONField(_("document"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    reason = models.TextField(_("reden correctie"), blank=True)
+    published_at = models.DateTimeField(_("gepubliceerd op"))
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["round", "-version"]
+        verbose_name = _("gepubliceerd landelijk beeld")
+        verbose_name_plural = _("gepubliceerde landelijke beelden")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "version"], name="published_picture_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.year} v{self.version}"
+
+
+class PublishedFile(models.Model):
+    """A file of a published picture (PDF, DOCX, XLSX, CSV), stored as published."""
+
+    picture = models.ForeignKey(PublishedPicture, on_delete=models.CASCADE, related_name="files")
+    format = models.CharField(_("formaat"), max_length=8)
+    # For whom: the full file (inspectors) or the one without any region's name (the ministry).
+    audience = models.CharField(_("voor"), max_length=12, default="national")
+    content = models.BinaryField(_("inhoud"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["picture", "format", "audience"], name="published_file_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.picture} {self.format}"
