@@ -16,11 +16,21 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints-build.txt
 
 venv: $(VENV)/.installed
 
-run: venv
-	env -u DATABASE_URL DEBUG=1 $(PY) manage.py migrate --noinput
-	env -u DATABASE_URL DEBUG=1 $(PY) manage.py load_demo
+# `make run` serves as production does (DEBUG off, static files through WhiteNoise, the application's own error
+# pages), on this machine only: plain http on 127.0.0.1, and the demo by explicit allowance.
+RUN_ENV := env -u DATABASE_URL DEBUG=0 DEMO_ALLOWED=1 SECRET_KEY_FILE=$(CURDIR)/.secret-key \
+	ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
+	SITE_URL=http://127.0.0.1:8000
+
+run: venv .secret-key
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(RUN_ENV) $(PY) manage.py load_demo
 	@echo "cmsaudit draait op http://127.0.0.1:8000 — log in als inspecteur / demo (zie README)"
-	env -u DATABASE_URL DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+.secret-key:
+	@umask 077 && python3 -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { \
@@ -50,4 +60,4 @@ messages: venv
 	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .secret-key

@@ -32,6 +32,14 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# The demo (users with the password "demo") may be loaded only by an explicit allowance: always in development,
+# and with DEBUG off only on a machine that serves nobody but itself (`make run`). A production configuration,
+# with its real host names, never has it.
+DEMO_ALLOWED = env_bool("DEMO_ALLOWED", default=DEBUG)
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]"}
+if DEMO_ALLOWED and not DEBUG and not set(ALLOWED_HOSTS) <= LOCAL_HOSTS:
+    raise ImproperlyConfiguredEnv("DEMO_ALLOWED is only for a local machine: ALLOWED_HOSTS may then name only localhost")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -24,11 +24,27 @@ def test_load_demo_twice_gives_the_same_users(db, settings):
     assert User.objects.count() == count
 
 
-def test_load_demo_is_refused_when_debug_is_off(db, settings):
+def test_load_demo_is_refused_without_the_allowance(db, settings):
     settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG staat uit"):
+    settings.DEMO_ALLOWED = False
+    with pytest.raises(CommandError, match="niet toegestaan"):
         call_command("load_demo", "--users-only")
     assert not User.objects.filter(username="inspecteur").exists()
+
+
+def test_the_demo_allowance_with_debug_off_is_refused_for_a_real_host(tmp_path):
+    """A production configuration (its own host names) cannot carry the demo allowance."""
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    env = {"PATH": "/usr/bin:/bin", "DEBUG": "0", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "audit.example.org",
+           "DEMO_ALLOWED": "1"}
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=django_settings.BASE_DIR, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "DEMO_ALLOWED is only for a local machine" in result.stderr
 
 
 @pytest.mark.parametrize(

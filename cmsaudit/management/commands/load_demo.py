@@ -6,14 +6,17 @@ from cmsaudit.demo import demo_loaders, users_load
 
 
 class Command(BaseCommand):
-    help = "Laadt demogebruikers (wachtwoord 'demo') en demogegevens. Alleen met DEBUG=1."
+    help = "Laadt demogebruikers (wachtwoord 'demo') en demogegevens. Alleen waar de demo is toegestaan (DEMO_ALLOWED)."
 
     def add_arguments(self, parser):
         parser.add_argument("--users-only", action="store_true", help="Alleen de demogebruikers aanmaken.")
 
     def handle(self, *args, users_only: bool = False, **options):
-        if not settings.DEBUG:
-            raise CommandError("load_demo is geweigerd: DEBUG staat uit. Demogebruikers met wachtwoord 'demo' horen niet in productie.")
+        if not settings.DEMO_ALLOWED:
+            raise CommandError(
+                "load_demo is geweigerd: de demo is hier niet toegestaan (DEMO_ALLOWED). "
+                "Demogebruikers met wachtwoord 'demo' horen niet in productie."
+            )
         with transaction.atomic():
             users = users_load()
             self.stdout.write(f"{len(users)} demogebruikers klaar (wachtwoord: demo).")
