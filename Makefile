@@ -37,6 +37,10 @@ chromium:
 	  echo "Chromium ontbreekt; installeren met apt-get (nodig voor de browsertests)"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }; \
 	  else sudo apt-get install -y -q chromium; fi; }
+	@command -v pdftoppm >/dev/null 2>&1 || { \
+	  echo "pdftoppm ontbreekt; poppler-utils installeren met apt-get (de PDF-toetsen bekijken de pagina's als beeld)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -q poppler-utils >/dev/null || { apt-get update -q && apt-get install -y -q poppler-utils; }; \
+	  else sudo apt-get install -y -q poppler-utils; fi; }
 
 test: venv chromium
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py

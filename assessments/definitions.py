@@ -26,6 +26,10 @@ QUESTIONNAIRE_DIR = Path(__file__).resolve().parent / "questionnaires"
 KINDS = {"yes_no", "single_choice", "multiple_choice", "number", "text", "date"}
 # A number question's rules: the smallest and largest value, and whether only whole numbers are allowed.
 BOUND_KEYS = ("min", "max", "whole")
+# The national picture's sentence for a question (Dutch, English) and the bands a number question is counted in
+# (assessments.indicators).
+INDICATOR_KEYS = ("indicator", "indicator_en", "bands")
+INDICATOR_KINDS = {"yes_no", "single_choice", "multiple_choice", "number"}
 RELATIONS = {"same", "reworded", "split", "merged"}
 CODE = re.compile(r"^[a-z0-9_]+$")
 
@@ -96,6 +100,7 @@ def validate_definition(data: dict, *, success_factors: set[str]) -> list[str]:
                     errors.append(f"{where}: ongeldige keuzecode {choice!r}.")
         errors.extend(_validate_norm(where, kind, question.get("norm"), choices))
         errors.extend(_validate_bounds(where, kind, question))
+        errors.extend(_validate_indicator(where, kind, question, choices))
         condition = question.get("condition")
         if condition:
             target = seen.get(str(condition.get("question")))
@@ -158,6 +163,84 @@ def _validate_bounds(where: str, kind: str, question: dict) -> list[str]:
             if ("min" in bounds and limit < bounds["min"]) or ("max" in bounds and limit > bounds["max"]):
                 errors.append(f"{where}: de norm ({key} {limit}) ligt buiten min–max.")
     return errors
+
+
+def _validate_indicator(where: str, kind: str, question: dict, choices: list[str]) -> list[str]:
+    """`indicator`, `indicator_en` (sentences with placeholders) and `bands` (number questions)."""
+    from assessments.indicators import FIXED, YES_NO, placeholders
+
+    errors = []
+    bands = question.get("bands")
+    band_codes: list[str] = []
+    if bands is not None:
+        if kind != "number":
+            errors.append(f"{where}: alleen getalvragen hebben bands.")
+        elif not isinstance(bands, list) or not bands or not all(isinstance(band, dict) for band in bands):
+            errors.append(f"{where}: bands is een lijst van {{code, max, label}}.")
+        else:
+            errors.extend(_validate_bands(where, bands))
+            band_codes = [str(band.get("code", "")) for band in bands]
+    sentences = {key: question.get(key) for key in ("indicator", "indicator_en") if question.get(key) is not None}
+    if not sentences:
+        return errors
+    if kind not in INDICATOR_KINDS:
+        return errors + [f"{where}: alleen ja/nee-, keuze- en getalvragen hebben een indicatorzin."]
+    if "indicator" not in sentences:
+        errors.append(f"{where}: indicator_en zonder indicator.")
+    if kind == "number" and not band_codes:
+        errors.append(f"{where}: een getalvraag met een indicatorzin noemt haar bands.")
+    values = {"yes_no": list(YES_NO), "number": band_codes}.get(kind, choices)
+    allowed = set(values) | set(FIXED)
+    for key, sentence in sentences.items():
+        if not isinstance(sentence, str) or not sentence.strip():
+            errors.append(f"{where}: {key} moet een zin zijn.")
+            continue
+        unknown = [name for name in placeholders(sentence) if name not in allowed]
+        if unknown:
+            errors.append(
+                f"{where}: {key} noemt onbekende plaatshouder(s) {', '.join('{' + name + '}' for name in unknown)}; "
+                f"mogelijk: {', '.join('{' + name + '}' for name in [*values, *FIXED])}."
+            )
+    return errors
+
+
+def _validate_bands(where: str, bands: list[dict]) -> list[str]:
+    errors = []
+    codes = [str(band.get("code", "")) for band in bands]
+    if len(set(codes)) != len(codes):
+        errors.append(f"{where}: een bandcode komt twee keer voor.")
+    previous = None
+    for position, band in enumerate(bands, start=1):
+        if not CODE.match(str(band.get("code", ""))):
+            errors.append(f"{where}: ongeldige bandcode {band.get('code')!r}.")
+        if not band.get("label"):
+            errors.append(f"{where}: band {band.get('code')!r} heeft geen label.")
+        upper = band.get("max")
+        if upper is None:
+            if position != len(bands):
+                errors.append(f"{where}: alleen de laatste band mag zonder max.")
+            continue
+        if isinstance(upper, bool) or not isinstance(upper, int | float) or not math.isfinite(upper):
+            errors.append(f"{where}: max van band {band.get('code')!r} moet een getal zijn.")
+            continue
+        if previous is not None and upper <= previous:
+            errors.append(f"{where}: de bands moeten oplopen (max {upper} na {previous}).")
+        previous = upper
+    return errors
+
+
+def _indicator(spec: dict) -> dict:
+    """The Question fields for a definition's `indicator`, `indicator_en` and `bands`."""
+    bands = spec.get("bands")
+    return {
+        "indicator": (spec.get("indicator") or "").strip(),
+        "indicator_en": (spec.get("indicator_en") or "").strip(),
+        "bands": [
+            {"code": str(band["code"]), "max": band.get("max"), "label": str(band["label"]),
+             "label_en": str(band.get("label_en") or "")}
+            for band in bands
+        ] if bands else None,
+    }
 
 
 def _bounds(spec: dict) -> dict:
@@ -265,7 +348,7 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
             norm=_normalise_norm(spec.get("norm")),
             continues=lineage.get(spec["code"]),
             continues_relation=continues.get("relation", ""),
-            **_supported(Question, _bounds(spec)),
+            **_supported(Question, {**_bounds(spec), **_indicator(spec)}),
         )
         Choice.objects.bulk_create(
             Choice(
@@ -282,7 +365,7 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
 
 def _supported(model, fields: dict) -> dict:
     """The fields `model` has: the data migration that first loads the definitions runs against a historical
-    Question without the fields added since (0007 fills those from the same files)."""
+    Question without the fields added since (0007 and 0009 fill those from the same files)."""
     names = {field.name for field in model._meta.get_fields()}
     return {name: value for name, value in fields.items() if name in names}
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from cmsaudit import views
+from national import api as national_api
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,5 +17,6 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("findings/", include("findings.urls")),
     path("national/", include("national.urls")),
+    path("api/national/<int:year>/", national_api.national_picture, name="api_national_picture"),
     path("admin/", admin.site.urls),
 ]

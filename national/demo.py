@@ -14,7 +14,14 @@ from accounts.models import User
 from assessments.models import Round, SuccessFactor
 from findings.demo import DEMO
 from findings.models import Citation, Finding, Recommendation
-from national.services import conclusion_save, follow_up_save, recommendation_save, round_publish
+from national.services import (
+    conclusion_save,
+    follow_up_save,
+    judgment_rule_save,
+    preview_share,
+    recommendation_save,
+    round_publish,
+)
 
 
 def demo_load(*, stdout=None) -> str:
@@ -25,6 +32,7 @@ def demo_load(*, stdout=None) -> str:
         for year in (2009, 2013):
             round = Round.objects.get(year=year)
             spec = national[year]
+            _rules_load(round, spec.get("judgment_rules") or {}, factors, inspector)
             _conclusions_load(round, spec, factors, inspector)
             _recommendations_load(round, spec.get("recommendations") or [], factors, inspector)
             _conclusion_citations_load(round, inspector)
@@ -32,7 +40,17 @@ def demo_load(*, stdout=None) -> str:
         round_2009 = Round.objects.get(year=2009)
         if round_2009.published_at is None:
             round_publish(round=round_2009, by=inspector)
-    return "conclusies, aanbevelingen en opvolging klaar; 2009 gepubliceerd"
+        preview_share(round=Round.objects.get(year=2013), by=inspector)
+    return "conclusies, aanbevelingen en opvolging klaar; 2009 gepubliceerd, 2013 gedeeld als voorlopig beeld"
+
+
+def _rules_load(round, rules: dict, factors: dict, by: User) -> None:
+    """The rule that proposes the national judgment, for every factor by the kind of subject it judges."""
+    for factor in factors.values():
+        rule = rules.get(factor.subject_kind)
+        if rule:
+            judgment_rule_save(round=round, success_factor=factor, meets_min=rule["meets_min"],
+                               partly_min=rule["partly_min"], by=by)
 
 
 def _conclusion_citations_load(round, by: User) -> None:
@@ -53,13 +71,15 @@ def _conclusions_load(round, spec: dict, factors: dict, by: User) -> None:
     for code, item in (spec.get("success_factors") or {}).items():
         factor = factors[code]
         current = existing.get(factor.pk)
-        if current and current.text == item["deelconclusie"].strip():
+        reason = (item.get("reason") or "").strip()
+        if current and (current.text, current.judgment, current.reason) == (item["deelconclusie"].strip(), item["judgment"], reason):
             continue
         conclusion_save(
             round=round,
             success_factor=factor,
             text=item["deelconclusie"].strip(),
             judgment=item["judgment"],
+            reason=reason,
             by=by,
             base_revision=current.revision if current else None,
         )

@@ -59,6 +59,8 @@ class PublishedPicture(models.Model):
     round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="published_pictures")
     version = models.PositiveSmallIntegerField(_("versie"))
     document = models.JSONField(_("document"))
+    # The same picture as the ministry sees it (no region named), from which its files are rendered.
+    public_document = models.JSONField(_("document zonder regio's"), default=dict)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     reason = models.TextField(_("reden correctie"), blank=True)
     published_at = models.DateTimeField(_("gepubliceerd op"))
@@ -77,7 +79,8 @@ class PublishedPicture(models.Model):
 
 
 class PublishedFile(models.Model):
-    """A file of a published picture (PDF, DOCX, XLSX, CSV), stored as published."""
+    """A file of a published picture (PDF, DOCX, XLSX, CSV), rendered from the stored document the first time
+    it is asked for, then stored and served byte for byte."""
 
     picture = models.ForeignKey(PublishedPicture, on_delete=models.CASCADE, related_name="files")
     format = models.CharField(_("formaat"), max_length=8)

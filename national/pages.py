@@ -7,22 +7,28 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from assessments.access import round_for_year
 from assessments.models import Round, SuccessFactor, Theme
 from findings.models import (
+    Addressee,
     Citation,
     Finding,
     FollowUp,
+    FollowUpStatus,
     Judgment,
     NationalConclusion,
     Recommendation,
     RecommendationStatus,
 )
 from findings.pages import shown_citations
+from findings.templatetags.findings_tags import JUDGMENT_FILLS, JUDGMENT_SYMBOLS
 from national.queries import judgment_counts, verified_counts
-from regions.models import Subject, SubjectKind
-from regions.policy import Action, may
+from regions import geo
+from regions.models import Region, Subject, SubjectKind
+from regions.policy import Action, may, respondent_filter, visible_subjects
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -168,3 +174,294 @@ def follow_up_of(recommendation: Recommendation, round: Round) -> FollowUp | Non
 
 def rules_of(round: Round) -> list:
     return list(round.draft_rules.select_related("success_factor"))
+
+
+# --- the national picture as pages: context builders over the document (national.picture) ------------------
+#
+# The pages show the document `picture_for` returns and nothing else from the database, except the region
+# boundaries of the map. So what the ministry may see is decided once, in the document (no region code or name
+# for a viewer without SUBJECT_DETAIL), and the builders below never add a region's name for such a viewer.
+
+CHART_WIDTH = 160
+ROW_HEIGHT = 14
+# Colours of indicator values in charts and map (judgments keep their own); the legend numbers them as well,
+# so colour is never the only carrier.
+VALUE_FILLS = ["#1f5f99", "#e8a33d", "#6aa84f", "#a64d79", "#76a5af", "#999999", "#cc4125", "#674ea7"]
+
+
+def judgment_labels() -> dict[str, str]:
+    return {value: str(label) for value, label in Judgment.choices}
+
+
+def judgment_bars(counts: dict[str, int] | None) -> tuple[list[dict], int]:
+    """A judgment distribution as segments of a stacked bar, plus its total."""
+    counts = {value: (counts or {}).get(value, 0) for value in Judgment.values}
+    total = sum(counts.values())
+    return _bars(counts, total), total
+
+
+def indicator_chart(indicator: dict) -> dict:
+    """A small horizontal bar chart of an indicator: one bar per value (or band), its length the share of
+    the answering subjects, its count written beside it."""
+    labels = indicator.get("labels") or {}
+    counts = indicator.get("counts") or {}
+    answered = indicator.get("answered") or 0
+    values = list(labels) + [value for value in counts if value not in labels]
+    rows = []
+    for index, value in enumerate(values):
+        count = counts.get(value, 0)
+        rows.append({
+            "value": value, "label": labels.get(value, value), "count": count, "y": index * ROW_HEIGHT,
+            "width": round(CHART_WIDTH * count / answered) if answered else 0, "fill": VALUE_FILLS[index % len(VALUE_FILLS)],
+        })
+    return {"rows": rows, "height": max(len(rows), 1) * ROW_HEIGHT, "answered": answered,
+            "label": ", ".join(f"{row['label']}: {row['count']}" for row in rows)}
+
+
+def change_of(then: int | None, now: int) -> dict:
+    """The change of a count between two rounds, marked with an arrow and in words (never colour alone)."""
+    if then is None:
+        return {"symbol": "", "words": ""}
+    difference = now - then
+    if difference > 0:
+        return {"symbol": "↑", "words": _("%(n)s meer") % {"n": difference}}
+    if difference < 0:
+        return {"symbol": "↓", "words": _("%(n)s minder") % {"n": -difference}}
+    return {"symbol": "=", "words": _("gelijk")}
+
+
+def picture_page(picture: dict, *, previous: dict | None = None) -> dict:
+    """The context of the dashboard: the themes with their factors and indicators (research question 1),
+    the brigade breakdown, the follow-up (2), the progress since the previous round (3)."""
+    labels = judgment_labels()
+    factors = {code: _factor_block(picture, code, factor, labels) for code, factor in picture["success_factors"].items()}
+    themes = [
+        {"number": theme["number"], "name": theme["name"],
+         "factors": [factors[code] for code in theme["success_factors"] if code in factors]}
+        for theme in picture.get("themes") or []
+    ]
+    return {
+        "picture": picture,
+        "previous_picture": previous,
+        "provisional": picture["status"] != "gepubliceerd",
+        "themes": themes,
+        "factors": factors,
+        "judgment_labels": labels,
+        "brigade_rows": _brigade_rows(picture, factors, labels),
+        "follow_up": _follow_up_block(picture.get("follow_up")),
+        "progress": _progress_block(picture, factors, labels),
+    }
+
+
+def _factor_block(picture: dict, code: str, factor: dict, labels: dict[str, str]) -> dict:
+    bars, total = judgment_bars(factor.get("counts"))
+    national, proposed = factor.get("national_judgment"), factor.get("proposed_judgment")
+    indicators = [
+        {**picture["indicators"][q], "chart": indicator_chart(picture["indicators"][q])}
+        for q in factor.get("indicators") or [] if q in picture["indicators"]
+    ]
+    return {
+        "code": code, **factor, "bars": bars, "total": total,
+        "national_label": labels.get(national or "", ""), "proposed_label": labels.get(proposed or "", ""),
+        "differs": bool(national and proposed and national != proposed),
+        "indicator_blocks": indicators,
+    }
+
+
+def _brigade_rows(picture: dict, factors: dict, labels: dict[str, str]) -> dict:
+    """Every judgment and indicator per brigade: compact rows of "label n" per brigade."""
+    brigades = list(picture.get("brigades") or {})
+
+    def cells(by_brigade: dict, value_labels: dict[str, str]) -> list[str]:
+        return [", ".join(f"{value_labels.get(v, v)} {n}" for v, n in (by_brigade.get(b) or {}).items() if n) or "—"
+                for b in brigades]
+
+    return {
+        "brigades": [{"number": b, "name": picture["brigades"][b]} for b in brigades],
+        "factors": [{"code": code, "name": f["name"], "cells": cells(f.get("by_brigade") or {}, labels)}
+                    for code, f in factors.items()],
+        "indicators": [{"code": code, "question": i["question"], "cells": cells(i.get("by_brigade") or {}, i.get("labels") or {})}
+                       for code, i in picture["indicators"].items()],
+    }
+
+
+def _follow_up_block(follow_up: dict | None) -> dict | None:
+    if not follow_up:
+        return None
+    status_labels = {value: str(label) for value, label in FollowUpStatus.choices}
+    addressee_labels = {value: str(label) for value, label in Addressee.choices}
+    statuses = [s for s in FollowUpStatus.values if s in follow_up["by_status"]] + [
+        s for s in follow_up["by_status"] if s not in FollowUpStatus.values]
+    return {
+        "round": follow_up["round"],
+        "total": sum(follow_up["by_status"].values()),
+        "statuses": [{"value": s, "label": status_labels.get(s, s), "count": follow_up["by_status"][s]} for s in statuses],
+        "addressees": [
+            {"label": addressee_labels.get(a, a), "cells": [counts.get(s, 0) for s in statuses], "total": sum(counts.values())}
+            for a, counts in follow_up["by_addressee"].items()
+        ],
+    }
+
+
+def _progress_block(picture: dict, factors: dict, labels: dict[str, str]) -> dict:
+    """Per factor the distribution then and now, per indicator the counts then and now, each change marked."""
+    factor_rows = []
+    for code, factor in factors.items():
+        then = factor.get("previous_counts")
+        if then is None:
+            continue
+        factor_rows.append({
+            "code": code, "name": factor["name"],
+            "values": [{"label": label, "then": then.get(value, 0), "now": factor["counts"].get(value, 0),
+                        "change": change_of(then.get(value, 0), factor["counts"].get(value, 0))}
+                       for value, label in labels.items()],
+        })
+    indicator_rows = []
+    for code, indicator in picture["indicators"].items():
+        previous = indicator.get("previous")
+        if not previous:
+            continue
+        value_labels = indicator.get("labels") or {}
+        values = list(value_labels) + [v for v in previous["counts"] if v not in value_labels]
+        comparable = previous.get("relation") in ("same", "reworded")
+        indicator_rows.append({
+            "code": code, "question": indicator["question"], "relation": previous.get("relation", ""),
+            "comparable": comparable, "then_answered": previous["answered"], "now_answered": indicator["answered"],
+            "values": [{"label": value_labels.get(v, v), "then": previous["counts"].get(v, 0),
+                        "now": indicator["counts"].get(v, 0),
+                        "change": change_of(previous["counts"].get(v, 0), indicator["counts"].get(v, 0))
+                        if comparable else change_of(None, 0)}
+                       for v in values],
+        })
+    return {"round": picture.get("previous_round"), "factors": factor_rows, "indicators": indicator_rows}
+
+
+# --- the map -------------------------------------------------------------------------------------------------
+
+
+class MapMode:
+    REGIONS = "regions"  # every region named (inspectors)
+    OWN = "own"  # own regions named, the others unnamed (OVR, RMC)
+    BRIGADES = "brigades"  # coloured per brigade area, no region at all (the ministry)
+
+
+def map_choices(picture: dict) -> list[dict]:
+    """What the map may be coloured by: each success factor's judgment, each indicator."""
+    return [
+        *({"value": code, "label": f"{code} {f['name']}", "group": "factor"} for code, f in picture["success_factors"].items()),
+        *({"value": code, "label": f"{code} {i['question']}", "group": "indicator"} for code, i in picture["indicators"].items()),
+    ]
+
+
+def map_choice(picture: dict, requested: str | None, default: str | None = None) -> str:
+    """The `?map=` choice if the picture knows it, else `default`, else the first success factor."""
+    if requested and (requested in picture["success_factors"] or requested in picture["indicators"]):
+        return requested
+    return default or next(iter(picture["success_factors"]), "")
+
+
+def map_context(picture: dict, choice: str, *, mode: str, regions: list, own_codes: frozenset[str] = frozenset(),
+                map_id: str = "map", small: bool = False) -> dict:
+    """A choropleth of the picture by `choice` (a factor's judgment or an indicator's value): shapes with
+    classes, a label on each shape (the legend's symbol), a legend and the table that says the same.
+
+    `regions` are the Region rows (with `brigade`) that give the boundaries. In BRIGADES mode the shapes are
+    the brigade areas (the union of their regions' boundaries) coloured by the brigade's most frequent value,
+    and nothing names or separates a region."""
+    is_factor = choice in picture["success_factors"]
+    if is_factor:
+        value_labels = judgment_labels()
+        legend = [{"value": v, "label": value_labels[v], "symbol": JUDGMENT_SYMBOLS[v], "css": f"judgment-{v}",
+                   "fill": JUDGMENT_FILLS[v]} for v in Judgment.values]
+        item = picture["success_factors"].get(choice)
+        title = f"{choice} {item['name']}" if item else choice
+    else:
+        item = picture["indicators"].get(choice) or {}
+        value_labels = dict(item.get("labels") or {})
+        legend = [{"value": v, "label": label, "symbol": str(index + 1), "css": f"map-value-{index % len(VALUE_FILLS)}",
+                   "fill": VALUE_FILLS[index % len(VALUE_FILLS)]} for index, (v, label) in enumerate(value_labels.items())]
+        title = f"{choice} {item.get('question', '')}"
+    by_value = {entry["value"]: entry for entry in legend}
+    shapes, rows = (_brigade_shapes if mode == MapMode.BRIGADES else _region_shapes)(
+        picture, choice, is_factor, regions, by_value, mode=mode, own_codes=own_codes)
+    return {"map_id": map_id, "title": title, "choice": choice, "legend": legend, "shapes": shapes, "rows": rows,
+            "mode": mode, "width": geo.WIDTH, "height": geo.HEIGHT, "small": small, "round": picture["round"],
+            "row_header": _("Brigadegebied") if mode == MapMode.BRIGADES else _("Regio")}
+
+
+def _subject_value(subject: dict, choice: str, is_factor: bool):
+    """A region's judgment of a factor, or its answer to an indicator, from the document's `subjects`."""
+    for key in (("judgments", "success_factors") if is_factor else ("answers", "indicators")):
+        if isinstance(subject.get(key), dict) and choice in subject[key]:
+            value = subject[key][choice]
+            return value.get("value", value.get("judgment")) if isinstance(value, dict) else value
+    return None
+
+
+def _region_shapes(picture, choice, is_factor, regions, by_value, *, mode, own_codes):
+    subjects = picture.get("subjects") or {}
+    shapes, rows = [], []
+    for region in regions:
+        value = _subject_value(subjects.get(region.code) or {}, choice, is_factor)
+        if isinstance(value, list):  # a multiple-choice answer: the legend cannot colour a combination
+            value = None
+        entry = by_value.get(str(value)) if value is not None else None
+        named = mode == MapMode.REGIONS or region.code in own_codes
+        label = entry["label"] if entry else _("geen gegeven")
+        name = f"{region.code} {region.name}" if named else _("Andere regio")
+        point = geo.geometry_label_point(region.boundary)
+        url = reverse("findings:finding", args=[picture["round"], region.code, choice]) if (
+            is_factor and mode == MapMode.REGIONS) else ""
+        shapes.append({"path": geo.geometry_to_path(region.boundary), "css": entry["css"] if entry else "map-none",
+                       "title": f"{name}: {label}", "url": url, "symbol": entry["symbol"] if entry else "–",
+                       "x": point[0] if point else 0, "y": point[1] if point else 0, "code": region.code if named else ""})
+        if named:
+            rows.append({"name": name, "label": label, "symbol": entry["symbol"] if entry else "–"})
+    if mode == MapMode.OWN:
+        hidden = [s for s in shapes if not s["code"]]
+        rows.append({"name": _("Andere regio's (%(n)s)") % {"n": len(hidden)}, "label": "", "symbol": ""})
+    return shapes, rows
+
+
+def _brigade_shapes(picture, choice, is_factor, regions, by_value, *, mode, own_codes):
+    item = (picture["success_factors"] if is_factor else picture["indicators"]).get(choice) or {}
+    by_brigade = item.get("by_brigade") or {}
+    areas: dict[str, dict] = {}
+    for region in regions:
+        area = areas.setdefault(str(region.brigade.number), {"paths": [], "points": []})
+        area["paths"].append(geo.geometry_to_path(region.boundary))
+        point = geo.geometry_label_point(region.boundary)
+        if point:
+            area["points"].append(point)
+    shapes, rows = [], []
+    for number, area in sorted(areas.items()):
+        counts = by_brigade.get(number) or {}
+        top = max((v for v in by_value if counts.get(v)), key=lambda v: counts[v], default=None)
+        entry = by_value.get(top) if top else None
+        name = (picture.get("brigades") or {}).get(number, number)
+        detail = ", ".join(f"{by_value[v]['label']} {counts[v]}" for v in by_value if counts.get(v)) or _("geen gegeven")
+        points = area["points"] or [(0, 0)]
+        shapes.append({"path": "".join(area["paths"]), "css": entry["css"] if entry else "map-none",
+                       "title": f"{name}: {detail}", "url": "", "symbol": entry["symbol"] if entry else "–", "code": "",
+                       "x": round(sum(p[0] for p in points) / len(points), 1),
+                       "y": round(sum(p[1] for p in points) / len(points), 1)})
+        rows.append({"name": name, "label": detail, "symbol": entry["symbol"] if entry else "–"})
+    return shapes, rows
+
+
+def map_mode_for(user: User) -> str:
+    if may(user, Action.SUBJECT_DETAIL):
+        return MapMode.REGIONS
+    if respondent_filter(user) is not None:
+        return MapMode.OWN
+    return MapMode.BRIGADES
+
+
+def map_regions() -> list[Region]:
+    """The regions with their boundaries and brigades; one query."""
+    return list(Region.objects.select_related("brigade").order_by("code"))
+
+
+def own_region_codes(user: User) -> frozenset[str]:
+    """The codes of the regions an OVR or RMC responds for, or reads as an RMC (their brigade's)."""
+    return frozenset(visible_subjects(user).filter(kind=SubjectKind.REGION).values_list("code", flat=True))

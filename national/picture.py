@@ -17,7 +17,31 @@ their definition names. Sentences are rendered in the active language.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from collections import defaultdict
+from typing import TYPE_CHECKING, TypedDict
+
+from django.db.models import F, Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from assessments.indicators import band_of, indicator_render
+from assessments.models import Choice, Lineage, Question, QuestionKind, Questionnaire, Round, SuccessFactor
+from core.i18n import localized
+from findings.models import (
+    Addressee,
+    FollowUp,
+    FollowUpStatus,
+    Judgment,
+    Recommendation,
+    RecommendationStatus,
+)
+from national import queries
+from national.models import JudgmentRule, Preview, PublishedPicture
+from regions.models import Brigade, Region, SubjectKind
+from regions.policy import Action, may
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class Counts(TypedDict, total=False):
@@ -30,6 +54,13 @@ class PreviousIndicator(TypedDict):
     counts: dict[str, int]
     relation: str  # lineage of the question: "same", "reworded", "split", "merged"
     sentence: str
+    # Beyond the issue's keys:
+    code: str  # the earlier question's code
+    question: str
+    by_brigade: dict[str, dict[str, int]]
+    # now minus then per value, for questions compared directly (same, reworded, with the same values); None
+    # otherwise (split/merged: the pages add a note).
+    change: dict[str, int] | None
 
 
 class Indicator(TypedDict):
@@ -43,6 +74,10 @@ class Indicator(TypedDict):
     by_brigade: dict[str, dict[str, int]]  # "43" / "11" / "13" -> counts
     sentence: str  # "In 6 van de 25 veiligheidsregio's draaien OVR en reservisten piket binnen de eigen regio; in 19 per brigade."
     previous: PreviousIndicator | None
+    # Beyond the issue's keys:
+    subject_kind: str  # "region" or "brigade": whose answers are counted
+    total: int  # how many subjects of that kind there are (25 regions)
+    answered_by_brigade: dict[str, int]
 
 
 class FactorPicture(TypedDict):
@@ -58,6 +93,10 @@ class FactorPicture(TypedDict):
     by_brigade: dict[str, dict[str, int]]
     previous_counts: dict[str, int] | None
     indicators: list[str]  # question codes of this factor's indicators, in questionnaire order
+    # Beyond the issue's keys:
+    total: int  # how many regions (or brigades) there are
+    rule_values: dict[str, int] | None  # {"meets_min": n, "partly_min": n}; None: no rule for this factor
+    previous_national_judgment: str | None
 
 
 class Theme(TypedDict):
@@ -68,8 +107,31 @@ class Theme(TypedDict):
 
 class FollowUpSummary(TypedDict):
     round: int  # the round whose recommendations were followed up in this one
-    by_status: dict[str, int]
+    by_status: dict[str, int]  # follow-up status -> number; "open": not yet followed up
     by_addressee: dict[str, dict[str, int]]
+    total: int  # the accepted recommendations of that round
+
+
+class FollowUpItem(TypedDict):
+    round: int  # the round that established it
+    status: str  # findings.models.FollowUpStatus
+    status_label: str
+    explanation: str
+
+
+class RecommendationItem(TypedDict, total=False):
+    round: int  # the previous round's recommendations come first, with their follow-up in this round
+    text: str
+    addressee: str
+    addressee_label: str
+    success_factors: list[str]
+    status: str  # "accepted" (drafts and dismissed ones are not part of the picture)
+    regional: bool  # addressed to one region (which one: only for inspectors)
+    follow_up: FollowUpItem | None  # the latest follow-up in a later round
+    # Only for viewers who may see single subjects:
+    region: str | None
+    region_name: str | None
+    concerned_regions: list[str]
 
 
 class Published(TypedDict):
@@ -84,7 +146,7 @@ class Picture(TypedDict):
     regions: int  # the number of regions counted (25)
     indicators: dict[str, Indicator]
     success_factors: dict[str, FactorPicture]
-    recommendations: list[dict]
+    recommendations: list[RecommendationItem]
     published: Published | None
     # Beyond the API's keys:
     title: str  # "Landelijk beeld eindmeting 2013"
@@ -94,6 +156,365 @@ class Picture(TypedDict):
     overall_conclusion: str
     follow_up: FollowUpSummary | None
     brigades: dict[str, str]  # "43" -> "43 Gemechaniseerde Brigade"
+    brigade_regions: dict[str, int]  # "43" -> how many regions belong to the brigade now
+    previous_reconstructed: bool  # the previous round's questionnaire is a reconstruction
+    preview: bool  # an inspector shares this unpublished round with the ministry
+    verified_regions: int  # (as `national_picture` has always printed them)
+    verified_brigades: int
     # Only for viewers who may see single subjects (inspectors): per region code, its name, brigade,
     # judgment per factor and answer per indicator.
     subjects: dict[str, dict]
+
+
+# --- computing it -------------------------------------------------------------------------------------------
+
+
+def picture_for(round: Round, *, user: User) -> Picture:
+    """The national picture of `round` as `user` may see it: with every subject for inspectors, without any
+    region's code or name for the ministry. Who may read the round at all is `national.access`'s to decide."""
+    return picture_document(round, detail=may(user, Action.SUBJECT_DETAIL))
+
+
+def picture_document(round: Round, *, detail: bool) -> Picture:
+    """The national picture of `round`, computed from the answers and the judgments in a fixed number of
+    queries whatever the number of regions, rounds and questions. `detail`: the subjects named (inspectors);
+    without it no region code or name is anywhere in the document (the ministry, its files)."""
+    # {"pk", "year"} of the previous round: its judgments, answers and recommendations are the trend.
+    predecessor = Round.objects.values("pk", "year").get(pk=round.predecessor_id) if round.predecessor_id else None
+    round_ids = [round.pk] + ([round.predecessor_id] if predecessor else [])
+    factors = list(SuccessFactor.objects.select_related("theme").order_by("order", "code"))
+    regions = list(Region.objects.order_by("code").values("code", "name", brigade_number=F("brigade__number")))
+    brigades = {str(b["number"]): b["name"] for b in Brigade.objects.order_by("number").values("number", "name")}
+    totals = {SubjectKind.REGION: len(regions), SubjectKind.BRIGADE: len(brigades)}
+    brigade_regions = dict.fromkeys(brigades, 0)
+    for region in regions:
+        brigade_regions[str(region["brigade_number"])] += 1
+
+    questions = list(queries.indicator_questions(round))
+    indicators = _indicators(round, predecessor, questions, brigades, totals)
+    conclusions = {(row["round_id"], row["code"]): row for row in queries.conclusion_rows(round_ids)}
+    factor_pictures = _factors(round, predecessor, factors, conclusions, indicators, brigades, totals)
+    reconstructed = set(
+        Questionnaire.objects.filter(round_id__in=round_ids, reconstructed=True).values_list("round_id", flat=True)
+    )
+    published = PublishedPicture.objects.filter(round=round).order_by("-version").values(
+        "published_at", "sha256", "version"
+    ).first()
+    overall = conclusions.get((round.pk, None))
+    themes: dict[int, Theme] = {}
+    for factor in factors:
+        theme = themes.setdefault(
+            factor.theme.number,
+            {"number": factor.theme.number, "name": factor.theme.display_name, "success_factors": []},
+        )
+        theme["success_factors"].append(factor.code)
+    document: Picture = {
+        "round": round.year,
+        "status": "gepubliceerd" if round.published_at else "voorlopig",
+        "regions": len(regions),
+        "indicators": indicators,
+        "success_factors": factor_pictures,
+        "recommendations": _recommendations(round, predecessor, detail=detail),
+        "published": (
+            {"at": published["published_at"].isoformat(), "sha256": published["sha256"], "version": published["version"]}
+            if published else None
+        ),
+        "title": _("Landelijk beeld %(kind)s %(year)s") % {"kind": round.get_kind_display(), "year": round.year},
+        "previous_round": predecessor["year"] if predecessor else None,
+        "reconstructed": round.pk in reconstructed,
+        "themes": list(themes.values()),
+        "overall_conclusion": (overall["text"] if overall else "").strip(),
+        "follow_up": _follow_up(round, predecessor),
+        "brigades": brigades,
+        "brigade_regions": brigade_regions,
+        "previous_reconstructed": bool(predecessor) and round.predecessor_id in reconstructed,
+        "preview": Preview.objects.filter(round=round).exists(),
+        **queries.verified_counts(round),
+    }
+    if detail:
+        document["subjects"] = _subjects(round, regions, brigades, questions)
+    return document
+
+
+# --- indicators -----------------------------------------------------------------------------------------------
+
+
+def _values(question: Question, choices: dict[int, list[Choice]]) -> dict[str, str]:
+    """value -> label (active language), in the order a reader expects."""
+    if question.kind == QuestionKind.YES_NO:
+        return {"ja": _("ja"), "nee": _("nee")}
+    if question.kind == QuestionKind.NUMBER:
+        return {str(band["code"]): localized(band["label"], band.get("label_en") or "") for band in question.bands or []}
+    return {choice.code: choice.display_label for choice in choices.get(question.pk, [])}
+
+
+def _count(question: Question, rows: list[dict], values: dict[str, str], brigades: dict[str, str]):
+    """(answered, counts, by_brigade, answered_by_brigade) of one question from its grouped answer rows."""
+    counts = dict.fromkeys(values, 0)
+    by_brigade = {number: dict.fromkeys(values, 0) for number in brigades}
+    answered_by_brigade = dict.fromkeys(brigades, 0)
+    answered = 0
+    for row in rows:
+        brigade = str(row["brigade"])
+        answered += row["n"]
+        if brigade in answered_by_brigade:
+            answered_by_brigade[brigade] += row["n"]
+        if question.kind == QuestionKind.MULTIPLE_CHOICE:
+            given = [code for code in row["value"].split("|") if code]
+        elif question.kind == QuestionKind.NUMBER:
+            band = band_of(question.bands or [], row["value"])
+            given = [band] if band is not None else []
+        else:
+            given = [row["value"]]
+        for value in given:
+            if value not in counts:
+                continue  # a value the definition no longer names
+            counts[value] += row["n"]
+            if brigade in by_brigade:
+                by_brigade[brigade][value] += row["n"]
+    return answered, counts, by_brigade, answered_by_brigade
+
+
+def _indicators(round, predecessor, questions, brigades, totals) -> dict[str, Indicator]:
+    previous_questions = {
+        q.pk: q.continues
+        for q in questions
+        if q.continues_id and predecessor and q.continues.questionnaire.round_id == predecessor["pk"]
+    }
+    ids = [q.pk for q in questions] + [q.pk for q in previous_questions.values()]
+    choices: dict[int, list[Choice]] = defaultdict(list)
+    for choice in Choice.objects.filter(question_id__in=ids).order_by("question_id", "order"):
+        choices[choice.question_id].append(choice)
+    wanted: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for question in questions:
+        wanted[round.pk][question.questionnaire.audience].add(question.code)
+    for earlier in previous_questions.values():
+        wanted[predecessor["pk"]][earlier.questionnaire.audience].add(earlier.code)
+    rows: dict[tuple, list[dict]] = defaultdict(list)
+    if questions:
+        for row in queries.answer_value_counts({k: dict(v) for k, v in wanted.items()}):
+            rows[(row["round_id"], row["audience"], row["code"])].append(row)
+
+    indicators: dict[str, Indicator] = {}
+    for question in questions:
+        audience = question.questionnaire.audience
+        total = totals.get(audience, 0)
+        values = _values(question, choices)
+        answered, counts, by_brigade, answered_by_brigade = _count(
+            question, rows[(round.pk, audience, question.code)], values, brigades
+        )
+        template = localized(question.indicator, question.indicator_en)
+        previous = None
+        earlier = previous_questions.get(question.pk)
+        if earlier is not None:
+            earlier_values = _values(earlier, choices)
+            then_answered, then, then_by_brigade, _answered = _count(
+                earlier, rows[(predecessor["pk"], earlier.questionnaire.audience, earlier.code)], earlier_values, brigades
+            )
+            direct = question.continues_relation in (Lineage.SAME, Lineage.REWORDED)
+            comparable = direct and set(earlier_values) == set(values)
+            earlier_template = localized(earlier.indicator, earlier.indicator_en) or (template if direct else "")
+            previous = {
+                "round": predecessor["year"],
+                "answered": then_answered,
+                "counts": then,
+                "relation": question.continues_relation,
+                "sentence": indicator_render(earlier_template, then, answered=then_answered, total=total),
+                "code": earlier.code,
+                "question": earlier.display_text,
+                "by_brigade": then_by_brigade,
+                "change": {value: counts[value] - then[value] for value in counts} if comparable else None,
+            }
+        key = question.code if question.code not in indicators else f"{audience}.{question.code}"
+        indicators[key] = {
+            "question": question.display_text,
+            "code": question.code,
+            "success_factor": question.success_factor.code,
+            "kind": question.kind,
+            "labels": values,
+            "answered": answered,
+            "counts": counts,
+            "by_brigade": by_brigade,
+            "sentence": indicator_render(template, counts, answered=answered, total=total),
+            "previous": previous,
+            "subject_kind": audience,
+            "total": total,
+            "answered_by_brigade": answered_by_brigade,
+        }
+    return indicators
+
+
+# --- success factors ------------------------------------------------------------------------------------------
+
+
+def proposed_judgment(counts: dict[str, int], meets_min: int, partly_min: int) -> str:
+    """The national judgment a rule proposes (national.models.JudgmentRule)."""
+    meets = counts.get(Judgment.VOLDOET, 0)
+    if meets >= meets_min:
+        return Judgment.VOLDOET
+    if meets + counts.get(Judgment.VOLDOET_GEDEELTELIJK, 0) >= partly_min:
+        return Judgment.VOLDOET_GEDEELTELIJK
+    return Judgment.VOLDOET_NIET
+
+
+def proposal_for(round: Round, success_factor: SuccessFactor) -> str | None:
+    """The national judgment the round's rule proposes for `success_factor`; None without a rule. Two queries."""
+    rule = JudgmentRule.objects.filter(round=round, success_factor=success_factor).first()
+    if rule is None:
+        return None
+    counts = queries.judgment_counts(round).get(success_factor.code, {})
+    return proposed_judgment(counts, rule.meets_min, rule.partly_min)
+
+
+def rule_text(meets_min: int, partly_min: int, total: int, subject_kind: str) -> str:
+    """The rule in words, as the page states it."""
+    if subject_kind == SubjectKind.BRIGADE:
+        return ngettext(
+            "voldoet wanneer ten minste %(meets)s van de %(total)s brigade voldoet; voldoet gedeeltelijk wanneer "
+            "ten minste %(partly)s ten minste gedeeltelijk voldoen; anders voldoet niet",
+            "voldoet wanneer ten minste %(meets)s van de %(total)s brigades voldoen; voldoet gedeeltelijk wanneer "
+            "ten minste %(partly)s ten minste gedeeltelijk voldoen; anders voldoet niet",
+            total,
+        ) % {"meets": meets_min, "partly": partly_min, "total": total}
+    return ngettext(
+        "voldoet wanneer ten minste %(meets)s van de %(total)s regio voldoet; voldoet gedeeltelijk wanneer "
+        "ten minste %(partly)s ten minste gedeeltelijk voldoen; anders voldoet niet",
+        "voldoet wanneer ten minste %(meets)s van de %(total)s regio's voldoen; voldoet gedeeltelijk wanneer "
+        "ten minste %(partly)s ten minste gedeeltelijk voldoen; anders voldoet niet",
+        total,
+    ) % {"meets": meets_min, "partly": partly_min, "total": total}
+
+
+def _factors(round, predecessor, factors, conclusions, indicators, brigades, totals) -> dict[str, FactorPicture]:
+    empty = dict.fromkeys(Judgment.values, 0)
+    counts: dict[tuple, dict[str, int]] = defaultdict(lambda: dict(empty))
+    by_brigade: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: {n: dict(empty) for n in brigades})
+    for row in queries.judgment_rows([round.pk] + ([predecessor["pk"]] if predecessor else [])):
+        counts[(row["round_id"], row["code"])][row["judgment"]] += row["n"]
+        if row["round_id"] == round.pk and str(row["brigade"]) in brigades:
+            by_brigade[row["code"]][str(row["brigade"])][row["judgment"]] += row["n"]
+    rules = {
+        rule["success_factor__code"]: rule
+        for rule in JudgmentRule.objects.filter(round=round).values("success_factor__code", "meets_min", "partly_min")
+    }
+    per_factor: dict[str, list[str]] = defaultdict(list)
+    for key, indicator in indicators.items():
+        per_factor[indicator["success_factor"]].append(key)
+    pictures: dict[str, FactorPicture] = {}
+    for factor in factors:
+        now = dict(counts[(round.pk, factor.code)]) if (round.pk, factor.code) in counts else dict(empty)
+        total = totals.get(factor.subject_kind, 0)
+        rule = rules.get(factor.code)
+        conclusion = conclusions.get((round.pk, factor.code)) or {}
+        then = conclusions.get((predecessor["pk"], factor.code)) if predecessor else None
+        pictures[factor.code] = {
+            "name": factor.display_name,
+            "theme": factor.theme.number,
+            "subject_kind": factor.subject_kind,
+            "national_judgment": conclusion.get("judgment") or None,
+            "proposed_judgment": proposed_judgment(now, rule["meets_min"], rule["partly_min"]) if rule else None,
+            "rule": rule_text(rule["meets_min"], rule["partly_min"], total, factor.subject_kind) if rule else "",
+            "reason": conclusion.get("reason") or "",
+            "deelconclusie": (conclusion.get("text") or "").strip(),
+            "counts": now,
+            "by_brigade": dict(by_brigade[factor.code]),
+            "previous_counts": (
+                dict(counts[(predecessor["pk"], factor.code)])
+                if predecessor and (predecessor["pk"], factor.code) in counts else None
+            ),
+            "indicators": per_factor.get(factor.code, []),
+            "total": total,
+            "rule_values": {"meets_min": rule["meets_min"], "partly_min": rule["partly_min"]} if rule else None,
+            "previous_national_judgment": (then or {}).get("judgment") or None,
+        }
+    return pictures
+
+
+# --- recommendations and their follow-up ----------------------------------------------------------------------
+
+
+def _recommendations(round, predecessor, *, detail: bool) -> list[RecommendationItem]:
+    """The previous round's accepted recommendations (with their follow-up in this round), then this round's
+    (with their follow-up in a later round, if any)."""
+    round_ids = ([predecessor["pk"]] if predecessor else []) + [round.pk]
+    recommendations = (
+        Recommendation.objects.filter(round_id__in=round_ids, status=RecommendationStatus.ACCEPTED)
+        .select_related("round", "region")
+        .prefetch_related(
+            Prefetch("success_factors", queryset=SuccessFactor.objects.order_by("order", "code").only("code")),
+            Prefetch("follow_ups", queryset=FollowUp.objects.select_related("round").order_by("-round__year")),
+            *(["concerned_regions"] if detail else []),
+        )
+        .order_by("round__year", "pk")
+    )
+    addressees, statuses = dict(Addressee.choices), dict(FollowUpStatus.choices)
+    items: list[RecommendationItem] = []
+    for recommendation in recommendations:
+        # The previous round's recommendations: their follow-up in this round; this round's: the latest later one.
+        follow_ups = [
+            f for f in recommendation.follow_ups.all()
+            if (f.round_id == round.pk if recommendation.round_id != round.pk else f.round.year > round.year)
+        ]
+        latest = follow_ups[0] if follow_ups else None
+        item: RecommendationItem = {
+            "round": recommendation.round.year,
+            "text": recommendation.text,
+            "addressee": recommendation.addressee,
+            "addressee_label": str(addressees.get(recommendation.addressee, recommendation.addressee)),
+            "success_factors": [sf.code for sf in recommendation.success_factors.all()],
+            "status": recommendation.status,
+            "regional": recommendation.region_id is not None,
+            "follow_up": (
+                {"round": latest.round.year, "status": latest.status, "status_label": str(statuses.get(latest.status, "")),
+                 "explanation": latest.explanation}
+                if latest else None
+            ),
+        }
+        if detail:
+            item["region"] = recommendation.region.code if recommendation.region_id else None
+            item["region_name"] = recommendation.region.name if recommendation.region_id else None
+            item["concerned_regions"] = [region.code for region in recommendation.concerned_regions.all()]
+        items.append(item)
+    return items
+
+
+def _follow_up(round, predecessor) -> FollowUpSummary | None:
+    """The previous round's recommendations counted per status of their follow-up in this round and per
+    addressee; "open": not (yet) followed up."""
+    if not predecessor:
+        return None
+    statuses = [*FollowUpStatus.values, "open"]
+    by_status = dict.fromkeys(statuses, 0)
+    by_addressee: dict[str, dict[str, int]] = {}
+    for row in queries.follow_up_counts(round, predecessor["pk"]):
+        status = row["follow_up_status"] or "open"
+        by_status[status] += row["n"]
+        by_addressee.setdefault(row["addressee"], dict.fromkeys(statuses, 0))[status] += row["n"]
+    return {"round": predecessor["year"], "by_status": by_status, "by_addressee": by_addressee,
+            "total": sum(by_status.values())}
+
+
+# --- subjects (inspectors only) -------------------------------------------------------------------------------
+
+
+def _subjects(round, regions, brigades, questions) -> dict[str, dict]:
+    subjects: dict[str, dict] = {
+        region["code"]: {"name": region["name"], "kind": SubjectKind.REGION, "brigade": str(region["brigade_number"]),
+                         "judgments": {}, "answers": {}}
+        for region in regions
+    }
+    for number, name in brigades.items():
+        subjects[f"B{number}"] = {"name": name, "kind": SubjectKind.BRIGADE, "brigade": number, "judgments": {},
+                                  "answers": {}}
+    for row in queries.subject_judgments(round):
+        if row["subject_code"] in subjects:
+            subjects[row["subject_code"]]["judgments"][row["code"]] = row["judgment"]
+    codes: dict[str, set[str]] = defaultdict(set)
+    for question in questions:
+        codes[question.questionnaire.audience].add(question.code)
+    if codes:
+        for row in queries.subject_answers(round, dict(codes)):
+            if row["subject_code"] in subjects:
+                subjects[row["subject_code"]]["answers"][row["code"]] = row["value"]
+    return subjects
+

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from assessments.models import Round, SuccessFactor
-from findings.models import Finding, Judgment, NationalConclusion, Verification, VerificationStatus
+from assessments.models import Answer, Question, Questionnaire, Round, SuccessFactor
+from findings.models import (
+    Finding,
+    FollowUp,
+    Judgment,
+    NationalConclusion,
+    Recommendation,
+    RecommendationStatus,
+    Verification,
+    VerificationStatus,
+)
 from regions.models import SubjectKind
 
 # A region factor counts regional judgments, a brigade factor (3.3.x) brigade judgments.
@@ -55,3 +65,118 @@ def national_picture(round: Round) -> NationalPicture:
     for code in SuccessFactor.objects.order_by("order", "code").values_list("code", flat=True):
         factors[code] = {"national_judgment": judgments.get(code) or None, "counts": counts.get(code, dict(empty))}
     return {"round": round.year, "success_factors": factors, **verified_counts(round)}
+
+
+# --- the reads of the national picture (national.picture): each one query, whatever the number of
+# regions, rounds and questions ---------------------------------------------------------------------------------
+
+# The brigade a subject counts under: a region's current brigade, or the brigade itself.
+SUBJECT_BRIGADE = Coalesce(
+    F("subject__region__brigade__number"), F("subject__brigade__number"), output_field=IntegerField()
+)
+
+
+def indicator_questions(round: Round) -> QuerySet[Question]:
+    """The questions of the round's latest questionnaires (one per audience) that have an indicator sentence,
+    with the question each continues; in questionnaire order."""
+    latest = (
+        Questionnaire.objects.filter(round=OuterRef("questionnaire__round"), audience=OuterRef("questionnaire__audience"))
+        .order_by("-version")
+        .values("version")[:1]
+    )
+    return (
+        Question.objects.filter(questionnaire__round=round, questionnaire__version=Subquery(latest))
+        .exclude(indicator="")
+        .select_related("questionnaire", "success_factor", "continues__questionnaire")
+        .order_by("questionnaire__audience", "order")
+    )
+
+
+def _shown() -> Q:
+    """The answer's question is shown: it has no condition, or the assessment holds the answer the condition
+    asks for (assessments.progress.is_visible, in SQL). An answer left behind by a changed condition counts not."""
+    return Q(question__condition_code="") | Q(
+        Exists(
+            Answer.objects.filter(
+                assessment=OuterRef("assessment"),
+                question__code=OuterRef("question__condition_code"),
+                value=OuterRef("question__condition_value"),
+            )
+        )
+    )
+
+
+def answer_value_counts(wanted: dict[int, dict[str, set[str]]]) -> list[dict]:
+    """How many subjects gave each value, per round, audience, question code and brigade:
+    rows {"round_id", "audience", "code", "value", "brigade", "n"} for `wanted` = {round_id: {audience: codes}};
+    unanswered and hidden answers left out. One query, grouped in the database; a multiple-choice value stays
+    as stored ("gbt|rbt") and the picture counts each code."""
+    where = Q(pk__in=[])
+    for round_id, audiences in wanted.items():
+        for audience, codes in audiences.items():
+            where |= Q(assessment__round_id=round_id, question__questionnaire__audience=audience, question__code__in=codes)
+    return list(
+        Answer.objects.filter(where)
+        .exclude(value="")
+        .filter(_shown())
+        .values("value", round_id=F("assessment__round_id"), audience=F("question__questionnaire__audience"),
+                code=F("question__code"),
+                brigade=Coalesce(F("assessment__subject__region__brigade__number"),
+                                 F("assessment__subject__brigade__number"), output_field=IntegerField()))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def judgment_rows(round_ids: list[int]) -> list[dict]:
+    """Regional (3.3.x: brigade) judgments counted per round, success factor, judgment and brigade:
+    rows {"round_id", "code", "judgment", "brigade", "n"}; one query."""
+    return list(
+        Finding.objects.filter(OWN_SUBJECT, round_id__in=round_ids)
+        .values("round_id", "judgment", code=F("success_factor__code"), brigade=SUBJECT_BRIGADE)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def conclusion_rows(round_ids: list[int]) -> list[dict]:
+    """The national judgments, deelconclusies, reasons and the slotconclusie of the rounds; one query."""
+    return list(
+        NationalConclusion.objects.filter(round_id__in=round_ids).values(
+            "round_id", "text", "judgment", "reason", code=F("success_factor__code")
+        )
+    )
+
+
+def follow_up_counts(round: Round, predecessor_id: int) -> list[dict]:
+    """The predecessor's accepted recommendations counted per addressee and the status of their follow-up in
+    `round` (None: not yet followed up); one query."""
+    status = FollowUp.objects.filter(recommendation=OuterRef("pk"), round=round).values("status")[:1]
+    return list(
+        Recommendation.objects.filter(round_id=predecessor_id, status=RecommendationStatus.ACCEPTED)
+        .annotate(follow_up_status=Subquery(status))
+        .values("addressee", "follow_up_status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def subject_judgments(round: Round) -> list[dict]:
+    """Every subject's judgment per factor (inspectors' detail); one query."""
+    return list(
+        Finding.objects.filter(OWN_SUBJECT, round=round).values("judgment", subject_code=F("subject__code"),
+                                                                code=F("success_factor__code"))
+    )
+
+
+def subject_answers(round: Round, codes: dict[str, set[str]]) -> list[dict]:
+    """Every subject's answer to the indicator questions `codes` ({audience: codes}; inspectors' detail); one query."""
+    where = Q(pk__in=[])
+    for audience, audience_codes in codes.items():
+        where |= Q(question__questionnaire__audience=audience, question__code__in=audience_codes)
+    return list(
+        Answer.objects.filter(where, assessment__round=round)
+        .exclude(value="")
+        .filter(_shown())
+        .values("value", subject_code=F("assessment__subject__code"), code=F("question__code"))
+    )

@@ -32,6 +32,8 @@ from findings.models import (
 )
 from findings.services import StaleEdit
 from findings.workflow import recommendation_step
+from national import publication
+from national.models import JudgmentRule, Preview, PublishedPicture
 from regions.models import Region, Subject, SubjectKind
 from regions.policy import Action, require
 
@@ -42,9 +44,15 @@ if TYPE_CHECKING:
 
 @transaction.atomic
 def conclusion_save(
-    *, round: Round, success_factor: SuccessFactor | None, text: str, judgment: str, by: User, base_revision: int | None = None
+    *, round: Round, success_factor: SuccessFactor | None, text: str, judgment: str, by: User, base_revision: int | None = None,
+    reason: str = "",
 ) -> NationalConclusion:
-    """The deelconclusie and national judgment of a success factor (or, without one, the overall conclusion)."""
+    """The deelconclusie and national judgment of a success factor (or, without one, the overall conclusion).
+
+    Where the round has a rule for the factor (`judgment_rule_save`) and the chosen judgment differs from the
+    one it proposes, `reason` is required and kept beside the judgment; where they agree, no reason is kept."""
+    from national.picture import proposal_for
+
     require(by, Action.NATIONAL_EDIT)
     if judgment and judgment not in Judgment.values:
         raise ValidationError(_("Onbekend oordeel: %(value)s.") % {"value": judgment})
@@ -54,26 +62,57 @@ def conclusion_save(
         NationalConclusion.objects.select_for_update().filter(round=round, success_factor=success_factor).order_by().first()
     )
     text = text_clean(text, limit=MAX_FINDING)
-    if conclusion is not None and conclusion.text == text and conclusion.judgment == judgment:
+    reason = text_clean(reason, limit=MAX_REASON)
+    proposal = proposal_for(round, success_factor) if success_factor is not None and judgment else None
+    if proposal is None or judgment == proposal:
+        reason = ""
+    elif not reason:
+        raise ValidationError(
+            _("De regel stelt '%(proposal)s' voor; geef een reden waarom het landelijk oordeel '%(judgment)s' is.")
+            % {"proposal": Judgment(proposal).label, "judgment": Judgment(judgment).label}
+        )
+    if conclusion is not None and (conclusion.text, conclusion.judgment, conclusion.reason) == (text, judgment, reason):
         return conclusion
     require_round_writable(round)
     if conclusion is None:
-        conclusion = NationalConclusion(round=round, success_factor=success_factor, text=text, judgment=judgment, revision=1)
+        conclusion = NationalConclusion(
+            round=round, success_factor=success_factor, text=text, judgment=judgment, reason=reason, revision=1
+        )
     else:
-        if conclusion.text == text and conclusion.judgment == judgment:
-            return conclusion
         if base_revision is not None and base_revision != conclusion.revision:
             raise StaleEdit(
                 current={"text": conclusion.text, "judgment": conclusion.judgment},
                 proposed={"text": text, "judgment": judgment},
                 current_revision=conclusion.revision,
             )
-        conclusion.text, conclusion.judgment = text, judgment
+        conclusion.text, conclusion.judgment, conclusion.reason = text, judgment, reason
         conclusion.revision += 1
     conclusion.updated_by = by
     conclusion._history_user = by
     conclusion.save()
     return conclusion
+
+
+@transaction.atomic
+def judgment_rule_save(
+    *, round: Round, success_factor: SuccessFactor, meets_min: int, partly_min: int, by: User
+) -> JudgmentRule:
+    """Set the rule that proposes the national judgment of `success_factor` in `round`: "voldoet" when at least
+    `meets_min` regions (brigades) meet it, else "voldoet gedeeltelijk" when at least `partly_min` meet it at
+    least partly, else "voldoet niet". Inspectors only; not in a published round; an unchanged rule writes nothing."""
+    require(by, Action.NATIONAL_EDIT)
+    total = Subject.objects.filter(kind=success_factor.subject_kind).count()
+    if not 0 <= meets_min <= total or not 0 <= partly_min <= total:
+        raise ValidationError(_("Een drempel ligt tussen 0 en %(total)s.") % {"total": total})
+    rule = JudgmentRule.objects.select_for_update().filter(round=round, success_factor=success_factor).first()
+    if rule is not None and (rule.meets_min, rule.partly_min) == (meets_min, partly_min):
+        return rule
+    require_round_writable(round)
+    rule = rule or JudgmentRule(round=round, success_factor=success_factor)
+    rule.meets_min, rule.partly_min, rule.updated_by = meets_min, partly_min, by
+    rule._history_user = by
+    rule.save()
+    return rule
 
 
 @transaction.atomic
@@ -99,7 +138,52 @@ def round_publish(*, round: Round, by: User, override_reason: str = "") -> Round
     round.publish_override_reason = override_reason if verified < total else ""
     round.status = RoundStatus.CLOSED
     round.save(update_fields=["published_at", "published_by", "publish_override_reason", "status"])
+    # The national picture as published: its document with SHA-256 (version 1) and every file, for the
+    # ministry and for the inspectors; the dashboard and the files of the round are served from it.
+    publication.snapshot_store(round=round, by=by, version=1, reason="", at=round.published_at)
     return round
+
+
+@transaction.atomic
+def picture_correct(
+    *, round: Round, reason: str, by: User, success_factor: SuccessFactor | None = None,
+    judgment: str | None = None, text: str | None = None,
+) -> PublishedPicture:
+    """Correct the published national picture of `round`: a new published version, with a required reason,
+    computed from the data as they are now, its SHA-256 and every file; the earlier versions stay as they were.
+
+    A published round is read-only everywhere (`assessments.guards.require_round_writable`); this service is
+    the ONE write allowed in it: with `judgment` and/or `text` it corrects the national judgment and
+    deelconclusie of `success_factor` (or, without one, the text of the overall conclusion), recorded in the
+    conclusion's history with the reason. A correction that changes nothing in the document is refused.
+    Inspectors only."""
+    require(by, Action.NATIONAL_EDIT)
+    round = type(round).objects.select_for_update().get(pk=round.pk)
+    previous = publication.latest(round)
+    if round.published_at is None or previous is None:
+        raise ValidationError(_("Deze meting is nog niet gepubliceerd; pas het landelijk beeld zelf aan."))
+    reason = text_clean(reason, limit=MAX_REASON)
+    if not reason:
+        raise ValidationError(_("Geef de reden van de correctie."))
+    if judgment and judgment not in Judgment.values:
+        raise ValidationError(_("Onbekend oordeel: %(value)s.") % {"value": judgment})
+    if judgment or text:
+        conclusion = (NationalConclusion.objects.select_for_update().filter(round=round, success_factor=success_factor)
+                      .order_by().first()) or NationalConclusion(round=round, success_factor=success_factor, revision=0)
+        if text:
+            conclusion.text = text_clean(text, limit=MAX_FINDING)
+        if judgment and success_factor is not None:
+            conclusion.judgment = judgment
+        conclusion.revision += 1
+        conclusion.updated_by = by
+        conclusion._history_user = by
+        conclusion._change_reason = reason
+        conclusion.save()
+    corrected = publication.snapshot_store(round=round, by=by, version=previous.version + 1, reason=reason,
+                                           at=timezone.now())
+    if corrected.sha256 == previous.sha256:
+        raise ValidationError(_("De correctie verandert niets aan het gepubliceerde landelijk beeld."))
+    return corrected
 
 
 @transaction.atomic
@@ -279,3 +363,24 @@ def draft_rule_create(
         text_template=text_template,
         created_by=by,
     )
+
+
+# --- sharing an unpublished national picture with the ministry ---------------------------------------------
+
+
+@transaction.atomic
+def preview_share(*, round: Round, by: User) -> Preview:
+    """Share the unpublished national picture of `round` with the ministry as a preview ("voorlopig — nog
+    niet vastgesteld"). Inspectors only; a published round needs no preview; sharing twice changes nothing."""
+    require(by, Action.NATIONAL_EDIT)
+    if round.is_published:
+        raise ValidationError(_("Deze meting is gepubliceerd; het ministerie ziet het landelijk beeld al."))
+    preview, _created = Preview.objects.get_or_create(round=round, defaults={"shared_by": by})
+    return preview
+
+
+@transaction.atomic
+def preview_withdraw(*, round: Round, by: User) -> None:
+    """Stop sharing the unpublished national picture of `round` with the ministry. Inspectors only."""
+    require(by, Action.NATIONAL_EDIT)
+    Preview.objects.filter(round=round).delete()

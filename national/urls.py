@@ -1,11 +1,22 @@
 from django.urls import path
 
-from national import views
+from national import files, views
 
 app_name = "national"
 urlpatterns = [
     path("", views.national, name="dashboard"),
+    path("<int:year>/", views.dashboard, name="round"),
     path("<int:year>/publish/", views.publish, name="publish"),
+    path("<int:year>/preview/share/", views.preview_share, name="preview_share"),
+    path("<int:year>/preview/withdraw/", views.preview_withdraw, name="preview_withdraw"),
+    # The report as files and the correction of a published picture (national/files.py); before the factor
+    # pages, whose "<str:csf>/" would take "correct/".
+    path("<int:year>/report.pdf", files.report_file, {"fmt": "pdf"}, name="report_pdf"),
+    path("<int:year>/report.docx", files.report_file, {"fmt": "docx"}, name="report_docx"),
+    path("<int:year>/report.xlsx", files.report_file, {"fmt": "xlsx"}, name="report_xlsx"),
+    path("<int:year>/indicators.csv", files.report_file, {"fmt": "csv"}, name="indicators_csv"),
+    path("<int:year>/report/", files.report_page, name="report_page"),
+    path("<int:year>/correct/", files.picture_correct, name="picture_correct"),
     path("<int:year>/<str:csf>/", views.national_factor, name="factor"),
     path("<int:year>/<str:csf>/edit/", views.conclusion_edit, name="conclusion_edit"),
     path("conclusions/<int:pk>/cite/", views.conclusion_cite, name="conclusion_cite"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,9 +17,11 @@ from django.views.decorators.http import require_POST
 from assessments.access import round_for_year
 from findings import forms
 from findings.access import round_from_query
-from findings.models import Judgment, NationalConclusion, RecommendationStatus
+from findings.models import NationalConclusion, RecommendationStatus
 from findings.services import StaleEdit, citation_add
 from national import pages, services
+from national import picture as picture_doc
+from national.access import picture_round_for_user
 from regions.policy import Action, may, require
 
 
@@ -61,19 +63,80 @@ def _conclusion_url(conclusion: NationalConclusion) -> str:
 
 
 def national(request: HttpRequest) -> HttpResponse:
+    """`/national/` (and `?round=2013`, the old form): the dashboard of that round, else the current one."""
     require(request.user, Action.NATIONAL)
     round = round_from_query(request.GET.get("round"))
-    context = {"round": round, **pages.national_page(round), "judgment_choices": Judgment.choices}
+    return redirect("national:round", year=round.year)
+
+
+def _pictures(request: HttpRequest, round) -> tuple[dict, dict | None]:
+    """The round's document as this user may see it, and the previous round's if they may see that too."""
+    picture = picture_doc.picture_for(round, user=request.user)
+    previous = None
+    if round.predecessor_id is not None:
+        try:
+            previous_round = picture_round_for_user(request.user, round.predecessor.year)
+        except Http404:
+            previous_round = None
+        if previous_round is not None:
+            previous = picture_doc.picture_for(previous_round, user=request.user)
+    return picture, previous
+
+
+def _map(request: HttpRequest, picture: dict, previous: dict | None, default: str | None = None) -> dict:
+    choice = pages.map_choice(picture, request.GET.get("map"), default)
+    mode, regions = pages.map_mode_for(request.user), pages.map_regions()
+    own = pages.own_region_codes(request.user) if mode == pages.MapMode.OWN else frozenset()
+    trend = [
+        pages.map_context(p, choice, mode=mode, regions=regions, own_codes=own, map_id=f"trend-{p['round']}", small=True)
+        for p in (previous, picture) if p is not None and (choice in p["success_factors"] or choice in p["indicators"])
+    ]
+    return {"map": pages.map_context(picture, choice, mode=mode, regions=regions, own_codes=own),
+            "map_choices": pages.map_choices(picture), "trend_maps": trend if len(trend) > 1 else []}
+
+
+def dashboard(request: HttpRequest, year: int) -> HttpResponse:
+    round = picture_round_for_user(request.user, year)
+    picture, previous = _pictures(request, round)
+    context = {"round": round, **pages.picture_page(picture, previous=previous), **_map(request, picture, previous),
+               "shared": picture.get("preview", False), "can_edit": may(request.user, Action.NATIONAL_EDIT)}
     return render(request, "national/national.html", context)
 
 
 def national_factor(request: HttpRequest, year: int, csf: str) -> HttpResponse:
-    require(request.user, Action.NATIONAL)
-    round, factor, conclusion = pages.conclusion_named(year, csf)
-    context = pages.factor_page(round, factor, conclusion, evidence=may(request.user, Action.SUBJECT_DETAIL))
+    round = picture_round_for_user(request.user, year)
+    _round, factor, conclusion = pages.conclusion_named(year, csf)
+    picture, previous = _pictures(request, round)
+    context = {**pages.picture_page(picture, previous=previous),
+               **pages.factor_page(round, factor, conclusion, evidence=may(request.user, Action.SUBJECT_DETAIL))}
+    if factor is not None:
+        context.update(_map(request, picture, previous, default=factor.code))
+        context["fp"] = context["factors"].get(factor.code)
     if context["evidence"] and conclusion:
         context["citation_form"] = forms.CitationForm(findings=pages.conclusion_finding_choices(conclusion))
     return render(request, "national/national_factor.html", context)
+
+
+@require_POST
+def preview_share(request: HttpRequest, year: int) -> HttpResponse:
+    require(request.user, Action.NATIONAL_EDIT)
+    round = round_for_year(year)
+    try:
+        services.preview_share(round=round, by=request.user)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, _("Het voorlopige landelijk beeld is gedeeld met het ministerie."))
+    return redirect("national:round", year=round.year)
+
+
+@require_POST
+def preview_withdraw(request: HttpRequest, year: int) -> HttpResponse:
+    require(request.user, Action.NATIONAL_EDIT)
+    round = round_for_year(year)
+    services.preview_withdraw(round=round, by=request.user)
+    messages.success(request, _("Het ministerie ziet het voorlopige landelijk beeld niet meer."))
+    return redirect("national:round", year=round.year)
 
 
 def conclusion_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
@@ -110,7 +173,7 @@ def publish(request: HttpRequest, year: int) -> HttpResponse:
             _error(request, error)
         else:
             messages.success(request, _("De meting is gepubliceerd."))
-            return redirect(reverse("national:dashboard") + f"?round={round.year}")
+            return redirect("national:round", year=round.year)
     return render(request, "national/publish.html", {"form": form, **pages.publish_context(round)})
 
 

@@ -4,7 +4,7 @@ from django.urls import register_converter
 
 
 class SubjectCodeConverter:
-    regex = r"(?:[Vv][Rr][0-9]{2}|[Bb][0-9]{2}|[A-Z]{2,8})"
+    regex = r"(?:[Vv][Rr][0-9]{2,3}|[Bb][0-9]{2}|[A-Z]{2,8})"
 
     def to_python(self, value: str) -> str:
         return value.upper()

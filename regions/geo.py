@@ -58,3 +58,23 @@ def map_shapes(regions: Iterable, *, css_class_for=None, url_for=None, title_for
         }
         for region in regions
     ]
+
+
+def geometry_label_point(geometry: dict | None) -> tuple[float, float] | None:
+    """Where to write a label on a region in map units: the centre of its largest ring's bounding box (a
+    centroid would need area weights; for the regions' shapes the box centre falls inside)."""
+    if not geometry:
+        return None
+    kx, ky = _scale()
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    outer_rings = [polygon[0] for polygon in polygons if polygon]
+    if not outer_rings:
+        return None
+
+    def extent(ring):
+        lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+        return (max(lons) - min(lons)) * (max(lats) - min(lats)), lons, lats
+
+    _area, lons, lats = max((extent(ring) for ring in outer_rings), key=lambda e: e[0])
+    lon, lat = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+    return round((lon - MIN_LON) * kx, 1), round((MAX_LAT - lat) * ky, 1)

@@ -12,8 +12,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# The code of an audited party as URLs and exchange files write it.
-SUBJECT_CODE_PATTERN = r"VR[0-9]{2}|B[0-9]{2}|[A-Z]{2,8}"
+# The code of an audited party as URLs and exchange files write it. A region's code has two digits today (25
+# regions); three are allowed so that the scale tests can run a picture of 250 regions.
+REGION_CODE_PATTERN = r"VR[0-9]{2,3}"
+SUBJECT_CODE_PATTERN = rf"{REGION_CODE_PATTERN}|B[0-9]{{2}}|[A-Z]{{2,8}}"
 
 
 class Brigade(models.Model):
@@ -43,7 +45,7 @@ class Brigade(models.Model):
 class Region(models.Model):
     """A safety region (veiligheidsregio) as defined by the Wet veiligheidsregio's."""
 
-    code = models.CharField(_("code"), max_length=4, unique=True)
+    code = models.CharField(_("code"), max_length=5, unique=True)
     name = models.CharField(_("naam"), max_length=100)
     province = models.CharField(_("provincie"), max_length=100)
     brigade = models.ForeignKey(
@@ -57,7 +59,7 @@ class Region(models.Model):
         verbose_name = _("veiligheidsregio")
         verbose_name_plural = _("veiligheidsregio's")
         constraints = [
-            models.CheckConstraint(condition=models.Q(code__regex=r"^VR[0-9]{2}$"), name="region_code_format"),
+            models.CheckConstraint(condition=models.Q(code__regex=rf"^{REGION_CODE_PATTERN}$"), name="region_code_format"),
         ]
 
     def __str__(self) -> str:

@@ -70,16 +70,25 @@ def test_a_yes_answer_reads_yes_in_english_but_is_stored_as_ja(client_for, ovr_v
     assert Answer.objects.get(assessment=assessment, question=question).value == "ja"
 
 
-def test_the_national_page_shows_success_factors_and_themes_in_english(client_for, ministry):
-    html = in_english(client_for(ministry)).get(reverse("national:dashboard")).content.decode()
+def _shared_2013(inspector):
+    from assessments.models import Round
+    from national.services import preview_share
+
+    preview_share(round=Round.objects.get(year=2013), by=inspector)
+
+
+def test_the_national_page_shows_success_factors_and_themes_in_english(client_for, ministry, inspector):
+    _shared_2013(inspector)
+    html = in_english(client_for(ministry)).get(reverse("national:dashboard"), follow=True).content.decode()
     assert "Operational command under single leadership" in html
     assert "4. Deployment of Defence in a multidisciplinary context" in html
     assert "0 of 25 regions have verified their findings;" in html
     assert "Operationele leiding onder eenhoofdige aansturing" not in html
 
 
-def test_the_national_page_stays_dutch_by_default(client_for, ministry):
-    html = client_for(ministry).get(reverse("national:dashboard")).content.decode()
+def test_the_national_page_stays_dutch_by_default(client_for, ministry, inspector):
+    _shared_2013(inspector)
+    html = client_for(ministry).get(reverse("national:dashboard"), follow=True).content.decode()
     assert "Operationele leiding onder eenhoofdige aansturing" in html
     assert "0 van 25 regio's hebben hun bevindingen geverifieerd;" in html
 

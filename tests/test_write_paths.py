@@ -158,7 +158,8 @@ def _uncite(year: int) -> tuple[str, dict]:
 def _conclusion(year: int) -> tuple[str, dict]:
     conclusion = NationalConclusion.objects.get(round__year=year, success_factor__code="3.1.1")
     return reverse("national:conclusion_edit", args=[year, "3.1.1"]), {
-        "text": conclusion.text + " Herzien.", "judgment": "voldoet_niet", "revision": conclusion.revision,
+        # The judgment the demo's rule proposes (25 regions meet 3.1.1): another would need a reason.
+        "text": conclusion.text + " Herzien.", "judgment": "voldoet", "revision": conclusion.revision,
     }
 
 

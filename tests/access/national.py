@@ -14,6 +14,9 @@ READ = {role: 200 for role in INSPECTORS}
 NATIONAL = expect(403, ministry=200, **READ)
 INSPECTOR_PAGE = expect(403, **READ)
 INSPECTOR_POST = expect(403, inspector=302, admin_user=302)
+NATIONAL_REDIRECT = expect(403, ministry=302, **{role: 302 for role in INSPECTORS})
+# An unpublished round that no inspector shared: the ministry finds nothing there.
+UNPUBLISHED = expect(403, ministry=404, **READ)
 
 
 def _round(year: int = 2013):
@@ -84,6 +87,14 @@ def _published():
     publish_2009()
 
 
+def _shared():
+    """2013 shared with the ministry as a preview."""
+    from national.models import Preview
+    from tests.factories import UserFactory
+
+    Preview.objects.create(round=_round(2013), shared_by=UserFactory(username="deler"))
+
+
 def recommendation(_context=None) -> dict:
     return {"text": "Oefen jaarlijks gezamenlijk.", "addressee": "defensie", "success_factors": [_factor("3.5.1").pk],
             "region": ""}
@@ -97,13 +108,49 @@ def draft_rule(_context=None) -> dict:
 CONCLUSION = {"text": "In alle regio's is een OVR beschikbaar.", "judgment": "voldoet", "revision": "0"}
 FOLLOW_UP = {"status": "gedeeltelijk_opgevolgd", "explanation": "Deels uitgevoerd."}
 
+def _preview_2013():
+    from national.models import Preview
+    from tests.factories import UserFactory
+
+    Preview.objects.create(round=_round(2013), shared_by=UserFactory(username="deler", role="inspector"))
+
+
+# The JSON of the national picture: anonymous 401 (no redirect), respondents 403, the ministry only a published
+# or previewed round (else 403), an unknown round 404 for those who may read the picture at all.
+API = {role: 200 for role in INSPECTORS}
+API_RULES = [
+    Case(label="unpublished", kwargs={"year": 2013}, expect=expect(403, anonymous=401, **API)),
+    Case(label="previewed", kwargs={"year": 2013}, setup=_preview_2013, expect=expect(403, anonymous=401, ministry=200, **API)),
+    Case(label="published", kwargs={"year": 2009}, setup=_published, expect=expect(403, anonymous=401, ministry=200, **API)),
+    Case(label="unknown round", kwargs={"year": 1999}, expect=expect(403, anonymous=401, ministry=404, **{r: 404 for r in INSPECTORS})),
+]
+
 RULES = {
-    "national:dashboard": [Case(expect=NATIONAL), Case(label="2009", query="?round=2009", expect=NATIONAL)],
+    "api_national_picture": API_RULES,
+    # /national/ (and the old ?round=) redirects to a round's dashboard.
+    "national:dashboard": [Case(expect=NATIONAL_REDIRECT), Case(label="2009", query="?round=2009", expect=NATIONAL_REDIRECT)],
+    "national:round": [
+        Case(label="unpublished", kwargs={"year": 2013}, expect=UNPUBLISHED),
+        Case(label="shared", kwargs={"year": 2013}, setup=_shared, expect=NATIONAL),
+        Case(label="published", kwargs={"year": 2009}, setup=_published, expect=NATIONAL),
+        Case(label="map", kwargs={"year": 2009}, query="?map=3.4.1", setup=_published, expect=NATIONAL),
+        Case(label="unknown round", kwargs={"year": 1999}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
+    ],
+    "national:preview_share": [
+        Case(method="post", kwargs={"year": 2013}, expect=INSPECTOR_POST, changes=INSPECTORS),
+        Case(label="published", method="post", kwargs={"year": 2009}, setup=_published, expect=INSPECTOR_POST),
+    ],
+    "national:preview_withdraw": [
+        Case(method="post", kwargs={"year": 2013}, setup=_shared, expect=INSPECTOR_POST, changes=INSPECTORS),
+        Case(label="not shared", method="post", kwargs={"year": 2013}, expect=INSPECTOR_POST),
+    ],
     "national:factor": [
-        Case(label="3.4.1", kwargs={"year": 2013, "csf": "3.4.1"}, expect=NATIONAL),
-        Case(label="overall", kwargs={"year": 2013, "csf": "overall"}, expect=NATIONAL),
+        Case(label="3.4.1", kwargs={"year": 2013, "csf": "3.4.1"}, expect=UNPUBLISHED),
+        Case(label="shared", kwargs={"year": 2013, "csf": "3.4.1"}, setup=_shared, expect=NATIONAL),
+        Case(label="published", kwargs={"year": 2009, "csf": "3.4.1"}, setup=_published, expect=NATIONAL),
+        Case(label="overall", kwargs={"year": 2013, "csf": "overall"}, setup=_shared, expect=NATIONAL),
         Case(label="with conclusion", kwargs={"year": 2013, "csf": "3.1.1"}, setup=_with_conclusion,
-             expect=NATIONAL),
+             expect=UNPUBLISHED),
         Case(label="unknown", kwargs={"year": 2013, "csf": "9.9.9"}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
         Case(label="unknown round", kwargs={"year": 1999, "csf": "3.4.1"}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
     ],
@@ -182,3 +229,42 @@ RULES = {
         Case(label="published", method="post", setup=_rule_fires(2009, published=True), expect=INSPECTOR_POST),
     ],
 }
+
+# --- the report as files and the correction of a published picture (national/files.py) ----------------------
+# Who may download is who may see the dashboard; the published round here has no stored snapshot (publish_2009
+# sets the date only), so its files are rendered as for any round.
+def _published_picture():
+    """2009 published with a stored picture (version 1) to correct."""
+    from django.utils import timezone
+
+    from national.models import PublishedPicture
+    from national.publication import document_fingerprint
+    from tests.factories import UserFactory
+
+    publish_2009()
+    PublishedPicture.objects.create(round=_round(2009), version=1, document={}, sha256=document_fingerprint({}),
+                                    published_at=timezone.now(), published_by=UserFactory(username="publicist"))
+
+
+CORRECTION = {"reason": "Telfout in 3.4.1.", "success_factor": "3.4.1", "judgment": "voldoet_gedeeltelijk"}
+
+RULES.update({
+    "national:report_pdf": [
+        Case(label="unpublished", kwargs={"year": 2013}, expect=UNPUBLISHED),
+        Case(label="published", kwargs={"year": 2009}, setup=_published, expect=NATIONAL),
+    ],
+    "national:report_docx": [Case(label="shared", kwargs={"year": 2013}, setup=_shared, expect=NATIONAL)],
+    "national:report_xlsx": [Case(label="unpublished", kwargs={"year": 2013}, expect=UNPUBLISHED)],
+    "national:indicators_csv": [
+        Case(label="shared", kwargs={"year": 2013}, setup=_shared, expect=NATIONAL),
+        Case(label="unknown round", kwargs={"year": 1999}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
+    ],
+    "national:report_page": [Case(label="published", kwargs={"year": 2009}, setup=_published, expect=NATIONAL)],
+    # Refused (a message, nothing written) while the round has no published picture to correct.
+    "national:picture_correct": [
+        Case(label="published", method="post", data=CORRECTION, kwargs={"year": 2009}, setup=_published_picture,
+             expect=INSPECTOR_POST, changes=INSPECTORS),
+        Case(label="unpublished", method="post", data=CORRECTION, kwargs={"year": 2013}, expect=INSPECTOR_POST),
+        Case(label="get", kwargs={"year": 2013}, expect=expect(405)),
+    ],
+})

@@ -123,7 +123,11 @@ def test_the_old_brigade_address_leads_to_the_brigade_findings(client_for, inspe
 
 
 def test_a_ministry_reader_sees_the_conclusion_but_not_the_regional_evidence(client_for, inspector, ministry):
+    from assessments.models import Round
+    from national.services import preview_share
+
     write_all(inspector)
+    preview_share(round=Round.objects.get(year=2013), by=inspector)
     html = client_for(ministry).get("/national/2013/3.4.1/").content.decode()
     assert "Bevinding 3.4.1." not in html
     assert "voorbehouden aan de inspectie" in html

@@ -1,0 +1,31 @@
+"""The national picture as JSON: `GET /api/national/<year>/` (issue 8), the same document as
+`manage.py national_picture` and the dashboard.
+
+Inspectors read every round; the ministry a published round, or an unpublished one an inspector shares as a
+preview; everyone else 403. Anonymous callers get 401 as JSON, not a redirect to the login page: a client of
+an API follows no redirects to a form.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_GET
+
+from assessments.access import round_for_year
+from national.access import is_previewed
+from national.picture import picture_for
+from regions.policy import Action, may, require
+
+
+@login_not_required
+@require_GET
+def national_picture(request: HttpRequest, year: int) -> JsonResponse:
+    if not request.user.is_authenticated:
+        return JsonResponse({"detail": "Niet ingelogd."}, status=401)
+    require(request.user, Action.NATIONAL)
+    round = round_for_year(year)
+    if not (may(request.user, Action.NATIONAL_EDIT) or round.is_published or is_previewed(round)):
+        raise PermissionDenied
+    return JsonResponse(picture_for(round, user=request.user), json_dumps_params={"ensure_ascii": False})

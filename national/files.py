@@ -1,0 +1,92 @@
+"""The national report of a round as files (PDF, DOCX, XLSX, the indicator table as CSV, the printable page),
+and the correction of a published picture.
+
+Who may download is who may see the dashboard (`national.access.picture_round_for_user`). Inspectors get the
+full file, the ministry the one rendered from its own document, which holds no region's name. A published
+round's files are the stored ones (`national.publication`), byte for byte; any other round's are rendered now
+and say "voorlopig — nog niet vastgesteld".
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from assessments.models import SuccessFactor
+from findings.models import Judgment
+from national import publication, reports, services
+from national.access import picture_round_for_user
+from regions.policy import Action, may, require
+
+
+def _audience(user) -> str:
+    return "detail" if may(user, Action.SUBJECT_DETAIL) else "national"
+
+
+def report_file(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
+    round = picture_round_for_user(request.user, year)
+    stored = publication.published_file(round, fmt, _audience(request.user))
+    if stored is not None:
+        picture, file = stored
+        content = bytes(file.content)
+        name = reports.filename(publication.published_document(picture), fmt)
+    else:
+        from national.picture import picture_for
+
+        document = picture_for(round, user=request.user)
+        content = reports.render(document, fmt, shapes=reports.map_shapes())
+        name = reports.filename(document, fmt)
+    response = HttpResponse(content, content_type=reports.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def report_page(request: HttpRequest, year: int) -> HttpResponse:
+    """The report as one printable HTML page (the PDF's source)."""
+    from national.picture import picture_for
+
+    round = picture_round_for_user(request.user, year)
+    document = picture_for(round, user=request.user)
+    return HttpResponse(reports.render_html(document, shapes=reports.map_shapes()))
+
+
+class CorrectionForm(forms.Form):
+    """A correction of a published picture: why (required), and optionally a factor's national judgment and
+    deelconclusie (without a factor: the overall conclusion's text)."""
+
+    reason = forms.CharField(label=gettext_lazy("Reden van de correctie"), widget=forms.Textarea(attrs={"rows": 2}))
+    success_factor = forms.ModelChoiceField(
+        label=gettext_lazy("Succesfactor"), queryset=SuccessFactor.objects.all(), to_field_name="code", required=False)
+    judgment = forms.ChoiceField(label=gettext_lazy("Landelijk oordeel"), choices=[("", "—"), *Judgment.choices], required=False)
+    text = forms.CharField(label=gettext_lazy("Deelconclusie of conclusie"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+@require_POST
+def picture_correct(request: HttpRequest, year: int) -> HttpResponse:
+    """A correction of the published picture: a new version with its reason (`services.picture_correct`)."""
+    require(request.user, Action.NATIONAL_EDIT)
+    round = picture_round_for_user(request.user, year)
+    form = CorrectionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect(reverse("national:publish", args=[round.year]))
+    data = form.cleaned_data
+    try:
+        corrected = services.picture_correct(round=round, by=request.user, reason=data["reason"],
+                                             success_factor=data["success_factor"], judgment=data["judgment"] or None,
+                                             text=data["text"] or None)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Versie %(version)s van het landelijk beeld is gepubliceerd.") % {"version": corrected.version})
+    return redirect(reverse("national:publish", args=[round.year]))

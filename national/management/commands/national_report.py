@@ -1,0 +1,37 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from assessments.models import Round
+from core.tabular import write_export
+from national import publication, reports
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the national report of a round as PDF, DOCX, XLSX or the indicator table as CSV: a published "
+        "round's stored file, any other round rendered now (marked 'voorlopig'). --audience national leaves out "
+        "every region's name, as the ministry's download does."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--round", type=int, required=True, help="jaar van de meting, bijv. 2013")
+        parser.add_argument("--format", choices=reports.FORMATS, required=True)
+        parser.add_argument("--output", help="bestand; zonder: standaarduitvoer (alleen CSV)")
+        parser.add_argument("--audience", choices=publication.AUDIENCES, default="detail",
+                            help="detail (inspectie, standaard) of national (ministerie, zonder regionamen)")
+
+    def handle(self, *args, **options):
+        round = Round.objects.filter(year=options["round"]).first()
+        if round is None:
+            raise CommandError(f"Meting {options['round']} bestaat niet.")
+        fmt = options["format"]
+        if fmt != "csv" and not options["output"]:
+            raise CommandError(f"Geef --output op voor {fmt.upper()}.")
+        stored = publication.published_file(round, fmt, options["audience"])
+        if stored is not None:
+            data = bytes(stored[1].content)
+        else:
+            from national.picture import picture_document
+
+            document = picture_document(round, detail=options["audience"] == "detail")
+            data = reports.render(document, fmt, shapes=reports.map_shapes())
+        write_export(self.stdout, data, fmt, options["output"])

@@ -1,0 +1,162 @@
+"""The published national picture: its fingerprint, its stored files and what changed between its versions.
+
+The stored document (`PublishedPicture.document`) is the inspectors' document as it was published, with
+"published" null: the SHA-256 is over exactly that document in canonical JSON (`canonical_json`), so anyone
+can recompute it. `published_document` adds the fingerprint back ({"at", "sha256", "version"}); the files
+are rendered from that and stored as `PublishedFile`s, one per format and audience, and served byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from national import reports
+from national.models import PublishedFile, PublishedPicture
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from assessments.models import Round
+    from national.picture import Picture
+
+# "national": the ministry's files, without any region's name; "detail": the inspectors'.
+AUDIENCES = ("national", "detail")
+# The published report is Dutch, whatever the language of the inspector who publishes it.
+PUBLISHED_LANGUAGE = "nl"
+
+
+def canonical_json(document: dict) -> bytes:
+    """The one serialisation the fingerprint is computed over: sorted keys, no spaces, UTF-8."""
+    return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def document_fingerprint(document: dict) -> str:
+    return sha256(canonical_json(document))
+
+
+def latest(round: Round) -> PublishedPicture | None:
+    return PublishedPicture.objects.filter(round=round).order_by("-version").first()
+
+
+def published_document(picture: PublishedPicture, document: dict | None = None) -> Picture:
+    """`document` (by default the stored one) with the fingerprint of `picture` in its "published" key."""
+    result = dict(picture.document if document is None else document)
+    result["status"] = reports.PUBLISHED
+    result["published"] = {"at": picture.published_at.isoformat(), "sha256": picture.sha256, "version": picture.version}
+    return result
+
+
+def _frozen(document: dict) -> dict:
+    """The document as stored: JSON through and through (a round trip), published, without its fingerprint."""
+    document = json.loads(json.dumps(document, ensure_ascii=False, default=str))
+    document["status"] = reports.PUBLISHED
+    document["published"] = None
+    return document
+
+
+def snapshot_store(*, round: Round, by: User, version: int, reason: str, at) -> PublishedPicture:
+    """Compute the round's picture now (the inspectors' and the ministry's document) and store it as version
+    `version` with its SHA-256. Called by the services only (`round_publish`, `picture_correct`), inside their
+    transaction. The files are rendered from the stored documents when first asked for (`published_file`),
+    so what a file holds never depends on the data after publication."""
+    from national.picture import picture_document
+
+    with translation.override(PUBLISHED_LANGUAGE):
+        documents = {"detail": _frozen(picture_document(round, detail=True)),
+                     "national": _frozen(picture_document(round, detail=False))}
+    return PublishedPicture.objects.create(
+        round=round, version=version, document=documents["detail"], public_document=documents["national"],
+        sha256=document_fingerprint(documents["detail"]), reason=reason, published_at=at, published_by=by,
+    )
+
+
+def published_file(round: Round, fmt: str, audience: str) -> tuple[PublishedPicture, PublishedFile] | None:
+    """The file of the round's latest published version (rendered from its stored document and kept on first
+    request), or None when the round has none."""
+    picture = latest(round)
+    if picture is None:
+        return None
+    file = PublishedFile.objects.filter(picture=picture, format=fmt, audience=audience).first()
+    if file is None:
+        stored = picture.document if audience == "detail" else picture.public_document
+        with translation.override(PUBLISHED_LANGUAGE):
+            content = reports.render(published_document(picture, stored), fmt, shapes=reports.map_shapes())
+        file, _created = PublishedFile.objects.get_or_create(
+            picture=picture, format=fmt, audience=audience, defaults={"content": content, "sha256": sha256(content)}
+        )
+    return picture, file
+
+
+# --- versions and what changed between them -----------------------------------------------------------------
+
+
+class Version(TypedDict):
+    version: int
+    published_at: Any
+    published_by: str
+    sha256: str
+    reason: str
+    changes: list[str]
+
+
+def _judgment(value: str | None) -> str:
+    return reports.judgment_label(value)
+
+
+def _counts_text(counts: dict[str, int] | None, label=str) -> str:
+    return ", ".join(f"{label(key)} {value}" for key, value in (counts or {}).items() if value) or "—"
+
+
+def document_changes(before: dict, after: dict) -> list[str]:
+    """What changed in the figures from one published document to the next: national judgments, judgment
+    counts, indicator counts and sentences, the conclusions. Never a region: only national figures."""
+    changes: list[str] = []
+    factors_before, factors_after = before.get("success_factors", {}), after.get("success_factors", {})
+    for code, factor in factors_after.items():
+        old = factors_before.get(code, {})
+        if old.get("national_judgment") != factor.get("national_judgment"):
+            changes.append(_("%(code)s landelijk oordeel: %(old)s → %(new)s") % {
+                "code": code, "old": _judgment(old.get("national_judgment")), "new": _judgment(factor.get("national_judgment"))})
+        if old.get("counts") != factor.get("counts"):
+            changes.append(_("%(code)s oordelen: %(old)s → %(new)s") % {
+                "code": code, "old": _counts_text(old.get("counts"), _judgment), "new": _counts_text(factor.get("counts"), _judgment)})
+        if old.get("deelconclusie", "") != factor.get("deelconclusie", ""):
+            changes.append(_("%(code)s deelconclusie gewijzigd") % {"code": code})
+    indicators_before = before.get("indicators", {})
+    for code, indicator in after.get("indicators", {}).items():
+        old = indicators_before.get(code, {})
+        if old.get("counts") != indicator.get("counts"):
+            changes.append(_("Vraag %(code)s: %(old)s → %(new)s") % {
+                "code": code, "old": _counts_text(old.get("counts")), "new": _counts_text(indicator.get("counts"))})
+        elif old.get("sentence") != indicator.get("sentence"):
+            changes.append(_("Vraag %(code)s: zin gewijzigd") % {"code": code})
+    if before.get("overall_conclusion", "") != after.get("overall_conclusion", ""):
+        changes.append(_("Conclusie gewijzigd"))
+    return changes
+
+
+def versions(round: Round) -> list[Version]:
+    """Every published version of the round, newest first, each with what changed since the one before:
+    the context of `templates/national/_versions.html`."""
+    pictures = list(PublishedPicture.objects.filter(round=round).select_related("published_by").order_by("version"))
+    result: list[Version] = []
+    previous = None
+    for picture in pictures:
+        result.append({
+            "version": picture.version,
+            "published_at": picture.published_at,
+            "published_by": str(picture.published_by),
+            "sha256": picture.sha256,
+            "reason": picture.reason,
+            "changes": document_changes(previous.document, picture.document) if previous else [],
+        })
+        previous = picture
+    return result[::-1]

@@ -1,0 +1,478 @@
+"""The national report of a round as files (PDF, DOCX, XLSX and the indicator table as CSV), each rendered
+from ONE `national.picture.Picture` document and from nothing else but the reference map.
+
+What a file may show is decided by the document it is given: the ministry's document holds no region code or
+name (no "subjects"), so neither does any file rendered from it. A document whose status is not
+"gepubliceerd" makes every file say "voorlopig — nog niet vastgesteld"; a published one (`published` set)
+puts its version and SHA-256 in every file.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from core.tabular import render_table
+from findings.models import Addressee, FollowUpStatus, Judgment, RecommendationStatus
+from findings.templatetags.findings_tags import JUDGMENT_FILLS
+
+if TYPE_CHECKING:
+    from national.picture import FactorPicture, Indicator, Picture
+
+FORMATS = ("pdf", "docx", "xlsx", "csv")
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+}
+PUBLISHED = "gepubliceerd"
+BAR_WIDTH = 300
+# Answer values are not judgments: a neutral sequence that still prints apart in grey (the table beside the
+# bar carries the figures, so colour is never the only carrier).
+VALUE_FILLS = ("#1f4e79", "#8fb8de", "#c55a11", "#f4b183", "#548235", "#a9d18e", "#7f6000", "#bfbfbf")
+BRIGADE_FILLS = {"43": "#1f4e79", "11": "#c55a11", "13": "#548235"}
+
+
+# --- texts every format shares ---------------------------------------------------------------------------
+
+
+def is_published(picture: Picture) -> bool:
+    return picture.get("status") == PUBLISHED
+
+
+def status_line(picture: Picture) -> str:
+    """"voorlopig — nog niet vastgesteld", or the published version with its date and SHA-256."""
+    if not is_published(picture):
+        return _("voorlopig — nog niet vastgesteld")
+    published = picture.get("published")
+    if not published:  # published before the pictures were stored with a fingerprint
+        return _("Gepubliceerd")
+    return _("Gepubliceerd %(at)s, versie %(version)s, SHA-256 %(sha256)s") % {
+        "at": published["at"][:10], "version": published.get("version", 1), "sha256": published["sha256"]}
+
+
+def judgment_label(value: str | None) -> str:
+    if not value:
+        return _("nog geen oordeel")
+    return str(dict(Judgment.choices).get(value, value))
+
+
+def _choice_label(choices, value: str) -> str:
+    if value == "open":
+        return _("nog niet opgevolgd")
+    return str(dict(choices).get(value, value))
+
+
+def brigade_codes(picture: Picture) -> list[str]:
+    return list(picture.get("brigades") or {})
+
+
+def value_order(indicator: Indicator) -> list[str]:
+    """The values of an indicator in the definition's order (its labels), then any other counted value."""
+    labels = list(indicator.get("labels") or {})
+    return labels + [value for value in indicator.get("counts", {}) if value not in labels]
+
+
+def value_label(indicator: Indicator, value: str) -> str:
+    return (indicator.get("labels") or {}).get(value, value)
+
+
+JUDGMENT_ORDER = list(Judgment.values)
+
+
+def judgment_order(counts: dict[str, int]) -> list[str]:
+    return JUDGMENT_ORDER + [value for value in counts if value not in JUDGMENT_ORDER]
+
+
+def recommendation_rows(picture: Picture) -> list[dict[str, str]]:
+    """The recommendations as the files print them; the keys the document gives, read defensively."""
+    rows = []
+    for item in picture.get("recommendations") or []:
+        follow_up = item.get("follow_up") or {}
+        factors = item.get("success_factors") or []
+        rows.append({
+            "round": str(item.get("round") or picture["round"]),
+            "text": item.get("text", ""),
+            "addressee": item.get("addressee_label") or _choice_label(Addressee.choices, item.get("addressee", "")),
+            "success_factors": ", ".join(str(code) for code in factors),
+            "status": item.get("status_label") or _choice_label(RecommendationStatus.choices, item.get("status", "")),
+            "follow_up": follow_up.get("status_label") or _choice_label(FollowUpStatus.choices, follow_up.get("status", "")),
+            "follow_up_round": str(follow_up.get("round") or ""),
+            "explanation": follow_up.get("explanation", ""),
+            # Only in the inspectors' document: the region a regional recommendation is addressed to.
+            "region": " ".join(part for part in (item.get("region"), item.get("region_name")) if part),
+        })
+    return rows
+
+
+# --- the report as a structure (HTML and PDF) ---------------------------------------------------------------
+
+
+def subject_rows(picture: Picture, factor_codes: list[str]) -> list[list[str]]:
+    """Per region (only in the inspectors' document): code, name, brigade and its judgment per factor."""
+    rows = []
+    for code, subject in sorted((picture.get("subjects") or {}).items()):
+        judgments = subject.get("judgments") or {}
+        rows.append([code, subject.get("name", ""), str(subject.get("brigade") or ""),
+                     *[judgment_label(judgments.get(f)) if judgments.get(f) else "" for f in factor_codes]])
+    return rows
+
+
+class Segment(TypedDict):
+    label: str
+    count: int
+    x: float
+    width: float
+    fill: str
+
+
+def bar(counts: dict[str, int], order: Iterable[str], label_for, fill_for) -> list[Segment]:
+    """Segments of one horizontal bar, `BAR_WIDTH` wide, in `order`."""
+    total = sum(counts.values()) or 1
+    segments, x = [], 0.0
+    for index, value in enumerate(order):
+        count = counts.get(value, 0)
+        if not count:
+            continue
+        width = round(BAR_WIDTH * count / total, 1)
+        segments.append({"label": label_for(value), "count": count, "x": round(x, 1), "width": width,
+                         "fill": fill_for(value, index)})
+        x += width
+    return segments
+
+
+def _indicator_context(picture: Picture, code: str) -> dict[str, Any]:
+    indicator = picture["indicators"][code]
+    order = value_order(indicator)
+    counts = indicator.get("counts", {})
+    brigades = brigade_codes(picture)
+    previous = indicator.get("previous")
+    return {
+        "code": code,
+        "indicator": indicator,
+        "bar": bar(counts, order, lambda v: value_label(indicator, v), lambda _v, i: VALUE_FILLS[i % len(VALUE_FILLS)]),
+        "columns": [value_label(indicator, value) for value in order],
+        "rows": [
+            {"label": _("landelijk"), "cells": [counts.get(value, 0) for value in order], "total": indicator.get("answered", 0)},
+            *[
+                {"label": picture["brigades"][number], "cells": [indicator["by_brigade"].get(number, {}).get(value, 0) for value in order],
+                 "total": sum(indicator["by_brigade"].get(number, {}).values())}
+                for number in brigades
+            ],
+            *([{"label": _("meting %(year)s") % {"year": previous["round"]},
+                "cells": [previous.get("counts", {}).get(value, 0) for value in order],
+                "total": previous.get("answered", 0)}] if previous else []),
+        ],
+        "previous": previous,
+    }
+
+
+def _factor_context(picture: Picture, code: str) -> dict[str, Any]:
+    factor: FactorPicture = picture["success_factors"][code]
+    counts = factor.get("counts", {})
+    order = [value for value in judgment_order(counts) if value in counts]
+    previous = factor.get("previous_counts")
+    rows = [{"label": _("landelijk"), "cells": [counts.get(v, 0) for v in order]}]
+    rows += [{"label": picture["brigades"][number], "cells": [factor.get("by_brigade", {}).get(number, {}).get(v, 0) for v in order]}
+             for number in brigade_codes(picture) if factor.get("subject_kind") != "brigade"]
+    if previous:
+        rows.append({"label": _("meting %(year)s") % {"year": picture.get("previous_round") or ""},
+                     "cells": [previous.get(v, 0) for v in order]})
+    return {
+        "code": code,
+        "factor": factor,
+        "judgment": judgment_label(factor.get("national_judgment")),
+        "proposed": judgment_label(factor.get("proposed_judgment")),
+        "bar": bar(counts, order, judgment_label, lambda v, _i: JUDGMENT_FILLS.get(v, "#dee2e6")),
+        "columns": [judgment_label(v) for v in order],
+        "rows": rows,
+        "indicators": [_indicator_context(picture, q) for q in factor.get("indicators", []) if q in picture["indicators"]],
+    }
+
+
+def report_context(picture: Picture, *, shapes: list[dict] | None = None) -> dict[str, Any]:
+    """The context of `templates/national/report.html`; `shapes` (from `map_shapes`) adds the map."""
+    themes = [
+        {"theme": theme, "factors": [_factor_context(picture, code) for code in theme["success_factors"]
+                                     if code in picture["success_factors"]]}
+        for theme in picture.get("themes", [])
+    ]
+    follow_up = picture.get("follow_up")
+    factor_codes = [code for theme in themes for code in (item["code"] for item in theme["factors"])]
+    return {
+        "subject_columns": factor_codes,
+        "subject_rows": subject_rows(picture, factor_codes),
+        "picture": picture,
+        "title": picture.get("title") or _("Landelijk beeld %(year)s") % {"year": picture["round"]},
+        "status_line": status_line(picture),
+        "published": is_published(picture),
+        "themes": themes,
+        "recommendations": recommendation_rows(picture),
+        "follow_up": follow_up,
+        "follow_up_rows": [
+            {"label": _choice_label(FollowUpStatus.choices, status), "count": count}
+            for status, count in (follow_up or {}).get("by_status", {}).items()
+        ],
+        "brigades": [{"number": n, "name": name, "fill": BRIGADE_FILLS.get(n, "#bfbfbf")} for n, name in (picture.get("brigades") or {}).items()],
+        "shapes": shapes or [],
+        "bar_width": BAR_WIDTH,
+    }
+
+
+def map_shapes() -> list[dict]:
+    """The regions' boundaries coloured per brigade area, without any region's code or name: the map the
+    ministry may see. Reference data, one query."""
+    from regions.geo import geometry_to_path
+    from regions.models import Region
+
+    rows = Region.objects.order_by("code").values_list("brigade__number", "boundary")
+    return [{"path": geometry_to_path(boundary), "fill": BRIGADE_FILLS.get(str(number), "#bfbfbf")}
+            for number, boundary in rows if boundary]
+
+
+def render_html(picture: Picture, *, shapes: list[dict] | None = None, for_print: bool = False) -> str:
+    """The report as one HTML page (the printable page, and the source of the PDF)."""
+    from regions.geo import HEIGHT, WIDTH
+
+    context = report_context(picture, shapes=shapes)
+    context.update({"for_print": for_print, "map_width": WIDTH, "map_height": HEIGHT})
+    return render_to_string("national/report.html", context)
+
+
+def render_pdf(picture: Picture, *, shapes: list[dict] | None = None) -> bytes:
+    """The report as PDF (WeasyPrint), with its print stylesheet, the bars and the map."""
+    from django.contrib.staticfiles import finders
+    from weasyprint import CSS, HTML
+
+    html = render_html(picture, shapes=shapes, for_print=True)
+    stylesheet = CSS(filename=finders.find("css/report.css"))
+    document = HTML(string=html, base_url=".")
+    return document.write_pdf(stylesheets=[stylesheet])
+
+
+# --- DOCX -------------------------------------------------------------------------------------------------
+
+
+def _docx_table(document, header: list[str], rows: list[list[Any]]):
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = str(text)
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = str(value)
+    return table
+
+
+def render_docx(picture: Picture) -> bytes:
+    """The report as a Word document the inspectorate edits into its published report: a heading per theme
+    and success factor, the sentences, tables for the distributions and the brigade breakdown, the
+    conclusions, the recommendations and their follow-up."""
+    import docx
+
+    document = docx.Document()
+    context = report_context(picture)
+    status = context["status_line"]
+    document.core_properties.title = context["title"]
+    document.core_properties.comments = status
+    for section in document.sections:
+        section.header.paragraphs[0].text = f"{context['title']} · {status}"
+    document.add_heading(context["title"], level=0)
+    document.add_paragraph(status).runs[0].bold = not context["published"]
+    if picture.get("reconstructed"):
+        document.add_paragraph(_("De vragenlijst van deze meting is gereconstrueerd uit het rapport."))
+    if picture.get("overall_conclusion"):
+        document.add_heading(_("Conclusie"), level=1)
+        for paragraph in picture["overall_conclusion"].split("\n\n"):
+            document.add_paragraph(paragraph.strip())
+    for theme in context["themes"]:
+        document.add_heading(f"{theme['theme']['number']}. {theme['theme']['name']}", level=1)
+        for item in theme["factors"]:
+            factor = item["factor"]
+            document.add_heading(f"{item['code']} {factor['name']}", level=2)
+            document.add_paragraph(_("Landelijk oordeel: %(judgment)s") % {"judgment": item["judgment"]})
+            if factor.get("rule"):
+                document.add_paragraph(_("Voorstel volgens de regel: %(proposed)s — %(rule)s")
+                                       % {"proposed": item["proposed"], "rule": factor["rule"]})
+            if factor.get("reason"):
+                document.add_paragraph(_("Reden van afwijking: %(reason)s") % {"reason": factor["reason"]})
+            if item["rows"] and item["columns"]:
+                _docx_table(document, ["", *item["columns"]], [[row["label"], *row["cells"]] for row in item["rows"]])
+            for indicator in item["indicators"]:
+                document.add_paragraph(indicator["indicator"].get("sentence") or indicator["indicator"]["question"])
+                previous = indicator["previous"]
+                if previous and previous.get("sentence"):
+                    document.add_paragraph(_("In %(year)s: %(sentence)s") % {"year": previous["round"], "sentence": previous["sentence"]})
+                _docx_table(document, ["", *indicator["columns"], _("beantwoord")],
+                            [[row["label"], *row["cells"], row["total"]] for row in indicator["rows"]])
+            if factor.get("deelconclusie"):
+                document.add_heading(_("Deelconclusie"), level=3)
+                document.add_paragraph(factor["deelconclusie"])
+    if context["follow_up"]:
+        document.add_heading(_("Opvolging van de aanbevelingen uit %(year)s") % {"year": context["follow_up"]["round"]}, level=1)
+        _docx_table(document, [_("opvolging"), _("aantal")], [[row["label"], row["count"]] for row in context["follow_up_rows"]])
+    if context["recommendations"]:
+        document.add_heading(_("Aanbevelingen"), level=1)
+        _docx_table(
+            document,
+            [_("meting"), _("aanbeveling"), _("geadresseerde"), _("succesfactoren"), _("opvolging"), _("toelichting")],
+            [[r["round"], r["text"], " · ".join(p for p in (r["addressee"], r["region"]) if p), r["success_factors"],
+              r["follow_up"], r["explanation"]] for r in context["recommendations"]],
+        )
+    if context["subject_rows"]:
+        document.add_heading(_("Oordelen per regio (alleen voor de inspectie)"), level=1)
+        _docx_table(document, [_("code"), _("regio"), _("brigade"), *context["subject_columns"]], context["subject_rows"])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- XLSX -------------------------------------------------------------------------------------------------
+
+
+def _sheet_title(text: str) -> str:
+    for char in "[]:*?/\\":
+        text = text.replace(char, " ")
+    return text[:31]
+
+
+def _append(sheet, values: Iterable[Any], bold: bool = False) -> None:
+    """A row in which every text is a text cell (never a formula, as core.tabular writes) and every count a
+    number the inspectorate can add up."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+        if bold:
+            cell.font = Font(bold=True)
+
+
+def render_xlsx(picture: Picture) -> bytes:
+    """The report as a workbook: a sheet per theme, one with every indicator by brigade and by round, one
+    with the recommendations and their follow-up."""
+    import openpyxl
+
+    context = report_context(picture)
+    brigades = brigade_codes(picture)
+    workbook = openpyxl.Workbook()
+    summary = workbook.active
+    summary.title = _sheet_title(_("Overzicht"))
+    _append(summary, [context["title"]], bold=True)
+    _append(summary, [context["status_line"]])
+    if picture.get("overall_conclusion"):
+        _append(summary, [_("Conclusie"), picture["overall_conclusion"]])
+    summary.column_dimensions["A"].width = 60
+
+    for theme in context["themes"]:
+        sheet = workbook.create_sheet(_sheet_title(f"{_('Thema')} {theme['theme']['number']}"))
+        _append(sheet, [f"{theme['theme']['number']}. {theme['theme']['name']}"], bold=True)
+        _append(sheet, [context["status_line"]])
+        for item in theme["factors"]:
+            factor = item["factor"]
+            _append(sheet, [])
+            _append(sheet, [item["code"], factor["name"]], bold=True)
+            _append(sheet, [_("landelijk oordeel"), item["judgment"]])
+            _append(sheet, [_("voorstel"), item["proposed"], factor.get("rule", "")])
+            if factor.get("reason"):
+                _append(sheet, [_("reden van afwijking"), factor["reason"]])
+            _append(sheet, ["", *item["columns"]], bold=True)
+            for row in item["rows"]:
+                _append(sheet, [row["label"], *row["cells"]])
+            for indicator in item["indicators"]:
+                _append(sheet, [indicator["code"], indicator["indicator"].get("sentence", "")])
+            _append(sheet, [_("deelconclusie"), factor.get("deelconclusie", "")])
+        sheet.column_dimensions["A"].width = 28
+        sheet.column_dimensions["B"].width = 60
+
+    sheet = workbook.create_sheet(_sheet_title(_("Indicatoren")))
+    previous_round = picture.get("previous_round")
+    _append(sheet, [_("vraag"), _("succesfactor"), _("vraagtekst"), _("waarde"), _("betekenis"), str(picture["round"]),
+                    *[f"{_('brigade')} {n}" for n in brigades], str(previous_round or _("vorige meting"))], bold=True)
+    for code, indicator in picture["indicators"].items():
+        previous = indicator.get("previous") or {}
+        for value in value_order(indicator):
+            _append(sheet, [code, indicator.get("success_factor", ""), indicator["question"], value, value_label(indicator, value),
+                            indicator["counts"].get(value, 0),
+                            *[indicator["by_brigade"].get(n, {}).get(value, 0) for n in brigades],
+                            previous.get("counts", {}).get(value, 0) if previous else None])
+        _append(sheet, [code, indicator.get("success_factor", ""), indicator["question"], "", _("beantwoord"),
+                        indicator.get("answered", 0), *[sum(indicator["by_brigade"].get(n, {}).values()) for n in brigades],
+                        previous.get("answered") if previous else None])
+    sheet.freeze_panes = "A2"
+    sheet.column_dimensions["C"].width = 50
+
+    sheet = workbook.create_sheet(_sheet_title(_("Aanbevelingen")))
+    _append(sheet, [_("meting"), _("aanbeveling"), _("geadresseerde"), _("succesfactoren"), _("status"), _("opvolging"),
+                    _("opvolging in meting"), _("toelichting")], bold=True)
+    for row in context["recommendations"]:
+        _append(sheet, [row["round"], row["text"], " · ".join(p for p in (row["addressee"], row["region"]) if p),
+                        row["success_factors"], row["status"], row["follow_up"], row["follow_up_round"], row["explanation"]])
+    sheet.column_dimensions["B"].width = 60
+
+    if context["subject_rows"]:
+        sheet = workbook.create_sheet(_sheet_title(_("Regio's")))
+        _append(sheet, [_("code"), _("regio"), _("brigade"), *context["subject_columns"]], bold=True)
+        for row in context["subject_rows"]:
+            _append(sheet, row)
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# --- CSV --------------------------------------------------------------------------------------------------
+
+CSV_HEADER_FIXED = ("round", "status", "question_code", "success_factor", "value", "label", "count")
+
+
+def render_csv(picture: Picture) -> bytes:
+    """The indicator table in long format: one row per indicator and value, with the count nationally, per
+    brigade and in the previous round (formula-safe, as every CSV export)."""
+    brigades = brigade_codes(picture)
+    header = (*CSV_HEADER_FIXED, *[f"brigade_{n}" for n in brigades], "previous_round", "previous_count", "version", "sha256")
+    published = picture.get("published") if is_published(picture) else None
+    status = PUBLISHED if is_published(picture) else _("voorlopig — nog niet vastgesteld")
+    fingerprint = [str(published.get("version", 1)), published["sha256"]] if published else ["", ""]
+    rows = []
+    for code, indicator in picture["indicators"].items():
+        previous = indicator.get("previous")
+        for value in value_order(indicator):
+            rows.append([
+                str(picture["round"]), status, code, indicator.get("success_factor", ""), value, value_label(indicator, value),
+                str(indicator["counts"].get(value, 0)),
+                *[str(indicator["by_brigade"].get(n, {}).get(value, 0)) for n in brigades],
+                str(previous["round"]) if previous else "", str(previous.get("counts", {}).get(value, 0)) if previous else "",
+                *fingerprint,
+            ])
+    return render_table(header, rows, "csv")
+
+
+RENDERERS = {"pdf": render_pdf, "docx": render_docx, "xlsx": render_xlsx, "csv": render_csv}
+
+
+def render(picture: Picture, fmt: str, *, shapes: list[dict] | None = None) -> bytes:
+    """The file of `picture` in `fmt` (one of FORMATS)."""
+    if fmt == "pdf":
+        return render_pdf(picture, shapes=shapes)
+    if fmt not in RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}")
+    return RENDERERS[fmt](picture)
+
+
+def filename(picture: Picture, fmt: str) -> str:
+    name = "indicatoren" if fmt == "csv" else "landelijk-beeld"
+    published = picture.get("published")
+    suffix = f"-v{published.get('version', 1)}" if published else ("" if is_published(picture) else "-voorlopig")
+    return f"{name}-{picture['round']}{suffix}.{fmt}"

@@ -1,0 +1,47 @@
+"""The dashboard on the demo (`load_demo`): the report's figures in sentences, as the ministry reads them, with no
+region named anywhere."""
+
+import re
+from html import unescape
+
+import pytest
+
+from assessments.models import Round
+from national.models import Preview
+from regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ministry_client(demo_data, client_for, ministry, inspector):
+    round = Round.objects.get(year=2013)
+    Preview.objects.get_or_create(round=round, defaults={"shared_by": inspector})
+    return client_for(ministry)
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_the_ministry_reads_the_reports_figures_in_sentences(ministry_client):
+    text = text_of(ministry_client.get("/national/2013/").content.decode())
+    assert "voorlopig — nog niet vastgesteld" in text
+    assert "In 6 van de 25 veiligheidsregio's" in text
+    assert "3. Voortgang sinds 2009" in text
+
+
+@pytest.mark.parametrize("url", ["/national/2013/", "/national/2013/3.4.1/", "/national/2013/?map=3.4.2",
+                                 "/national/2013/overall/"])
+def test_no_region_is_named_on_the_ministrys_pages(ministry_client, url):
+    html = ministry_client.get(url).content.decode()
+    text = text_of(html)
+    for code, name in Region.objects.values_list("code", "name"):
+        assert code not in html, code
+        assert name not in text, name
+
+
+@pytest.mark.parametrize("url", ["/national/2013/", "/national/2013/3.4.1/", "/national/2013/?map=3.4.2"])
+def test_inspectors_see_every_region_on_the_map(demo_data, client_for, inspector, url):
+    html = client_for(inspector).get(url).content.decode()
+    assert "VR13 Amsterdam-Amstelland" in html
