@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 export PIP_CONSTRAINT := $(CURDIR)/constraints-build.txt
 TEST_DATABASE_URL ?= $(if $(DATABASE_URL),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/cmsaudit)
 
-.PHONY: run test bench load venv chromium lint messages clean
+.PHONY: run test bench load readers venv chromium lint messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints-build.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -56,6 +56,10 @@ bench: venv
 load: venv
 	@[[ "$(LOAD_ARGS)" == *--sqlite* ]] || DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
 	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 $(PY) bench/load.py $(LOAD_ARGS)
+
+readers: venv
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
+	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 $(PY) bench/readers.py $(READERS_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .
