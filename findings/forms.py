@@ -82,7 +82,17 @@ class ConclusionForm(forms.Form):
         label=_("Deelconclusie"), widget=forms.Textarea(attrs={"rows": 6}), required=False, max_length=MAX_FINDING
     )
     judgment = forms.ChoiceField(label=_("Landelijk oordeel"), choices=[("", "—"), *Judgment.choices], required=False)
+    reason = forms.CharField(
+        label=_("Reden, als het oordeel afwijkt van het voorstel"), widget=forms.Textarea(attrs={"rows": 3}),
+        required=False, max_length=MAX_REASON,
+    )
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class JudgmentRuleForm(forms.Form):
+    meets_min = forms.IntegerField(label=_("Voldoet bij ten minste … die voldoen"), min_value=0)
+    partly_min = forms.IntegerField(label=_("Voldoet gedeeltelijk bij ten minste … die ten minste gedeeltelijk voldoen"),
+                                    min_value=0)
 
 
 class CitationForm(forms.Form):

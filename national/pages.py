@@ -465,3 +465,24 @@ def map_regions() -> list[Region]:
 def own_region_codes(user: User) -> frozenset[str]:
     """The codes of the regions an OVR or RMC responds for, or reads as an RMC (their brigade's)."""
     return frozenset(visible_subjects(user).filter(kind=SubjectKind.REGION).values_list("code", flat=True))
+
+
+def proposal_context(round: Round, factor: SuccessFactor | None) -> dict:
+    """Beside the conclusion form: the rule, the judgment it proposes from the regional distribution, and the
+    distribution itself."""
+    from findings.forms import JudgmentRuleForm
+    from national.models import JudgmentRule
+    from national.picture import proposed_judgment, rule_text
+
+    if factor is None:
+        return {}
+    rule = JudgmentRule.objects.filter(round=round, success_factor=factor).first()
+    counts = judgment_counts(round).get(factor.code, {})
+    total = Subject.objects.filter(kind=factor.subject_kind).count()
+    context = {"counts": counts, "total": total,
+               "rule_form": JudgmentRuleForm(initial={"meets_min": rule.meets_min, "partly_min": rule.partly_min}
+                                             if rule else {})}
+    if rule is not None:
+        context["rule"] = rule_text(rule.meets_min, rule.partly_min, total, factor.subject_kind)
+        context["proposed"] = proposed_judgment(counts, rule.meets_min, rule.partly_min)
+    return context

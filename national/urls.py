@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:year>/correct/", files.picture_correct, name="picture_correct"),
     path("<int:year>/<str:csf>/", views.national_factor, name="factor"),
     path("<int:year>/<str:csf>/edit/", views.conclusion_edit, name="conclusion_edit"),
+    path("<int:year>/<str:csf>/rule/", views.rule_edit, name="rule_edit"),
     path("conclusions/<int:pk>/cite/", views.conclusion_cite, name="conclusion_cite"),
     path("recommendations/", views.recommendations, name="recommendations"),
     path("recommendations/<int:year>/new/", views.recommendation_create, name="recommendation_create"),

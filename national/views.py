@@ -143,7 +143,8 @@ def conclusion_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
     round, factor, conclusion = pages.conclusion_named(year, csf)
     initial = {"revision": 0} if conclusion is None else {
-        "text": conclusion.text, "judgment": conclusion.judgment, "revision": conclusion.revision}
+        "text": conclusion.text, "judgment": conclusion.judgment, "reason": conclusion.reason,
+        "revision": conclusion.revision}
     form = forms.ConclusionForm(request.POST or None, initial=initial)
     stale = None
     if request.method == "POST" and form.is_valid():
@@ -158,8 +159,29 @@ def conclusion_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
         else:
             messages.success(request, _("Conclusie opgeslagen."))
             return redirect(_conclusion_url(conclusion))
-    return render(request, "national/conclusion_edit.html",
-                  {"round": round, "factor": factor, "form": form, "stale": stale, "csf": csf})
+    context = {"round": round, "factor": factor, "form": form, "stale": stale, "csf": csf,
+               **pages.proposal_context(round, factor)}
+    return render(request, "national/conclusion_edit.html", context)
+
+
+@require_POST
+def rule_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
+    """The rule that proposes the national judgment of one success factor, set by an inspector."""
+    require(request.user, Action.NATIONAL_EDIT)
+    round, factor, _conclusion = pages.conclusion_named(year, csf)
+    if factor is None:
+        raise Http404(_("De slotconclusie heeft geen regel."))
+    form = forms.JudgmentRuleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.judgment_rule_save(round=round, success_factor=factor, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            messages.success(request, _("Regel voor het landelijk oordeel opgeslagen."))
+    else:
+        _error(request, ValidationError([e for errors in form.errors.values() for e in errors]))
+    return redirect(reverse("national:conclusion_edit", args=[round.year, factor.code]))
 
 
 def publish(request: HttpRequest, year: int) -> HttpResponse:

@@ -40,7 +40,8 @@ TABLES = [
     "assessments_transition", "assessments_evidence", "findings_finding", "findings_interviewreport",
     "findings_reportattachment", "findings_verification", "findings_verificationitem",
     "findings_verificationresponse", "findings_citation", "findings_nationalconclusion",
-    "findings_recommendation", "findings_followup", "findings_draftrule",
+    "findings_recommendation", "findings_followup", "findings_draftrule", "national_judgmentrule",
+    "national_preview", "national_publishedpicture",
 ]
 
 
@@ -203,6 +204,10 @@ def _draft_rule(year: int) -> tuple[str, dict]:
     }
 
 
+def _judgment_rule(year: int) -> tuple[str, dict]:
+    return reverse("national:rule_edit", args=[year, "3.4.1"]), {"meets_min": 24, "partly_min": 12}
+
+
 def _drafts_generate(year: int) -> tuple[str, dict]:
     _draft_rule_direct(year)
     return reverse("national:drafts_generate", args=[year]), {}
@@ -257,6 +262,7 @@ WRITES = {
     "recommendation text": Write(_recommendation_edit, INSPECTORS),
     "draft decided": Write(_recommendation_decide, INSPECTORS),
     "draft rule": Write(_draft_rule, INSPECTORS),
+    "judgment rule": Write(_judgment_rule, INSPECTORS),
     "drafts generated": Write(_drafts_generate, INSPECTORS),
     "answers import": Write(_answers_import, INSPECTORS),
     "judgments import": Write(_judgments_import, INSPECTORS),

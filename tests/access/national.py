@@ -164,6 +164,13 @@ RULES = {
         Case(label="published post", method="post", data=CONCLUSION, kwargs={"year": 2009, "csf": "3.4.1"},
              setup=_published, expect=INSPECTOR_PAGE),
     ],
+    "national:rule_edit": [
+        Case(method="post", data={"meets_min": "20", "partly_min": "10"}, kwargs={"year": 2013, "csf": "3.4.1"},
+             expect=INSPECTOR_POST, changes=INSPECTORS),
+        Case(label="published", method="post", data={"meets_min": "20", "partly_min": "10"},
+             kwargs={"year": 2009, "csf": "3.4.1"}, setup=_published, expect=INSPECTOR_POST),
+        Case(label="get", kwargs={"year": 2013, "csf": "3.4.1"}, expect=expect(405)),
+    ],
     "national:conclusion_cite": [
         Case(method="post", data=lambda c: {"cited_finding": c["_finding"]}, setup=_conclusion(), expect=INSPECTOR_POST,
              changes=INSPECTORS),

@@ -80,13 +80,13 @@ def _fingerprinted_models():
         VerificationItem,
         VerificationResponse,
     )
-    from national.models import Preview
+    from national.models import JudgmentRule, Preview, PublishedPicture
 
     return [
         Round, Assessment, Answer, Signature, Transition, Evidence,
         Finding, InterviewReport, ReportAttachment, Verification, VerificationItem, VerificationResponse,
         Citation, NationalConclusion, Recommendation, Recommendation.success_factors.through,
-        Recommendation.concerned_regions.through, FollowUp, DraftRule, Preview,
+        Recommendation.concerned_regions.through, FollowUp, DraftRule, Preview, JudgmentRule, PublishedPicture,
     ]
 
 
