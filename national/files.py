@@ -50,10 +50,8 @@ def report_file(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
 
 def report_page(request: HttpRequest, year: int) -> HttpResponse:
     """The report as one printable HTML page (the PDF's source)."""
-    from national.picture import picture_for
-
     round = picture_round_for_user(request.user, year)
-    document = picture_for(round, user=request.user)
+    document = publication.shown_picture(round, user=request.user)
     return HttpResponse(reports.render_html(document, shapes=reports.map_shapes()))
 
 

@@ -160,3 +160,16 @@ def versions(round: Round) -> list[Version]:
         })
         previous = picture
     return result[::-1]
+
+
+def shown_picture(round: Round, *, user: User) -> Picture:
+    """The picture as `user` sees it on the pages: a published round from its latest published version (so the
+    dashboard shows exactly what was published, with its SHA-256), an unpublished one computed now."""
+    from national.picture import picture_for
+    from regions.policy import Action, may
+
+    picture = latest(round)
+    if picture is None:
+        return picture_for(round, user=user)
+    detail = may(user, Action.SUBJECT_DETAIL)
+    return published_document(picture, picture.document if detail else picture.public_document)

@@ -19,8 +19,7 @@ from findings import forms
 from findings.access import round_from_query
 from findings.models import NationalConclusion, RecommendationStatus
 from findings.services import StaleEdit, citation_add
-from national import pages, services
-from national import picture as picture_doc
+from national import files, pages, publication, services
 from national.access import picture_round_for_user
 from regions.policy import Action, may, require
 
@@ -71,7 +70,7 @@ def national(request: HttpRequest) -> HttpResponse:
 
 def _pictures(request: HttpRequest, round) -> tuple[dict, dict | None]:
     """The round's document as this user may see it, and the previous round's if they may see that too."""
-    picture = picture_doc.picture_for(round, user=request.user)
+    picture = publication.shown_picture(round, user=request.user)
     previous = None
     if round.predecessor_id is not None:
         try:
@@ -79,7 +78,7 @@ def _pictures(request: HttpRequest, round) -> tuple[dict, dict | None]:
         except Http404:
             previous_round = None
         if previous_round is not None:
-            previous = picture_doc.picture_for(previous_round, user=request.user)
+            previous = publication.shown_picture(previous_round, user=request.user)
     return picture, previous
 
 
@@ -98,8 +97,11 @@ def _map(request: HttpRequest, picture: dict, previous: dict | None, default: st
 def dashboard(request: HttpRequest, year: int) -> HttpResponse:
     round = picture_round_for_user(request.user, year)
     picture, previous = _pictures(request, round)
+    can_edit = may(request.user, Action.NATIONAL_EDIT)
     context = {"round": round, **pages.picture_page(picture, previous=previous), **_map(request, picture, previous),
-               "shared": picture.get("preview", False), "can_edit": may(request.user, Action.NATIONAL_EDIT)}
+               "shared": picture.get("preview", False), "can_edit": can_edit,
+               "versions": publication.versions(round) if picture.get("published") else [],
+               "correction_form": files.CorrectionForm() if can_edit else None}
     return render(request, "national/national.html", context)
 
 

@@ -99,3 +99,18 @@ def test_a_correction_is_posted_from_the_publish_page(published, client_for, ins
         "reason": "Deelconclusie aangevuld.", "success_factor": "3.4.1", "text": "Aangevulde deelconclusie."})
     assert response.status_code == 302
     assert PublishedPicture.objects.get(round=published, version=2).reason == "Deelconclusie aangevuld."
+
+
+def test_the_dashboard_of_a_published_round_shows_the_published_version_whatever_changes_later(
+    published, client_for, inspector, ministry
+):
+    picture = PublishedPicture.objects.get(round=published)
+    NationalConclusion.objects.update_or_create(
+        round=published, success_factor=SuccessFactor.objects.get(code="3.4.1"),
+        defaults={"text": "Na publicatie gewijzigd.", "judgment": "voldoet_niet", "revision": 9})
+    for user in (inspector, ministry):
+        html = client_for(user).get("/national/2013/").content.decode()
+        assert picture.sha256 in html
+        assert "Na publicatie gewijzigd." not in html
+        assert "Versie 1" in html
+    assert "report.pdf" in html and "report.xlsx" in html and "report.docx" in html
