@@ -184,6 +184,8 @@ DEMO_PIKET = "In 6 van de 25 veiligheidsregio's draaien OVR en reservisten piket
 
 @pytest.fixture(scope="module")
 def demo_files(demo_data, django_db_blocker):
+    # The tests that use it ask for `db` too: pytest-django then runs them among the database tests, before
+    # the transactional ones flush the reference data.
     from assessments.models import Round
     from national.picture import picture_document
 
@@ -195,7 +197,7 @@ def demo_files(demo_data, django_db_blocker):
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx"])
-def test_the_demos_report_holds_the_piket_sentence_and_the_judgments(demo_files, fmt):
+def test_the_demos_report_holds_the_piket_sentence_and_the_judgments(db, demo_files, fmt):
     document, files, _names = demo_files
     assert document["indicators"]["piket_arrangement"]["sentence"] == DEMO_PIKET
     assert holds(fmt, files[fmt], DEMO_PIKET)
@@ -204,20 +206,20 @@ def test_the_demos_report_holds_the_piket_sentence_and_the_judgments(demo_files,
         assert holds(fmt, files[fmt], f"{code} {factor['name']}")
 
 
-def test_the_demos_indicator_csv_holds_the_piket_counts(demo_files):
+def test_the_demos_indicator_csv_holds_the_piket_counts(db, demo_files):
     _document, files, _names = demo_files
     rows = [row for row in csv.DictReader(io.StringIO(files["csv"].decode())) if row["question_code"] == "piket_arrangement"]
     assert sorted(int(row["count"]) for row in rows) == [6, 19]
 
 
 @pytest.mark.parametrize("fmt", reports.FORMATS)
-def test_the_ministrys_download_of_the_demo_names_no_region(demo_files, fmt):
+def test_the_ministrys_download_of_the_demo_names_no_region(db, demo_files, fmt):
     _document, files, names = demo_files
     text = file_text(fmt, files[fmt])
     assert [name for name in names if name in text] == []
 
 
-def test_the_command_writes_the_report_in_each_format(demo_files, tmp_path, django_db_blocker):
+def test_the_command_writes_the_report_in_each_format(db, demo_files, tmp_path, django_db_blocker):
     from django.core.management import call_command
 
     with django_db_blocker.unblock():
