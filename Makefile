@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 # xstatic-bootstrap builds from source and needs setuptools<70 in its build environment.
 export PIP_CONSTRAINT := $(CURDIR)/constraints-build.txt
+# The suite runs on every core (pytest-xdist; each worker has its own test database).
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 TEST_DATABASE_URL ?= $(if $(DATABASE_URL),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/cmsaudit)
 
 .PHONY: run test bench load readers venv chromium lint messages clean
@@ -45,7 +47,7 @@ chromium:
 test: venv chromium
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
 	$(VENV)/bin/lint-imports --no-cache
-	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: venv
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
