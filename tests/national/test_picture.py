@@ -93,6 +93,13 @@ def test_an_imported_random_answers_file_gives_exactly_its_counts_everywhere(see
     assert_counts(response.json()["indicators"], overall, per_brigade)
     call_command("national_picture", "--round", "2013")
     assert_counts(json.loads(capsys.readouterr().out)["indicators"], overall, per_brigade)
+    # The dashboard writes the same counts in its sentences.
+    from django.utils.html import escape
+
+    dashboard = client_for(inspector).get("/national/2013/").content.decode()
+    for code, indicator in picture_for(round, user=inspector)["indicators"].items():
+        if code in overall and indicator["sentence"]:
+            assert escape(indicator["sentence"]) in dashboard, code
 
 
 def test_the_sentence_fills_its_placeholders_from_the_counts(inspector):
