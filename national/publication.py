@@ -168,7 +168,7 @@ def shown_picture(round: Round, *, user: User) -> Picture:
     from national.picture import picture_for
     from regions.policy import Action, may
 
-    picture = latest(round)
+    picture = latest(round) if round.published_at is not None else None
     if picture is None:
         return picture_for(round, user=user)
     detail = may(user, Action.SUBJECT_DETAIL)

@@ -184,7 +184,6 @@ QUERIES = {
 }
 
 
-@pytest.mark.skipif(not hasattr(picture_doc, "picture_for"), reason="national.picture.picture_for is not in the tree yet")
 @pytest.mark.parametrize("url", [DASHBOARD, FACTOR, DASHBOARD + "?map=3.4.1"])
 @pytest.mark.parametrize("viewer", ["inspector", "ministry"])
 def test_the_pages_take_a_fixed_number_of_queries(request, client_for, inspector, viewer, url):
