@@ -53,6 +53,12 @@ def _rules_load(round, rules: dict, factors: dict, by: User) -> None:
                                partly_min=rule["partly_min"], by=by)
 
 
+def prose(text: str) -> str:
+    """A text from the YAML file as it is meant: paragraphs (blank lines between them) without the file's own
+    line breaks inside them."""
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in text.strip().split("\n\n") if paragraph.strip())
+
+
 def _conclusion_citations_load(round, by: User) -> None:
     """Each deelconclusie cites the regional (or brigade) findings of its factor."""
     findings = list(Finding.objects.filter(round=round))
@@ -71,19 +77,19 @@ def _conclusions_load(round, spec: dict, factors: dict, by: User) -> None:
     for code, item in (spec.get("success_factors") or {}).items():
         factor = factors[code]
         current = existing.get(factor.pk)
-        reason = (item.get("reason") or "").strip()
-        if current and (current.text, current.judgment, current.reason) == (item["deelconclusie"].strip(), item["judgment"], reason):
+        reason = prose(item.get("reason") or "")
+        if current and (current.text, current.judgment, current.reason) == (prose(item["deelconclusie"]), item["judgment"], reason):
             continue
         conclusion_save(
             round=round,
             success_factor=factor,
-            text=item["deelconclusie"].strip(),
+            text=prose(item["deelconclusie"]),
             judgment=item["judgment"],
             reason=reason,
             by=by,
             base_revision=current.revision if current else None,
         )
-    overall = (spec.get("overall_conclusion") or "").strip()
+    overall = prose(spec.get("overall_conclusion") or "")
     current = existing.get(None)
     if overall and not (current and current.text == overall):
         conclusion_save(
