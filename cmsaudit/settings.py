@@ -180,6 +180,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# The national picture's pages are kept per reader until the data change (national/cache.py). One process's
+# memory by default; with several servers a shared cache (Redis: CACHE_URL) keeps them across servers.
+NATIONAL_PAGE_CACHE_SECONDS = env_int("NATIONAL_PAGE_CACHE_SECONDS", 600)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cmsaudit"}}
+if os.environ.get("CACHE_URL"):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
+
 # Sessions last a working day; an expired session while filling in is
 # handled by autosave (answers are saved as they are typed).
 SESSION_COOKIE_AGE = 8 * 60 * 60

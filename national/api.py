@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET
 
 from assessments.access import round_for_year
 from national.access import is_previewed
-from national.picture import picture_for
+from national.cache import cached_response
+from national.publication import shown_picture
 from regions.policy import Action, may, require
 
 
@@ -28,4 +29,5 @@ def national_picture(request: HttpRequest, year: int) -> JsonResponse:
     round = round_for_year(year)
     if not (may(request.user, Action.NATIONAL_EDIT) or round.is_published or is_previewed(round)):
         raise PermissionDenied
-    return JsonResponse(picture_for(round, user=request.user), json_dumps_params={"ensure_ascii": False})
+    return cached_response(request, round, lambda: JsonResponse(
+        shown_picture(round, user=request.user), json_dumps_params={"ensure_ascii": False}))

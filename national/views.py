@@ -21,6 +21,7 @@ from findings.models import NationalConclusion, RecommendationStatus
 from findings.services import StaleEdit, citation_add
 from national import files, pages, publication, services
 from national.access import picture_round_for_user
+from national.cache import cached_response
 from regions.policy import Action, may, require
 
 
@@ -96,6 +97,10 @@ def _map(request: HttpRequest, picture: dict, previous: dict | None, default: st
 
 def dashboard(request: HttpRequest, year: int) -> HttpResponse:
     round = picture_round_for_user(request.user, year)
+    return cached_response(request, round, lambda: _dashboard(request, round))
+
+
+def _dashboard(request: HttpRequest, round) -> HttpResponse:
     picture, previous = _pictures(request, round)
     can_edit = may(request.user, Action.NATIONAL_EDIT)
     context = {"round": round, **pages.picture_page(picture, previous=previous), **_map(request, picture, previous),
@@ -107,7 +112,11 @@ def dashboard(request: HttpRequest, year: int) -> HttpResponse:
 
 def national_factor(request: HttpRequest, year: int, csf: str) -> HttpResponse:
     round = picture_round_for_user(request.user, year)
-    _round, factor, conclusion = pages.conclusion_named(year, csf)
+    return cached_response(request, round, lambda: _national_factor(request, round, csf))
+
+
+def _national_factor(request: HttpRequest, round, csf: str) -> HttpResponse:
+    _round, factor, conclusion = pages.conclusion_named(round.year, csf)
     picture, previous = _pictures(request, round)
     context = {**pages.picture_page(picture, previous=previous),
                **pages.factor_page(round, factor, conclusion, evidence=may(request.user, Action.SUBJECT_DETAIL))}

@@ -12,6 +12,9 @@ from tests.factories import UserFactory
 def pytest_configure(config):
     # Every test user has the password "demo"; hashing it with PBKDF2 for each of them would take most of the run.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The national pages' cache is off, so that every test (and every pinned query count) sees the page as
+    # computed; tests/national/test_cache.py switches it on.
+    settings.NATIONAL_PAGE_CACHE_SECONDS = 0
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine:
         pytest.exit(f"De tests draaien op PostgreSQL, niet op {engine}: zet DATABASE_URL (make test doet dat).", returncode=2)

@@ -1,0 +1,81 @@
+"""A private cache for the national picture's pages and API.
+
+Computing a round's picture and rendering its page takes tens of milliseconds; the same reader reads the same
+page again and again while the data stand still. A page is kept per session (so the CSRF token and the menu in
+it stay that reader's own), per address and language, under the round's *data version*: one query that reads
+how far every table the picture rests on has come (counts and latest changes). Any change to an answer, a
+judgment, a conclusion, a rule, a recommendation, a preview or a publication gives a new version, and the
+next request computes the page afresh. `NATIONAL_PAGE_CACHE_SECONDS = 0` switches the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+from assessments.models import Answer, Assessment, Question, Round
+from findings.models import Finding, FollowUp, NationalConclusion, Recommendation
+from national.models import JudgmentRule, Preview, PublishedPicture
+from regions.models import Region
+
+
+def _stamp(model, where: str = "") -> str:
+    table = model._meta.db_table
+    updated = "max(updated_at)" if any(f.name == "updated_at" for f in model._meta.fields) else "0"
+    return f"(SELECT concat(count(*), ':', {updated}, ':', coalesce(max(id), 0)) FROM {table} {where})"
+
+
+def data_version(round: Round) -> str:
+    """One query over everything the round's picture (and its previous round's) rests on."""
+    rounds = tuple(pk for pk in (round.pk, round.predecessor_id) if pk is not None)
+    in_rounds = f"IN ({', '.join(str(pk) for pk in rounds)})"
+    answer, assessment = Answer._meta.db_table, Assessment._meta.db_table
+    parts = [
+        f"(SELECT concat(count(*), ':', max(a.updated_at), ':', coalesce(max(a.revision), 0)) FROM {answer} a "
+        f"JOIN {assessment} s ON s.id = a.assessment_id WHERE s.round_id {in_rounds})",
+        _stamp(Finding, f"WHERE round_id {in_rounds}"),
+        _stamp(NationalConclusion, f"WHERE round_id {in_rounds}"),
+        _stamp(JudgmentRule, f"WHERE round_id {in_rounds}"),
+        _stamp(Recommendation),
+        _stamp(FollowUp),
+        _stamp(Preview, f"WHERE round_id {in_rounds}"),
+        _stamp(PublishedPicture, f"WHERE round_id {in_rounds}"),
+        _stamp(Question),
+        f"(SELECT concat(count(*), ':', coalesce(sum(id * brigade_id), 0)) FROM {Region._meta.db_table})",
+        f"(SELECT concat(status, ':', published_at) FROM {Round._meta.db_table} WHERE id = {round.pk})",
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        row = cursor.fetchone()
+    return hashlib.sha256("|".join(str(part) for part in row).encode()).hexdigest()[:32]
+
+
+def _has_messages(request: HttpRequest) -> bool:
+    # A page that would show a message (after a POST) is never taken from the cache, nor kept.
+    return bool(request.COOKIES.get("messages")) or bool(request.session.get("_messages"))
+
+
+def cached_response(request: HttpRequest, round: Round, build: Callable[[], HttpResponse]) -> HttpResponse:
+    """The response `build` makes, kept per session, address and language under the round's data version.
+    Call it after the access check: the cache decides nothing about who may read."""
+    seconds = getattr(settings, "NATIONAL_PAGE_CACHE_SECONDS", 0)
+    session = request.session.session_key
+    if not seconds or request.method != "GET" or not session or _has_messages(request):
+        return build()
+    key = "national-page:" + hashlib.sha256(
+        f"{session}|{request.get_full_path()}|{translation.get_language()}|{data_version(round)}".encode()
+    ).hexdigest()
+    stored = cache.get(key)
+    if stored is not None:
+        content, content_type = stored
+        return HttpResponse(content, content_type=content_type)
+    response = build()
+    if response.status_code == 200 and not getattr(response, "streaming", False):
+        cache.set(key, (response.content, response["Content-Type"]), seconds)
+    return response
