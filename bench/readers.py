@@ -109,6 +109,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--readers", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-cache", action="store_true", help="every read computes the page (NATIONAL_PAGE_CACHE_SECONDS=0)")
     args = parser.parse_args()
 
     url, drop = throwaway_database(False, None)
@@ -122,12 +123,14 @@ def main() -> None:
         # Served as in production: DEBUG off (no debug toolbar, templates cached), plain http on localhost.
         env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50,
                "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "SECURE_COOKIES": "0",
-               "SECURE_HSTS_SECONDS": "0", "STATIC_MANIFEST": "0", "MEDIA_ROOT": str(workdir / "media")}
+               "SECURE_HSTS_SECONDS": "0", "STATIC_MANIFEST": "0", "MEDIA_ROOT": str(workdir / "media"),
+               "NATIONAL_PAGE_CACHE_SECONDS": "0" if args.no_cache else "600"}
         servers = start_servers(1, args.workers, env, workdir)
         port = servers[0][1]
         cookies = {username: login(port, username) for username in {user for _label, user, _path in PAGES}}
         baseline = None
-        print(f"{args.readers} lezers, {args.seconds:.0f} s per pagina, gunicorn met {args.workers} workers")
+        print(f"{args.readers} lezers, {args.seconds:.0f} s per pagina, gunicorn met {args.workers} workers, "
+              f"{'zonder' if args.no_cache else 'met'} paginacache")
         for label, username, path in PAGES:
             read(port, path, cookies[username], 2, 2)  # warm up
             count, latencies, errors, weight = read(port, path, cookies[username], args.readers, args.seconds)
