@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.utils.text import Truncator
+from django.utils.translation import gettext, gettext_lazy
 
 from assessments.guards import round_is_read_only
 from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evidence, Question, Round, Theme
@@ -62,6 +63,8 @@ class Card:
     overtaken: bool = False
     just_saved: bool = False
     evidence: list[Evidence] = field(default_factory=list)
+    # When the question is asked, in words ("alleen als u ‘ja’ antwoordde op ‘Is er een OVR …?’"); empty: always.
+    condition: str = ""
 
     @property
     def code(self) -> str:
@@ -98,8 +101,21 @@ class Card:
         return "answered" if self.answer and self.answer.pk and (self.answer.value or self.answer.comment) else "empty"
 
 
+def condition_in_words(question: Question, questions_by_code: dict[str, Question]) -> str:
+    """The question's condition as a reader understands it, in the interface language: the condition question's
+    text (shortened) and the label of the answer that shows this question, never their codes."""
+    source = questions_by_code.get(question.condition_code) if question.condition_code else None
+    if source is None:
+        return ""
+    return gettext("alleen als u ‘%(answer)s’ antwoordde op ‘%(question)s’") % {
+        "answer": display_value(source, question.condition_value),
+        "question": Truncator(source.display_text).chars(70),
+    }
+
+
 def stored_card(question: Question, answer: Answer | None, *, assessment: Assessment, values: dict, editable: bool,
-                evidence: list[Evidence] | None = None, just_saved: bool = False) -> Card:
+                evidence: list[Evidence] | None = None, just_saved: bool = False,
+                questions_by_code: dict[str, Question] | None = None) -> Card:
     return Card(
         question=question,
         answer=answer,
@@ -115,6 +131,7 @@ def stored_card(question: Question, answer: Answer | None, *, assessment: Assess
         orig_diverging_view=answer.diverging_view if answer else "",
         just_saved=just_saved,
         evidence=evidence or [],
+        condition=condition_in_words(question, questions_by_code or {}),
     )
 
 
@@ -160,7 +177,7 @@ def saved_card(card: Card, saved: Answer) -> Card:
 def merge_refused(stored: Card, refused: Card) -> Card:
     """A refused card (errors, conflict) with the stored answer's context: who answered, evidence, visibility."""
     refused.answer, refused.evidence, refused.visible = stored.answer, stored.evidence, stored.visible
-    refused.editable, refused.answer_url = stored.editable, stored.answer_url
+    refused.editable, refused.answer_url, refused.condition = stored.editable, stored.answer_url, stored.condition
     return refused
 
 
@@ -234,6 +251,7 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
     editable = may_edit(user, assessment)
     theme = active_theme(questions, requested_theme)
     tabs = theme_tabs(assessment, questions, values, theme)
+    by_code = {q.code: q for q in questions}
     by_answer: dict[int, list[Evidence]] = {}
     for item in evidence:
         by_answer.setdefault(item.answer_id, []).append(item)
@@ -244,7 +262,7 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
         answer = answers.get(question.pk)
         card = stored_card(
             question, answer, assessment=assessment, values=values, editable=editable,
-            evidence=by_answer.get(answer.pk, []) if answer else [],
+            evidence=by_answer.get(answer.pk, []) if answer else [], questions_by_code=by_code,
         )
         if overrides and question.code in overrides:
             card = merge_refused(card, overrides[question.code])
@@ -280,9 +298,7 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
         if may(user, Action.REVIEW, assessment.subject) and not round_is_read_only(assessment.round) else [],
         "transitions": transitions,
         "evidence": [item for item in evidence if item.answer_id is None],
-        "answered_questions": [
-            {"code": q.code, "text": q.display_text} for q in questions if q.pk in answers and answers[q.pk].value
-        ],
+        "answered_questions": [q for q in questions if q.pk in answers and answers[q.pk].value],
         "can_carry_over": editable and _carry_over_possible(assessment, answers),
         "urls": {
             name: url_for(assessment, name)
@@ -326,7 +342,7 @@ def single_card(assessment: Assessment, user: User, question: Question, *, just_
     answer = answers.get(question.pk)
     evidence = _with_urls(assessment, answer.evidence.select_related("uploaded_by")) if answer and answer.pk else []
     card = stored_card(question, answer, assessment=assessment, values=values, editable=editable,
-                       evidence=evidence, just_saved=just_saved)
+                       evidence=evidence, just_saved=just_saved, questions_by_code={q.code: q for q in questions})
     return card, {
         "overall": progress(questions, values),
         "tabs": theme_tabs(assessment, questions, values, question.success_factor.theme.number),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import SuccessFactor
+from assessments.models import Question, Round, SuccessFactor
 from assessments.values import (
     MAX_EXPLANATION,
     MAX_FINDING,
@@ -145,16 +146,26 @@ class DraftRuleForm(forms.Form):
     success_factor = forms.ModelChoiceField(label=_("Kritische succesfactor"), queryset=SuccessFactor.objects.all())
     kind = forms.ChoiceField(label=_("Soort regel"), choices=RuleKind.choices)
     min_regions = forms.IntegerField(label=_("Minimaal aantal regio's"), min_value=1, max_value=25, initial=5, required=False)
-    question_code = forms.SlugField(label=_("Vraagcode (indicatorregel)"), required=False)
+    # The rule keeps the question's code; the reader picks the question by its text.
+    question_code = forms.ChoiceField(label=_("Vraag (indicatorregel)"), required=False)
     values = forms.CharField(label=_("Waarden die de norm halen, gescheiden door komma's"), required=False)
     threshold_percent = forms.IntegerField(
         label=_("Drempel: minimaal percentage regio's"), min_value=0, max_value=100, required=False
     )
     addressee = forms.ChoiceField(label=_("Geadresseerde"), choices=Addressee.choices)
     text_template = forms.CharField(
-        label=_("Tekst van het concept ({regios} en {aantal} worden ingevuld)"), widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=MAX_RECOMMENDATION,
+        label=_("Tekst van het concept"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_RECOMMENDATION,
+        help_text=_("Waar u {regios} schrijft, komt de lijst van regio's die tekortschieten; waar u {aantal} schrijft, "
+                    "hun aantal."),
     )
+
+    def __init__(self, *args, round: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        questions = Question.objects.filter(questionnaire__round=round).select_related("success_factor")
+        choices = {}
+        for question in questions.order_by("success_factor__code", "order"):
+            choices.setdefault(question.code, f"{question.success_factor.code} · {Truncator(question.display_text).chars(90)}")
+        self.fields["question_code"].choices = [("", _("— geen (oordeelregel) —")), *choices.items()]
 
     def clean_values(self):
         return [v.strip() for v in self.cleaned_data["values"].split(",") if v.strip()]

@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.text import Truncator
 
 from assessments.models import Answer, Evidence, Round, SuccessFactor
 from assessments.norms import Suggestion, suggest_judgment
@@ -109,7 +110,7 @@ def citation_choices(*, finding: Finding) -> dict:
     ).select_related("question").prefetch_related("question__choices")
     evidence = Evidence.objects.filter(assessment__subject_id=finding.subject_id, assessment__round=finding.round)
     return {
-        "answers": [(a.pk, f"{a.question.code}: {a.display or '—'}") for a in answers],
+        "answers": [(a.pk, f"{Truncator(a.question.display_text).chars(70)}: {a.display or '—'}") for a in answers],
         "evidence": [(e.pk, e.original_name) for e in evidence],
     }
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from assessments.access import round_for_year
-from assessments.models import Round, SuccessFactor, Theme
+from assessments.models import Question, Round, SuccessFactor, Theme
 from findings.models import (
     Addressee,
     Citation,
@@ -173,7 +173,12 @@ def follow_up_of(recommendation: Recommendation, round: Round) -> FollowUp | Non
 
 
 def rules_of(round: Round) -> list:
-    return list(round.draft_rules.select_related("success_factor"))
+    """The round's draft rules, each with `question_text`: the text of the question an indicator rule reads."""
+    rules = list(round.draft_rules.select_related("success_factor"))
+    texts = {q.code: q.display_text for q in Question.objects.filter(questionnaire__round=round)}
+    for rule in rules:
+        rule.question_text = texts.get(rule.question_code, rule.question_code)
+    return rules
 
 
 # --- the national picture as pages: context builders over the document (national.picture) ------------------
@@ -349,7 +354,7 @@ def map_choices(picture: dict) -> list[dict]:
     """What the map may be coloured by: each success factor's judgment, each indicator."""
     return [
         *({"value": code, "label": f"{code} {f['name']}", "group": "factor"} for code, f in picture["success_factors"].items()),
-        *({"value": code, "label": f"{code} {i['question']}", "group": "indicator"} for code, i in picture["indicators"].items()),
+        *({"value": code, "label": i["question"], "group": "indicator"} for code, i in picture["indicators"].items()),
     ]
 
 
@@ -380,7 +385,7 @@ def map_context(picture: dict, choice: str, *, mode: str, regions: list, own_cod
         value_labels = dict(item.get("labels") or {})
         legend = [{"value": v, "label": label, "symbol": str(index + 1), "css": f"map-value-{index % len(VALUE_FILLS)}",
                    "fill": VALUE_FILLS[index % len(VALUE_FILLS)]} for index, (v, label) in enumerate(value_labels.items())]
-        title = f"{choice} {item.get('question', '')}"
+        title = item.get("question") or choice
     by_value = {entry["value"]: entry for entry in legend}
     shapes, rows = (_brigade_shapes if mode == MapMode.BRIGADES else _region_shapes)(
         picture, choice, is_factor, regions, by_value, mode=mode, own_codes=own_codes)

@@ -301,7 +301,7 @@ def follow_up(request: HttpRequest, pk: int, year: int) -> HttpResponse:
 def draft_rules(request: HttpRequest, year: int) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     round = round_for_year(year)
-    form = forms.DraftRuleForm(request.POST or None)
+    form = forms.DraftRuleForm(request.POST or None, round=round)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         data["min_regions"] = data["min_regions"] or 1

@@ -210,7 +210,7 @@ def test_an_inspector_fills_in_vr14s_draft_on_behalf_of_the_region_and_the_histo
 
     page.get_by_role("link", name="Geschiedenis").click()
     expect(page).to_have_url(re.compile(r"/assessments/2013/VR14/history/$"))
-    rows = page.locator("#answer-changes tbody tr", has_text="reservists_count")
+    rows = page.locator("#answer-changes tbody tr[data-question='reservists_count']")
     expect(rows).to_have_count(2)
     cells = rows.first.get_by_role("cell")  # newest first
     expect(cells.nth(1)).to_have_text(inspector.get_full_name())
