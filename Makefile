@@ -47,7 +47,7 @@ chromium:
 test: venv chromium
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
 	$(VENV)/bin/lint-imports --no-cache
-	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 bench: venv
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py

@@ -4,6 +4,7 @@ carries its fingerprint, and the ministry's file names no region."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import shutil
 import subprocess
@@ -47,7 +48,9 @@ def xlsx_text(data: bytes) -> str:
     return "\n".join(str(v) for rows in xlsx_cells(data).values() for row in rows for v in row if v is not None)
 
 
+@functools.lru_cache(maxsize=32)
 def file_text(fmt: str, data: bytes) -> str:
+    # Reading a 25-page PDF's text takes seconds; each file is read once, however many things a test looks for.
     return {"pdf": pdf_text, "docx": docx_text, "xlsx": xlsx_text, "csv": lambda d: d.decode("utf-8")}[fmt](data)
 
 
