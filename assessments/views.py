@@ -42,6 +42,7 @@ from assessments.pages import (
     stored_card,
     url_for,
 )
+from core.messages import flash_form_errors, flash_refusal, form_messages
 from regions.policy import Action, require
 
 
@@ -83,7 +84,7 @@ def _answer_post(request, assessment: Assessment, question: Question, form: Answ
     (errors, conflict); both None when there was nothing to save."""
     blank = stored_card(question, None, assessment=assessment, values={}, editable=True)
     if not form.is_valid():
-        return None, posted_card(blank, form, errors=[e for errors in form.errors.values() for e in errors])
+        return None, posted_card(blank, form, errors=form_messages(form))
     if only_changed and not form.changed_by_user():
         return None, None
     data = form.cleaned_data
@@ -172,9 +173,7 @@ def transition(request: HttpRequest, year: int, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, year, code, action=Action.REVIEW)
     form = TransitionForm(request.POST, current=assessment.status)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return redirect(url_for(assessment, "fill"))
     _attempt(request, lambda: services.assessment_transition(
         assessment=assessment, to=form.cleaned_data["to"], reason=form.cleaned_data["reason"], by=request.user,
@@ -200,8 +199,7 @@ def _attempt(request: HttpRequest, action, success: str = ""):
     try:
         result = action()
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_refusal(request, error)
         return None
     if success:
         messages.success(request, success)
@@ -214,9 +212,7 @@ def evidence_upload(request: HttpRequest, year: int, code: str) -> HttpResponse:
     form = EvidenceForm(request.POST, request.FILES)
     target = url_for(assessment, "fill")
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return redirect(target)
     question_code = form.cleaned_data["question"]
     answer = answer_of(assessment, question_code) if question_code else None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from assessments.access import round_for_year, round_from_query  # noqa: F401  (the findings pages use it too)
+from assessments.access import round_for_year
 from assessments.models import Round
 from findings.models import (
     Citation,

@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from assessments.access import round_from_query
 from assessments.models import SuccessFactor
+from core.messages import flash_form_errors, flash_refusal
 from core.uploads import ACCEPTED_TYPES
 from findings import access, forms, pages, services
 from findings.models import (
@@ -44,13 +46,6 @@ def _factor(subject: dict, csf: str) -> SuccessFactor:
     return get_object_or_404(SuccessFactor, code=csf, subject_kind=subject["subject"].kind)
 
 
-def _error(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _stale(request: HttpRequest, stale: services.StaleEdit) -> None:
-    messages.error(request, str(stale))
 
 
 def _anchor(code: str) -> str:
@@ -94,7 +89,7 @@ def finding_edit(request: HttpRequest, year: int, code: str, csf: str) -> HttpRe
             if request.htmx:
                 return _finding_fragment(request, subject, factor, error=error)
             stale = error if isinstance(error, services.StaleEdit) else None
-            _stale(request, error) if stale else _error(request, error)
+            flash_refusal(request, error)
         else:
             if request.htmx:
                 return _finding_fragment(request, subject, factor)
@@ -139,9 +134,9 @@ def report_edit(request: HttpRequest, year: int, code: str) -> HttpResponse:
             )
         except services.StaleEdit as error:
             stale = error
-            _stale(request, error)
+            flash_refusal(request, error)
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("Gespreksverslag opgeslagen."))
             return redirect(_subject_url(subject, "gespreksverslag"))
@@ -167,7 +162,7 @@ def verification_send(request: HttpRequest, year: int, code: str) -> HttpRespons
     try:
         services.verification_send(**subject, by=request.user)
     except ValidationError as error:
-        _error(request, error)
+        flash_refusal(request, error)
     else:
         messages.success(request, _("De bevindingen zijn ter verificatie voorgelegd aan de respondenten."))
     return redirect(_subject_url(subject, "verificatie"))
@@ -185,9 +180,9 @@ def item_respond(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.verification_respond(item=item, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
     else:
-        _error(request, ValidationError([e for errors in form.errors.values() for e in errors]))
+        flash_form_errors(request, form)
     return redirect(_verification_url(item.verification, f"item-{item.pk}"))
 
 
@@ -203,13 +198,13 @@ def response_reply(request: HttpRequest, pk: int) -> HttpResponse:
                 text=data["text"] or None, judgment=data["judgment"] or None, base_revision=data["revision"],
             )
         except services.StaleEdit as error:
-            _stale(request, error)
+            flash_refusal(request, error)
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("Antwoord opgeslagen."))
     else:
-        _error(request, ValidationError([e for errors in form.errors.values() for e in errors]))
+        flash_form_errors(request, form)
     return redirect(_verification_url(response.item.verification, f"item-{response.item_id}"))
 
 
@@ -228,11 +223,11 @@ def finding_cite(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.citation_add(by=request.user, finding=finding, passage=data["passage"], **sources)
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("Bron toegevoegd."))
     else:
-        _error(request, ValidationError([e for errors in form.errors.values() for e in errors]))
+        flash_form_errors(request, form)
     return redirect(finding_url(finding))
 
 
@@ -242,7 +237,7 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.citation_delete(citation=citation, by=request.user)
     except ValidationError as error:
-        _error(request, error)
+        flash_refusal(request, error)
     else:
         messages.success(request, _("Bron verwijderd."))
     if citation.conclusion_id:
@@ -256,6 +251,6 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 def overview(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.FINDINGS_DRAFT)
-    round = access.round_from_query(request.GET.get("round"))
+    round = round_from_query(request.GET.get("round"))
     context = {"round": round, **pages.overview(round), "judgment_choices": Judgment.choices}
     return render(request, "findings/overview.html", context)

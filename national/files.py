@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from assessments.models import SuccessFactor
+from core.messages import flash_form_errors
 from findings.models import Judgment
 from national import publication, reports, services
 from national.access import picture_round_for_user
@@ -73,9 +74,7 @@ def picture_correct(request: HttpRequest, year: int) -> HttpResponse:
     round = picture_round_for_user(request.user, year)
     form = CorrectionForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+        flash_form_errors(request, form)
         return redirect(reverse("national:publish", args=[round.year]))
     data = form.cleaned_data
     try:

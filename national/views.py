@@ -14,24 +14,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from assessments.access import round_for_year
+from assessments.access import round_for_year, round_from_query
+from core.messages import flash_form_errors, flash_refusal
 from findings import forms
-from findings.access import round_from_query
 from findings.models import NationalConclusion, RecommendationStatus
 from findings.services import StaleEdit, citation_add
 from national import files, pages, publication, services
 from national.access import picture_round_for_user
 from national.cache import cached_response
 from regions.policy import Action, may, require
-
-
-def _error(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _stale(request: HttpRequest, stale: StaleEdit) -> None:
-    messages.error(request, str(stale))
 
 
 @require_POST
@@ -46,7 +37,7 @@ def conclusion_cite(request: HttpRequest, pk: int) -> HttpResponse:
                 cited_finding=pages.finding_citable(conclusion, form.cleaned_data["cited_finding"]),
             )
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("Bron toegevoegd."))
     else:
@@ -135,7 +126,7 @@ def preview_share(request: HttpRequest, year: int) -> HttpResponse:
     try:
         services.preview_share(round=round, by=request.user)
     except ValidationError as error:
-        _error(request, error)
+        flash_refusal(request, error)
     else:
         messages.success(request, _("Het voorlopige landelijk beeld is gedeeld met het ministerie."))
     return redirect("national:round", year=round.year)
@@ -164,9 +155,9 @@ def conclusion_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
                                                   base_revision=form.cleaned_data.pop("revision"), **form.cleaned_data)
         except StaleEdit as error:
             stale = error
-            _stale(request, error)
+            flash_refusal(request, error)
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("Conclusie opgeslagen."))
             return redirect(_conclusion_url(conclusion))
@@ -187,11 +178,11 @@ def rule_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
         try:
             services.judgment_rule_save(round=round, success_factor=factor, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("Regel voor het landelijk oordeel opgeslagen."))
     else:
-        _error(request, ValidationError([e for errors in form.errors.values() for e in errors]))
+        flash_form_errors(request, form)
     return redirect(reverse("national:conclusion_edit", args=[round.year, factor.code]))
 
 
@@ -203,7 +194,7 @@ def publish(request: HttpRequest, year: int) -> HttpResponse:
         try:
             services.round_publish(round=round, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("De meting is gepubliceerd."))
             return redirect("national:round", year=round.year)
@@ -232,7 +223,7 @@ def recommendation_create(request: HttpRequest, year: int) -> HttpResponse:
         try:
             services.recommendation_save(round=round, by=request.user, **_recommendation_data(form))
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("Aanbeveling opgeslagen."))
             return redirect(_recommendations_url(round))
@@ -256,7 +247,7 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.recommendation_save(recommendation=recommendation, round=recommendation.round, by=request.user,
                                          **_recommendation_data(form))
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("Aanbeveling opgeslagen."))
             return redirect(_recommendations_url(recommendation.round))
@@ -273,7 +264,7 @@ def recommendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
         services.recommendation_decide(recommendation=recommendation, by=request.user,
                                        accept=request.POST.get("decision") == "accept")
     except ValidationError as error:
-        _error(request, error)
+        flash_refusal(request, error)
     else:
         messages.success(request, _("Concept vastgesteld.") if recommendation.status == RecommendationStatus.ACCEPTED
                          else _("Concept verworpen."))
@@ -291,7 +282,7 @@ def follow_up(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         try:
             services.follow_up_save(recommendation=recommendation, round=round, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("Opvolging opgeslagen."))
             return redirect(_recommendations_url(round))
@@ -308,7 +299,7 @@ def draft_rules(request: HttpRequest, year: int) -> HttpResponse:
         try:
             services.draft_rule_create(round=round, by=request.user, **data)
         except ValidationError as error:
-            _error(request, error)
+            flash_refusal(request, error)
         else:
             messages.success(request, _("Regel opgeslagen."))
             return redirect("national:draft_rules", year=round.year)
@@ -322,7 +313,7 @@ def drafts_generate(request: HttpRequest, year: int) -> HttpResponse:
     try:
         created = services.drafts_generate(round=round, by=request.user)
     except ValidationError as error:
-        _error(request, error)
+        flash_refusal(request, error)
         return redirect(_recommendations_url(round))
     messages.info(request, ngettext(
         "%(count)s conceptaanbeveling voorgesteld.", "%(count)s conceptaanbevelingen voorgesteld.", len(created)
