@@ -10,5 +10,5 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "brigade", "is_active"]
     list_filter = ["role", "brigade", "is_active"]
     filter_horizontal = ["regions", "groups", "user_permissions"]
-    fieldsets = BaseUserAdmin.fieldsets + ((_("Rol en bereik"), {"fields": ["role", "regions", "brigade", "organisation"]}),)
-    add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("Rol en bereik"), {"fields": ["role", "brigade"]}),)
+    fieldsets = BaseUserAdmin.fieldsets + ((_("Rol en bereik"), {"fields": ["role", "regions", "brigade", "directorate", "organisation"]}),)
+    add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("Rol en bereik"), {"fields": ["role", "brigade", "directorate"]}),)

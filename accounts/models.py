@@ -10,6 +10,7 @@ class Role(models.TextChoices):
     OVR = "ovr", _("OVR")
     CONTACT = "contact", _("Contactpersoon veiligheidsregio")
     RMC = "rmc", _("RMC")
+    DIRECTORATE = "directorate", _("Contactpersoon directie")
     MINISTRY = "ministry", _("Ministerie")
     ADMIN = "admin", _("Beheerder")
 
@@ -31,6 +32,16 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="users",
     )
+    # The Defence directorate (DOPS, DJZ, CLAS) a directorate's contact person responds for.
+    directorate = models.ForeignKey(
+        "regions.Subject",
+        verbose_name=_("directie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        limit_choices_to={"kind": "directorate"},
+        related_name="contacts",
+    )
     organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
 
     class Meta:
@@ -41,6 +52,11 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=~models.Q(role="rmc") | models.Q(brigade__isnull=False),
                 name="rmc_has_brigade",
+            ),
+            # Likewise a directorate's contact person without a directorate.
+            models.CheckConstraint(
+                condition=~models.Q(role="directorate") | models.Q(directorate__isnull=False),
+                name="directorate_contact_has_directorate",
             ),
         ]
 

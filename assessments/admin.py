@@ -7,6 +7,7 @@ from assessments.models import (
     Answer,
     Assessment,
     Choice,
+    Criterion,
     Evidence,
     Question,
     Questionnaire,
@@ -41,6 +42,13 @@ class RoundAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(Criterion)
+class CriterionAdmin(ServiceOwnedAdmin):
+    # Loaded from assessments/questionnaires/criteria.yaml (load_questionnaire), never changed in place.
+    list_display = ["code", "success_factor", "section", "text"]
+    list_filter = ["success_factor"]
 
 
 class ChoiceInline(admin.TabularInline):

@@ -5,6 +5,14 @@ unchanged file does nothing; a changed file replaces the latest version only
 while that version has no answers, otherwise it becomes a new version (answers
 keep the version they were given against).
 
+Beside them, `criteria.yaml` holds what the inspectors held each success factor
+against (the opening of each section of chapter 3 of the report), loaded first
+(`criteria_load`). A question may name the `criterion` it measures (of its own
+success factor); a `norm` names the report section that applies it
+(`norm_section`); a `signal` is what the report notes without judging (shown to
+the inspector, never counted: assessments.norms); `help_en` and `unit_en` are the
+English of `help` and `unit`.
+
 The functions take a `get_model` callable so the data migration can run them
 against historical models.
 """
@@ -23,6 +31,8 @@ from pathlib import Path
 import yaml
 
 QUESTIONNAIRE_DIR = Path(__file__).resolve().parent / "questionnaires"
+# The criteria per success factor (what the inspectors held each factor against), beside the questionnaires.
+CRITERIA_FILE = QUESTIONNAIRE_DIR / "criteria.yaml"
 KINDS = {"yes_no", "single_choice", "multiple_choice", "number", "text", "date"}
 # A number question's rules: the smallest and largest value, and whether only whole numbers are allowed.
 BOUND_KEYS = ("min", "max", "whole")
@@ -32,6 +42,14 @@ INDICATOR_KEYS = ("indicator", "indicator_en", "bands")
 INDICATOR_KINDS = {"yes_no", "single_choice", "multiple_choice", "number"}
 RELATIONS = {"same", "reworded", "split", "merged"}
 CODE = re.compile(r"^[a-z0-9_]+$")
+# The keys that tie a question to the report's framework: the criterion it measures, the section that applies its
+# norm, what the report notes without judging (a signal), and the English of `help` and `unit`.
+FRAMEWORK_KEYS = ("criterion", "norm_section", "signal", "help_en", "unit_en")
+SIGNAL_KEYS = {"values", "min", "max", "text", "text_en", "section"}
+# A report section: "3.2.1", "2.2", "4".
+SECTION = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+# A criterion's code: its success factor's code, a dash, a letter ("3.2.1-a").
+CRITERION_CODE = re.compile(r"^([0-9]+(?:\.[0-9]+)*)-[a-z]$")
 
 
 class DefinitionError(Exception):
@@ -46,20 +64,33 @@ class LoadResult:
     action: str  # "unchanged", "created", "replaced", "new_version"
 
 
-def read_definition(path: Path | str) -> dict:
+# libyaml's safe loader where PyYAML was built with it (about ten times faster; the migrations read every file).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_yaml(path: Path | str):
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError) as error:
         raise DefinitionError([f"Bestand niet leesbaar: {error}"]) from None
     except yaml.YAMLError as error:
         raise DefinitionError([f"Geen geldige YAML: {error}"]) from None
+
+
+def read_definition(path: Path | str) -> dict:
+    data = _read_yaml(path)
     if not isinstance(data, dict):
         raise DefinitionError(["Het bestand bevat geen vragenlijst (verwacht: round, audience, title, questions)."])
     return data
 
 
-def validate_definition(data: dict, *, success_factors: set[str]) -> list[str]:
-    """All problems in a definition, in Dutch; an empty list means it can be loaded."""
+def validate_definition(
+    data: dict, *, success_factors: set[str], criteria: dict[str, str] | None = None
+) -> list[str]:
+    """All problems in a definition, in Dutch; an empty list means it can be loaded.
+
+    `criteria` maps each known criterion code to its success factor's code; None (the data migration that first
+    loads the definitions, before criteria existed) leaves a question's `criterion` unchecked."""
     errors: list[str] = []
     for key in ("round", "audience", "title", "questions"):
         if key not in data:
@@ -99,6 +130,7 @@ def validate_definition(data: dict, *, success_factors: set[str]) -> list[str]:
                 if not CODE.match(choice):
                     errors.append(f"{where}: ongeldige keuzecode {choice!r}.")
         errors.extend(_validate_norm(where, kind, question.get("norm"), choices))
+        errors.extend(_validate_framework(where, kind, question, choices, criteria))
         errors.extend(_validate_bounds(where, kind, question))
         errors.extend(_validate_indicator(where, kind, question, choices))
         condition = question.get("condition")
@@ -129,6 +161,80 @@ def _validate_norm(where: str, kind: str, norm, choices: list[str]) -> list[str]
     allowed = {"ja", "nee"} if kind == "yes_no" else set(choices)
     wrong = [str(value) for value in norm if str(value) not in allowed] if isinstance(norm, list) else ["?"]
     return [f"{where}: normwaarde(n) {', '.join(wrong)} bestaan niet."] if wrong else []
+
+
+def _validate_framework(
+    where: str, kind: str, question: dict, choices: list[str], criteria: dict[str, str] | None
+) -> list[str]:
+    """`criterion`, `norm_section`, `signal`, `help_en` and `unit_en`."""
+    errors = []
+    has_norm = question.get("norm") not in (None, [], {})
+    section = question.get("norm_section")
+    if section is not None and not SECTION.match(str(section)):
+        errors.append(f"{where}: norm_section {section!r} is geen paragraaf van het rapport (zoals 3.2.1).")
+    elif section is not None and not has_norm:
+        errors.append(f"{where}: norm_section zonder norm.")
+    elif section is None and has_norm:
+        errors.append(f"{where}: een norm noemt de paragraaf van het rapport die haar toepast (norm_section).")
+    criterion = question.get("criterion")
+    if criterion is not None and criteria is not None:
+        factor = criteria.get(str(criterion))
+        if factor is None:
+            errors.append(f"{where}: onbekend criterium {criterion!r}.")
+        elif factor != str(question.get("success_factor")):
+            errors.append(
+                f"{where}: criterium {criterion!r} hoort bij succesfactor {factor}, "
+                f"niet bij {question.get('success_factor')}."
+            )
+    for key in ("help_en", "unit_en"):
+        if key in question and not isinstance(question[key], str | None):
+            errors.append(f"{where}: {key} moet tekst zijn.")
+    signal = question.get("signal")
+    if signal is not None:
+        errors.extend(_validate_signal(where, kind, signal, choices))
+    return errors
+
+
+def _validate_signal(where: str, kind: str, signal, choices: list[str]) -> list[str]:
+    """A signal: the answers that raise it (`values`, or `min`/`max` for a number question), its `text`,
+    `text_en` and the report `section`."""
+    if not isinstance(signal, dict):
+        return [f"{where}: een signaal is {{values of min/max, text, text_en, section}}."]
+    errors = []
+    unknown = sorted(set(signal) - SIGNAL_KEYS)
+    if unknown:
+        errors.append(f"{where}: onbekende sleutel(s) in het signaal: {', '.join(unknown)}.")
+    if not isinstance(signal.get("text"), str) or not signal["text"].strip():
+        errors.append(f"{where}: het signaal heeft geen tekst.")
+    if "text_en" in signal and not isinstance(signal["text_en"], str | None):
+        errors.append(f"{where}: text_en van het signaal moet tekst zijn.")
+    if "section" in signal and not SECTION.match(str(signal["section"])):
+        errors.append(f"{where}: section {signal['section']!r} van het signaal is geen paragraaf van het rapport.")
+    limits = [key for key in ("min", "max") if key in signal]
+    if limits:
+        if kind != "number":
+            errors.append(f"{where}: alleen getalvragen hebben een signaal met {' en '.join(limits)}.")
+        for key in limits:
+            value = signal[key]
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+                errors.append(f"{where}: {key} van het signaal moet een getal zijn, niet {value!r}.")
+        if "values" in signal:
+            errors.append(f"{where}: een signaal noemt values of min/max, niet beide.")
+    elif "values" in signal:
+        if kind in ("number", "text", "date"):
+            errors.append(f"{where}: een signaal van een {kind}-vraag noemt min/max, geen values.")
+        else:
+            values = signal["values"]
+            allowed = {"ja", "nee"} if kind == "yes_no" else set(choices)
+            if not isinstance(values, list) or not values:
+                errors.append(f"{where}: values van het signaal is een niet-lege lijst.")
+            else:
+                wrong = [str(value) for value in values if str(value) not in allowed]
+                if wrong:
+                    errors.append(f"{where}: signaalwaarde(n) {', '.join(wrong)} bestaan niet.")
+    else:
+        errors.append(f"{where}: het signaal noemt de antwoorden die het geven (values, of min/max).")
+    return errors
 
 
 def _validate_bounds(where: str, kind: str, question: dict) -> list[str]:
@@ -243,6 +349,36 @@ def _indicator(spec: dict) -> dict:
     }
 
 
+def _framework(spec: dict, criteria: dict | None) -> dict:
+    """The Question fields for a definition's `criterion`, `norm_section`, `signal`, `help_en` and `unit_en`;
+    `criteria` maps codes to Criterion rows (None: the Question has no criterion yet, leave it out)."""
+    fields = {
+        "norm_section": str(spec.get("norm_section") or ""),
+        "signal": _normalise_signal(spec.get("signal")),
+        "help_en": (spec.get("help_en") or "").strip(),
+        "unit_en": spec.get("unit_en") or "",
+    }
+    if criteria is not None:
+        fields["criterion"] = criteria.get(str(spec["criterion"])) if spec.get("criterion") else None
+    return fields
+
+
+def _normalise_signal(signal) -> dict | None:
+    if not signal:
+        return None
+    normalised = {
+        "text": str(signal["text"]).strip(),
+        "text_en": str(signal.get("text_en") or "").strip(),
+        "section": str(signal.get("section") or ""),
+    }
+    if "values" in signal:
+        normalised["values"] = [str(value) for value in signal["values"]]
+    for key in ("min", "max"):
+        if key in signal:
+            normalised[key] = signal[key]
+    return normalised
+
+
 def _bounds(spec: dict) -> dict:
     """The Question fields for a definition's `min`, `max` and `whole`."""
     return {
@@ -278,7 +414,12 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
     Answer = get_model("assessments", "Answer")
 
     factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
-    errors = validate_definition(data, success_factors=set(factors))
+    criteria = _criteria(get_model)
+    errors = validate_definition(
+        data,
+        success_factors=set(factors),
+        criteria=None if criteria is None else {code: c.success_factor.code for code, c in criteria.items()},
+    )
     round = Round.objects.filter(year=data.get("round")).first()
     if round is None and not errors:
         errors.append(f"Meting {data.get('round')} bestaat niet.")
@@ -348,7 +489,7 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
             norm=_normalise_norm(spec.get("norm")),
             continues=lineage.get(spec["code"]),
             continues_relation=continues.get("relation", ""),
-            **_supported(Question, {**_bounds(spec), **_indicator(spec)}),
+            **_supported(Question, {**_bounds(spec), **_indicator(spec), **_framework(spec, criteria)}),
         )
         Choice.objects.bulk_create(
             Choice(
@@ -361,6 +502,16 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
             for position, choice in enumerate(spec.get("choices") or [], start=1)
         )
     return LoadResult(questionnaire, action)
+
+
+def _criteria(get_model: Callable) -> dict | None:
+    """The criteria by code (with their success factor); None before the Criterion model existed (the data
+    migration that first loads the definitions)."""
+    try:
+        Criterion = get_model("assessments", "Criterion")
+    except LookupError:
+        return None
+    return {criterion.code: criterion for criterion in Criterion.objects.select_related("success_factor")}
 
 
 def _supported(model, fields: dict) -> dict:
@@ -380,8 +531,146 @@ def _normalise_norm(norm):
 
 def bundled_files() -> list[Path]:
     """The definitions in the repository, oldest round first (lineage points backwards)."""
-    return sorted(QUESTIONNAIRE_DIR.glob("*.yaml"))
+    return sorted(path for path in QUESTIONNAIRE_DIR.glob("*.yaml") if path.name != CRITERIA_FILE.name)
 
 
 def bundled_load(get_model: Callable | None = None) -> list[LoadResult]:
+    """The criteria (when the database has them yet), then every questionnaire definition in the repository."""
+    if get_model is None:
+        from django.apps import apps
+
+        get_model = apps.get_model
+    if CRITERIA_FILE.exists() and _criteria(get_model) is not None:
+        criteria_load(read_criteria(CRITERIA_FILE), get_model=get_model)
     return [questionnaire_load(read_definition(path), source=path.name, get_model=get_model) for path in bundled_files()]
+
+
+def bundled_fill(keys: tuple[str, ...], fields: Callable[[dict], dict], get_model: Callable) -> None:
+    """Bring the questions already loaded up to date with the bundled files for the definition keys `keys`
+    (a data migration that adds the fields those keys fill): every version's question with that code gets
+    `fields(spec)`, and a questionnaire loaded from a file that differs only by these keys keeps its hash, so
+    loading the file again changes nothing."""
+    Questionnaire = get_model("assessments", "Questionnaire")
+    Question = get_model("assessments", "Question")
+    for path in bundled_files():
+        data = read_definition(path)
+        versions = Questionnaire.objects.filter(round__year=data["round"], audience=data["audience"])
+        for spec in data["questions"]:
+            if any(key in spec for key in keys):
+                Question.objects.filter(questionnaire__in=versions, code=spec["code"]).update(**fields(spec))
+        without = {**data, "questions": [{k: v for k, v in q.items() if k not in keys} for q in data["questions"]]}
+        latest = versions.order_by("-version").first()
+        if latest is not None and latest.content_hash == content_hash(without):
+            latest.content_hash = content_hash(data)
+            latest.save(update_fields=["content_hash"])
+
+
+def framework_fill(get_model: Callable) -> None:
+    """The data migration that adds criteria and the framework keys: load the criteria, give the questions
+    already loaded their criterion, norm section, signal and English help and unit, then load the bundled
+    definitions (a database migrated before the definitions gained new questions gets them: the version
+    replaced while it has no answers, a new version otherwise; a fresh database finds them unchanged)."""
+    if CRITERIA_FILE.exists():
+        criteria_load(read_criteria(CRITERIA_FILE), get_model=get_model)
+    criteria = _criteria(get_model)
+    bundled_fill(FRAMEWORK_KEYS, lambda spec: _framework(spec, criteria), get_model)
+    for path in bundled_files():
+        questionnaire_load(read_definition(path), source=path.name, get_model=get_model)
+
+
+# Criteria -------------------------------------------------------------------------------------------------------
+
+
+def read_criteria(path: Path | str) -> dict:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or "criteria" not in data:
+        raise DefinitionError(["Het bestand bevat geen criteria (verwacht: criteria: een lijst)."])
+    return data
+
+
+def validate_criteria(data: dict, *, success_factors: set[str]) -> list[str]:
+    """All problems in a criteria file, in Dutch; an empty list means it can be loaded."""
+    entries = data.get("criteria")
+    if not isinstance(entries, list) or not entries:
+        return ["criteria moet een niet-lege lijst zijn."]
+    errors = []
+    seen: set[str] = set()
+    for position, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            errors.append(f"criterium {position}: geen geldig criterium.")
+            continue
+        code = str(entry.get("code") or "")
+        where = f"criterium {position} ({code or 'zonder code'})"
+        factor = str(entry.get("success_factor") or "")
+        match = CRITERION_CODE.match(code)
+        if not match:
+            errors.append(f"{where}: code is de code van de succesfactor, een streepje en een letter (3.2.1-a).")
+        elif match.group(1) != factor:
+            errors.append(f"{where}: code begint niet met de succesfactor {factor or '(geen)'}.")
+        if code in seen:
+            errors.append(f"{where}: code komt twee keer voor.")
+        seen.add(code)
+        if factor not in success_factors:
+            errors.append(f"{where}: onbekende succesfactor {entry.get('success_factor')!r}.")
+        if not SECTION.match(str(entry.get("section") or "")):
+            errors.append(f"{where}: section {entry.get('section')!r} is geen paragraaf van het rapport (zoals 3.2.1).")
+        if not isinstance(entry.get("text"), str) or not entry["text"].strip():
+            errors.append(f"{where}: tekst ontbreekt.")
+        if not isinstance(entry.get("text_en", ""), str | None):
+            errors.append(f"{where}: text_en moet tekst zijn.")
+        unknown = sorted(set(entry) - {"code", "success_factor", "section", "text", "text_en"})
+        if unknown:
+            errors.append(f"{where}: onbekende sleutel(s) {', '.join(unknown)}.")
+    return errors
+
+
+def criteria_load(data: dict, *, get_model: Callable | None = None) -> str:
+    """Load the criteria (already read), validated whole; unchanged criteria stay as they are, criteria no longer
+    in the file are removed unless a question still measures them. Returns a summary in Dutch."""
+    if get_model is None:
+        from django.apps import apps
+
+        get_model = apps.get_model
+    SuccessFactor = get_model("assessments", "SuccessFactor")
+    Criterion = get_model("assessments", "Criterion")
+    Question = get_model("assessments", "Question")
+    factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
+    errors = validate_criteria(data, success_factors=set(factors))
+    if errors:
+        raise DefinitionError(errors)
+    codes = [str(entry["code"]) for entry in data["criteria"]]
+    still_used = (
+        Question.objects.filter(criterion__isnull=False)
+        .exclude(criterion__code__in=codes)
+        .values_list("criterion__code", "questionnaire__round__year", "code")
+        .order_by("criterion__code", "questionnaire__round__year", "code")
+    )
+    errors = [
+        f"criterium {criterion} staat niet meer in het bestand, maar vraag {question} ({year}) meet het nog."
+        for criterion, year, question in still_used
+    ]
+    if errors:
+        raise DefinitionError(errors)
+    existing = {criterion.code: criterion for criterion in Criterion.objects.all()}
+    created = changed = 0
+    for order, entry in enumerate(data["criteria"], start=1):
+        fields = {
+            "success_factor": factors[str(entry["success_factor"])],
+            "section": str(entry["section"]),
+            "text": entry["text"].strip(),
+            "text_en": (entry.get("text_en") or "").strip(),
+            "order": order,
+        }
+        criterion = existing.get(str(entry["code"]))
+        if criterion is None:
+            Criterion.objects.create(code=str(entry["code"]), **fields)
+            created += 1
+        elif any(getattr(criterion, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(criterion, name, value)
+            criterion.save()
+            changed += 1
+    removed, _ = Criterion.objects.exclude(code__in=codes).delete()
+    if not (created or changed or removed):
+        return "criteria ongewijzigd"
+    return f"criteria: {created} nieuw, {changed} gewijzigd, {removed} verwijderd"

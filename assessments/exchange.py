@@ -209,16 +209,18 @@ def _question_sets(questionnaire_ids: Iterable[int]) -> dict[int, QuestionSet]:
 # --- importing answers -----------------------------------------------------------------------------------
 
 
-def answers_import(*, rows: Iterable[Row], round: Round, by: User | None, source: str = "") -> ImportResult:
+def answers_import(
+    *, rows: Iterable[Row], round: Round, by: User | None, source: str = "", reason: str = ""
+) -> ImportResult:
     """Import already-read rows into `round`, all or nothing.
 
     Validates every row first (and the status of every assessment, locked for the duration); raises
     `ImportRefused` with every error, by line, when anything is wrong — then nothing is written.
     Creates a missing assessment (latest region questionnaire, draft). Only answers whose value or
     comment changes are written: each gets the next revision and a history row with `by` and the
-    change reason "import <source>".
+    change reason "import <source>", or `reason` when given (the demo names the round's source).
     """
-    return _answers_import(rows=list(rows), round=round, by=by, source=source, prior_errors=[])
+    return _answers_import(rows=list(rows), round=round, by=by, source=source, prior_errors=[], reason=reason)
 
 
 def answers_import_file(*, name: str, data: bytes, round: Round, by: User | None) -> ImportResult:
@@ -231,7 +233,7 @@ def answers_import_file(*, name: str, data: bytes, round: Round, by: User | None
 
 @transaction.atomic
 def _answers_import(
-    *, rows: list[Row], round: Round, by: User | None, source: str, prior_errors: list[RowError]
+    *, rows: list[Row], round: Round, by: User | None, source: str, prior_errors: list[RowError], reason: str = ""
 ) -> ImportResult:
     # Lock the round's assessments so none turns final between validation and writing.
     list(Assessment.objects.select_for_update().filter(round=round).values_list("pk", flat=True))
@@ -276,7 +278,7 @@ def _answers_import(
             answer.updated_at = now
             to_update.append(answer)
         answer._history_user = by
-    reason = f"import {source}".strip()
+    reason = reason or f"import {source}".strip()
     if to_create:
         bulk_create_with_history(to_create, Answer, default_user=by, default_change_reason=reason, default_date=now)
     if to_update:

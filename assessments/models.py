@@ -64,6 +64,34 @@ class SuccessFactor(models.Model):
         return localized(self.name, self.name_en)
 
 
+class Criterion(models.Model):
+    """What the inspectors held a success factor against: the opening of its section of chapter 3 of the report,
+    loaded from assessments/questionnaires/criteria.yaml (assessments.definitions.criteria_load)."""
+
+    success_factor = models.ForeignKey(
+        SuccessFactor, verbose_name=_("kritische succesfactor"), on_delete=models.PROTECT, related_name="criteria"
+    )
+    code = models.CharField(_("code"), max_length=16, unique=True)
+    # The report section the criterion comes from ("3.2.1").
+    section = models.CharField(_("paragraaf"), max_length=16)
+    text = models.TextField(_("criterium"))
+    text_en = models.TextField(_("criterium (Engels)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("criterium")
+        verbose_name_plural = _("criteria")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.display_text}"
+
+    @property
+    def display_text(self) -> str:
+        """The criterion in the interface language (English when the interface is English)."""
+        return localized(self.text, self.text_en)
+
+
 class RoundKind(models.TextChoices):
     NULMETING = "nulmeting", _("nulmeting")
     TUSSENMETING = "tussenmeting", _("tussenmeting")
@@ -194,7 +222,9 @@ class Question(models.Model):
     text = models.TextField(_("vraag"))
     text_en = models.TextField(_("vraag (Engels)"), blank=True)
     help_text = models.TextField(_("toelichting"), blank=True)
+    help_en = models.TextField(_("toelichting (Engels)"), blank=True)
     unit = models.CharField(_("eenheid"), max_length=30, blank=True)
+    unit_en = models.CharField(_("eenheid (Engels)"), max_length=30, blank=True)
     required = models.BooleanField(_("verplicht"), default=True)
     order = models.PositiveSmallIntegerField(_("volgorde"))
     # Shown only when the answer to `condition_code` (same questionnaire) equals `condition_value`.
@@ -203,6 +233,15 @@ class Question(models.Model):
     # Which answers count towards meeting the success factor: a list of values
     # (yes_no / choices) or {"min": n, "max": n} for numbers. Empty: no norm.
     norm = models.JSONField(_("norm"), null=True, blank=True)
+    # The report section that applies the norm ("3.2.1"); a norm is only given where the report applies one.
+    norm_section = models.CharField(_("paragraaf van de norm"), max_length=16, blank=True)
+    # The criterion of its success factor the question measures; empty: none named.
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("criterium"), null=True, blank=True, on_delete=models.PROTECT, related_name="questions"
+    )
+    # What the report notes without judging, shown to the inspector and never counted in a judgment:
+    # {"values": [...]} (choices) or {"min": n, "max": n} (numbers), with "text", "text_en" and "section".
+    signal = models.JSONField(_("signaal"), null=True, blank=True)
     # Number questions: the values an answer may take (the definition's `min`, `max` and `whole`), enforced by
     # assessments.values.parse_value for the page, the autosave and the import alike. Empty: no bound.
     min_value = models.DecimalField(_("kleinste waarde"), max_digits=15, decimal_places=3, null=True, blank=True)
@@ -239,6 +278,16 @@ class Question(models.Model):
     def display_text(self) -> str:
         """The question in the interface language (English when the interface is English)."""
         return localized(self.text, self.text_en)
+
+    @property
+    def display_help(self) -> str:
+        """The explanation in the interface language (English when the interface is English and there is one)."""
+        return localized(self.help_text, self.help_en)
+
+    @property
+    def display_unit(self) -> str:
+        """The unit in the interface language (English when the interface is English and there is one)."""
+        return localized(self.unit, self.unit_en)
 
 
 class Choice(models.Model):

@@ -11,9 +11,20 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy
 
 from assessments.guards import round_is_read_only
-from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evidence, Question, Round, Theme
+from assessments.models import (
+    Answer,
+    Assessment,
+    AssessmentStatus,
+    Choice,
+    Criterion,
+    Evidence,
+    Question,
+    Round,
+    Theme,
+)
 from assessments.progress import Progress, is_visible, percent_of, progress
 from assessments.querysets import fieldwork_assessments
+from assessments.reconstruction import is_reconstructed
 from assessments.services import SIGNER_NAMES, StaleAnswer, problems_for
 from assessments.values import display_value
 from assessments.workflow import EDITABLE, steps_from
@@ -252,6 +263,10 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
     theme = active_theme(questions, requested_theme)
     tabs = theme_tabs(assessment, questions, values, theme)
     by_code = {q.code: q for q in questions}
+    # What the inspectors hold each factor of the theme against, shown above its questions.
+    criteria: dict[int, list[Criterion]] = {}
+    for criterion in Criterion.objects.filter(success_factor__theme__number=theme):
+        criteria.setdefault(criterion.success_factor_id, []).append(criterion)
     by_answer: dict[int, list[Evidence]] = {}
     for item in evidence:
         by_answer.setdefault(item.answer_id, []).append(item)
@@ -267,7 +282,8 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
         if overrides and question.code in overrides:
             card = merge_refused(card, overrides[question.code])
         if not groups or groups[-1]["factor"].pk != question.success_factor_id:
-            groups.append({"factor": question.success_factor, "cards": []})
+            groups.append({"factor": question.success_factor, "cards": [],
+                           "criteria": criteria.get(question.success_factor_id, [])})
         groups[-1]["cards"].append(card)
     signed = {s.role: s for s in signatures}
     audience = assessment.questionnaire.audience
@@ -277,6 +293,7 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
         "round": assessment.round,
         "subject": assessment.subject,
         "questionnaire": assessment.questionnaire,
+        "reconstructed": is_reconstructed(assessment.round, questionnaire=assessment.questionnaire),
         "tabs": tabs,
         "theme": theme,
         "next_tab": tabs[position + 1] if position + 1 < len(tabs) else None,
@@ -377,6 +394,7 @@ def not_started_context(user: User, round, subject: Subject) -> dict:
         and round.questionnaires.filter(audience=subject.kind).exists()
     )
     return {"round": round, "subject": subject, "can_start": can_start,
+            "reconstructed": is_reconstructed(round, audience=subject.kind),
             "start_url": reverse("assessments:start", args=[round.year, subject.code])}
 
 
@@ -472,6 +490,7 @@ def history_context(assessment: Assessment) -> dict:
         "assessment": assessment,
         "round": assessment.round,
         "subject": assessment.subject,
+        "reconstructed": is_reconstructed(assessment.round, questionnaire=assessment.questionnaire),
         "changes": changes,
         "transitions": list(assessment.transitions.select_related("by").order_by("-at", "-pk")),
         "signatures": list(assessment.signatures.select_related("user").order_by("signed_at")),

@@ -15,6 +15,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.i18n import localized
+
 YES = {"ja", "yes", "true", "1", "j", "y"}
 NO = {"nee", "no", "false", "0", "n"}
 
@@ -103,7 +105,7 @@ def parse_value(question, raw: object, *, codes: list[str] | None = None) -> str
 def _check_bounds(question, number: Decimal, text: str) -> None:
     """The number rules of the question's definition: a whole number, at least `min_value`, at most `max_value`."""
     low, high = getattr(question, "min_value", None), getattr(question, "max_value", None)
-    unit = f" {question.unit}" if getattr(question, "unit", "") else ""
+    unit = f" {_unit(question)}" if getattr(question, "unit", "") else ""
     if getattr(question, "whole", False) and number != number.to_integral_value():
         raise ValidationError(
             _("‘%(value)s’ is geen geheel getal; vul een geheel aantal in.") % {"value": _short(text)}, code="whole"
@@ -155,13 +157,18 @@ def display_value(question, value: str) -> str:
     if question.kind == "yes_no":
         return str(YES_NO_LABELS.get(value, value))
     if question.kind == "number" and question.unit:
-        return f"{value} {question.unit}"
+        return f"{value} {_unit(question)}"
     if question.kind == "date":
         try:
             return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
         except ValueError:
             return value
     return value
+
+
+def _unit(question) -> str:
+    """The question's unit in the interface language (its English unit when the interface is English)."""
+    return localized(question.unit, getattr(question, "unit_en", ""))
 
 
 def _short(text: str, limit: int = 60) -> str:

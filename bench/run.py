@@ -3,7 +3,7 @@
     make bench            # or: DATABASE_URL=postgres://... DEBUG=1 .venv/bin/python bench/run.py
 
 Creates a throwaway test database, loads the demo, then times:
-- importing the 25 regions' 2013 answers (1 227 rows) into an empty round, and re-importing it (no changes);
+- importing the 25 regions' 2013 answers (1 957 rows) into an empty round, and re-importing it (no changes);
 - exporting all answers as CSV and XLSX;
 - the national picture;
 - autosaving single answers through the fill-in endpoint (requests per second);

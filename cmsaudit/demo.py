@@ -2,21 +2,63 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.hashers import make_password
+
 from accounts.models import Role, User
-from regions.models import Brigade, Region
+from regions.models import Brigade, Region, Subject
 
 DEMO_PASSWORD = "demo"
 
-# username, first name, last name, role, region codes, brigade number
+# Per region its OVR and its contact person (first name, last name each): the respondents who filled in the
+# region's questionnaires, signed them and verified its findings. VR13 and VR14 keep the names the README and
+# the journeys use.
+REGION_RESPONDENTS = {
+    "VR01": (("Gerrit", "Hoekstra"), ("Anke", "Wiersma")),
+    "VR02": (("Sjoerd", "de Boer"), ("Tineke", "Bosma")),
+    "VR03": (("Harm", "Kuipers"), ("Jolanda", "Oosting")),
+    "VR04": (("Bert", "Schuurman"), ("Marloes", "Kamphuis")),
+    "VR05": (("Erik", "Nijhuis"), ("Ilse", "Oude Luttikhuis")),
+    "VR06": (("Wim", "Wolters"), ("Sandra", "Hendriks")),
+    "VR07": (("Arjan", "van den Berg"), ("Monique", "Verhoef")),
+    "VR08": (("Peter", "Janssen"), ("Yvonne", "Peters")),
+    "VR09": (("Maarten", "de Wit"), ("Esther", "van Dijk")),
+    "VR10": (("Kees", "Bakker"), ("Ellen", "Dekker")),
+    "VR11": (("Ronald", "Vos"), ("Nicole", "Schouten")),
+    "VR12": (("Jeroen", "Brouwer"), ("Petra", "Kok")),
+    "VR13": (("Olaf", "van Rijn"), ("Carla", "Jansen")),
+    "VR14": (("Otto", "de Vries"), ("Corrie", "Bakker")),
+    "VR15": (("Frank", "van Leeuwen"), ("Karin", "de Jong")),
+    "VR16": (("Hans", "van der Meer"), ("Linda", "Vermeulen")),
+    "VR17": (("Marco", "Willemsen"), ("Saskia", "van der Linden")),
+    "VR18": (("Dirk", "Koster"), ("Anja", "Huisman")),
+    "VR19": (("Jan", "Verburg"), ("Marieke", "de Ridder")),
+    "VR20": (("Ad", "van Gils"), ("Inge", "Maas")),
+    "VR21": (("Toon", "van der Heijden"), ("Ria", "Verhagen")),
+    "VR22": (("Frans", "Smulders"), ("Hanneke", "van Asten")),
+    "VR23": (("Harry", "Peeters"), ("Miriam", "Jacobs")),
+    "VR24": (("Jos", "Wetzels"), ("Brigitte", "Hermans")),
+    "VR25": (("Richard", "Kramer"), ("Astrid", "Visser")),
+}
+
+
+def _respondents() -> list[tuple]:
+    rows = []
+    for code, ((ovr_first, ovr_last), (contact_first, contact_last)) in REGION_RESPONDENTS.items():
+        rows.append((f"ovr.{code.lower()}", ovr_first, ovr_last, Role.OVR, [code], None))
+        rows.append((f"contact.{code.lower()}", contact_first, contact_last, Role.CONTACT, [code], None))
+    return rows
+
+
+# username, first name, last name, role, region codes (a directorate's contact person: its code), brigade number
 DEMO_USERS = [
     ("inspecteur", "Ingrid", "de Inspecteur", Role.INSPECTOR, [], None),
-    ("ovr.vr13", "Olaf", "van Rijn", Role.OVR, ["VR13"], None),
-    ("contact.vr13", "Carla", "Jansen", Role.CONTACT, ["VR13"], None),
-    ("ovr.vr14", "Otto", "de Vries", Role.OVR, ["VR14"], None),
-    ("contact.vr14", "Corrie", "Bakker", Role.CONTACT, ["VR14"], None),
+    *_respondents(),
     ("rmc.11", "Ruud", "Mulder", Role.RMC, [], 11),
     ("rmc.43", "Rob", "Meijer", Role.RMC, [], 43),
     ("rmc.13", "Rik", "Smit", Role.RMC, [], 13),
+    ("contact.dops", "Dirk", "Hendriks", Role.DIRECTORATE, ["DOPS"], None),
+    ("contact.djz", "Jolanda", "Zwart", Role.DIRECTORATE, ["DJZ"], None),
+    ("contact.clas", "Kees", "Lammers", Role.DIRECTORATE, ["CLAS"], None),
     ("ministerie", "Marieke", "Visser", Role.MINISTRY, [], None),
     ("admin", "Anton", "Beheer", Role.ADMIN, [], None),
 ]
@@ -24,16 +66,22 @@ DEMO_USERS = [
 
 def users_load() -> list[User]:
     """Create or reset the demo users; idempotent."""
+    # One hash for all: hashing the same password for some sixty users one by one takes most of a load.
+    password = make_password(DEMO_PASSWORD)
+    regions = {region.code: region for region in Region.objects.all()}
+    brigades = {brigade.number: brigade for brigade in Brigade.objects.all()}
+    directorates = {subject.code: subject for subject in Subject.objects.filter(kind="directorate")}
     users = []
     for username, first, last, role, codes, brigade in DEMO_USERS:
         user, _ = User.objects.get_or_create(username=username)
         user.first_name, user.last_name, user.role = first, last, role
         user.email = f"{username}@example.nl"
-        user.brigade = Brigade.objects.get(number=brigade) if brigade else None
+        user.brigade = brigades[brigade] if brigade else None
+        user.directorate = next((directorates[code] for code in codes if code in directorates), None)
         user.is_staff = user.is_superuser = role == Role.ADMIN
-        user.set_password(DEMO_PASSWORD)
+        user.password = password
         user.save()
-        user.regions.set(Region.objects.filter(code__in=codes))
+        user.regions.set([regions[code] for code in codes if code in regions])
         users.append(user)
     return users
 

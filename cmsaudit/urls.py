@@ -2,10 +2,23 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django.views.i18n import set_language
 
 from cmsaudit import views
 from national import api as national_api
+
+# The admin carries the application's name, in the interface's language.
+admin.site.site_header = _("cmsaudit — beheer")
+admin.site.site_title = _("cmsaudit — beheer")
+admin.site.index_title = _("Beheer van cmsaudit")
+# django-axes ships no Dutch; its model names (gettext_lazy there) are translated in our own catalogue, and
+# named here so that makemessages keeps them.
+AXES_NAMES = (
+    gettext_noop("access attempt"), gettext_noop("access attempts"), gettext_noop("access log"),
+    gettext_noop("access logs"), gettext_noop("access failure"), gettext_noop("access failures"),
+)
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -1,27 +1,32 @@
-"""Demo findings for `manage.py load_demo`: the judgments of 2009 and 2013 per region
-(findings/demo/*.csv, through the same import as an upload), brigade judgments, interview
-reports, national deelconclusies, recommendations of 2009 and 2013 and the 2013 follow-up
-of the 2009 recommendations (findings/demo/national.yaml). Idempotent.
+"""Demo findings for `manage.py load_demo`: per region (and, in 2013, per brigade) the interview report, the
+findings with their judgments (findings/demo/*-judgments.csv through the same import as an upload; brigades from
+findings/demo/national.yaml), each citing the answers it rests on, and their verification by the respondents.
+Runs after the questionnaires demo; the Defence directorates' interviews follow (findings/demo_directorates.py).
 
-2009 is verified and published. In 2013 every region is verified except VR13, whose findings
-wait for ovr.vr13 and contact.vr13 to verify them.
+Every step runs at its moment in the round (`assessments.demo.fieldwork`): the interview, the report a day later,
+the findings two days later, sent for verification two weeks after the interview and agreed by the region's contact
+person (a brigade's RMC) some days after that. 2009 is verified throughout; in 2013 every region is verified except VR13,
+whose findings wait for ovr.vr13 and contact.vr13. Idempotent: a party whose findings were sent is left alone.
 """
 
 from __future__ import annotations
 
-import datetime
+from collections import defaultdict
 from pathlib import Path
 
 import yaml
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_create_with_history
 
-from accounts.models import User
+from accounts.models import Role, User
+from assessments.definitions import SAFE_LOADER
+from assessments.demo import ROUND_SOURCES, Fieldwork, demo_clock, fieldwork, respondents, subjects_in_order
+from assessments.exchange import ImportRefused
 from assessments.models import Answer, Round, SuccessFactor
-from findings.exchange import judgments_import_file
-from findings.models import Citation, Finding, Verification, VerificationStatus
+from findings.demo_directorates import directorates_demo_load
+from findings.exchange import judgments_import, parse_judgment_file
+from findings.models import Citation, Finding, ResponseKind, Verification, VerificationResponse, VerificationStatus
 from findings.services import finding_save, report_save, verification_send
 from regions.models import Subject, SubjectKind
 
@@ -31,98 +36,101 @@ AWAITING_2013 = {"VR13"}
 
 def demo_load(*, stdout=None) -> str:
     inspector = User.objects.get(username="inspecteur")
-    national = yaml.safe_load((DEMO / "national.yaml").read_text(encoding="utf-8"))["rounds"]
+    national = yaml.load((DEMO / "national.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)["rounds"]
     factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
     parts = []
     with transaction.atomic():
         for year in (2009, 2013):
             round = Round.objects.get(year=year)
-            name = f"{year}-judgments.csv"
-            if round.findings.filter(subject__kind=SubjectKind.REGION).exists():
-                parts.append(f"{year}: al geladen")
-            else:
-                result = judgments_import_file(name=name, data=(DEMO / name).read_bytes(), round=round, by=inspector)
-                parts.append(f"{year}: {result.summary()}")
-            spec = national[year]
-            _brigade_findings_load(round, spec.get("brigade_judgments") or {}, factors, inspector)
-            _reports_load(round, inspector)
-            _citations_load(round, inspector)
-            _verifications_load(round, inspector, awaiting=AWAITING_2013 if year == 2013 else set())
+            if round.is_published:
+                parts.append(f"{year}: gepubliceerd, al geladen")
+                continue
+            told = _round_load(round, national[year].get("brigade_judgments") or {}, factors, inspector)
+            parts.append(f"{year}: " + (f"bevindingen van {told} partijen ter verificatie voorgelegd" if told else "al geladen"))
+        parts.append(directorates_demo_load(by=inspector))
     return "; ".join(parts)
 
 
-def _brigade_findings_load(round, judgments: dict, factors: dict, by: User) -> None:
-    for number, per_factor in judgments.items():
-        brigade = Subject.objects.get(brigade__number=int(number))
-        for code, spec in per_factor.items():
-            current = Finding.objects.filter(round=round, subject=brigade, success_factor=factors[code]).first()
-            if current and current.text == spec["finding"] and current.judgment == spec["judgment"]:
-                continue
-            finding_save(
-                round=round,
-                subject=brigade,
-                success_factor=factors[code],
-                text=spec["finding"],
-                judgment=spec["judgment"],
-                by=by,
-                base_revision=current.revision if current else None,
-            )
-
-
-def _citations_load(round, by: User) -> None:
-    """Each finding cites the answers it rests on (the normed questions of its success factor)."""
-    answers: dict[tuple, list[Answer]] = {}
-    for answer in Answer.objects.filter(assessment__round=round, question__norm__isnull=False).exclude(value="").select_related(
-        "assessment", "question"
-    ):
-        key = (answer.assessment.subject_id, answer.question.success_factor_id)
-        answers.setdefault(key, []).append(answer)
-    citations = []
-    findings = list(Finding.objects.filter(round=round))
-    cited = set(Citation.objects.filter(finding__round=round).values_list("finding_id", flat=True))
-    for finding in findings:
-        if finding.pk in cited:
+def _round_load(round: Round, brigade_judgments: dict, factors: dict, inspector: User) -> int:
+    name = f"{round.year}-judgments.csv"
+    table = parse_judgment_file(name, (DEMO / name).read_bytes())
+    if table.errors:
+        raise ImportRefused(table.errors)
+    rows = defaultdict(list)
+    for row in table.rows:
+        rows[row.cells[0].strip().upper()].append(row)
+    sent = set(
+        Verification.objects.filter(round=round).exclude(status=VerificationStatus.NOT_SENT).values_list("subject__code", flat=True)
+    )
+    awaiting = AWAITING_2013 if round.year == 2013 else set()
+    told = 0
+    for index, subject in enumerate(subjects_in_order()):
+        brigade = brigade_judgments.get(str(subject.brigade.number)) if subject.kind == SubjectKind.BRIGADE else None
+        if subject.code in sent or not (rows.get(subject.code) or brigade):
             continue
-        for answer in answers.get((finding.subject_id, finding.success_factor_id), []):
-            citations.append(Citation(finding=finding, answer=answer, created_by=by))
+        when = fieldwork(round.year, index)
+        people = respondents(subject)
+        _report_write(round, subject, people, when, inspector)
+        with demo_clock(when.findings_written):
+            if brigade:
+                for code, spec in brigade.items():
+                    finding_save(round=round, subject=subject, success_factor=factors[code], text=spec["finding"],
+                                 judgment=spec["judgment"], by=inspector, reason=ROUND_SOURCES[round.year])
+            else:
+                judgments_import(rows=rows[subject.code], round=round, by=inspector, reason=ROUND_SOURCES[round.year])
+            _citations_add(round, subject, inspector)
+        with demo_clock(when.verification_sent):
+            verification = verification_send(round=round, subject=subject, by=inspector)
+        if subject.code not in awaiting:
+            _verification_agree(verification, people, when)
+        told += 1
+    return told
+
+
+def _report_write(round: Round, subject: Subject, people: dict[str, User], when: Fieldwork, by: User) -> None:
+    """The gespreksverslag of the interview, held with the party's own respondents."""
+    if subject.is_region:
+        ovr, contact = people[Role.OVR], people[Role.CONTACT]
+        participants = (
+            f"{ovr.get_full_name()} (OVR), {contact.get_full_name()} (contactpersoon Defensie van de veiligheidsregio), "
+            "twee inspecteurs (Inspectie VenJ en AFD)"
+        )
+        text = (
+            f"Gesprek in de veiligheidsregio {subject.name} op basis van de vragenlijst die de OVR en de contactpersoon "
+            "samen hebben ingevuld. De antwoorden zijn per thema doorgenomen en waar nodig toegelicht; de bevindingen "
+            "per kritische succesfactor zijn hieruit afgeleid."
+        )
+    else:
+        participants = f"{people[Role.RMC].get_full_name()} (RMC), H-NATOPS, twee inspecteurs (Inspectie VenJ en AFD)"
+        text = f"Gesprek met de RMC van de {subject.name} over de voorbereiding binnen Defensie, op basis van de ingevulde vragenlijst."
+    with demo_clock(when.report_written):
+        report_save(round=round, subject=subject, held_on=when.interview, participants=participants, text=text, by=by)
+
+
+def _citations_add(round: Round, subject: Subject, by: User) -> None:
+    """Each finding cites the answers it rests on (the normed questions of its success factor)."""
+    answers: dict[int, list[Answer]] = defaultdict(list)
+    normed = Answer.objects.filter(assessment__round=round, assessment__subject=subject, question__norm__isnull=False)
+    for answer in normed.exclude(value="").select_related("question"):
+        answers[answer.question.success_factor_id].append(answer)
+    findings = Finding.objects.filter(round=round, subject=subject, citations__isnull=True)
+    citations = [
+        Citation(finding=finding, answer=answer, created_by=by)
+        for finding in findings
+        for answer in answers.get(finding.success_factor_id, [])
+    ]
     bulk_create_with_history(citations, Citation, default_user=by)
 
 
-def _reports_load(round, by: User) -> None:
-    held_on = datetime.date(round.year, 3, 1)
-    kinds = [SubjectKind.REGION, SubjectKind.BRIGADE] if round.year >= 2013 else [SubjectKind.REGION]
-    for subject in Subject.objects.filter(kind__in=kinds):
-        if round.interview_reports.filter(subject=subject).exists():
-            continue
-        if subject.is_region:
-            participants = "OVR, contactpersoon Defensie van de veiligheidsregio, twee inspecteurs (Inspectie VenJ en AFD)"
-            text = (
-                f"Gesprek in de veiligheidsregio {subject.name} op basis van de ingevulde vragenlijst. "
-                "De antwoorden zijn per thema doorgenomen en waar nodig toegelicht; de bevindingen per "
-                "kritische succesfactor zijn hieruit afgeleid."
-            )
-        else:
-            participants = "RMC, H-NATOPS, twee inspecteurs (Inspectie VenJ en AFD)"
-            text = f"Gesprek met de RMC van de {subject.name} over de voorbereiding binnen Defensie."
-        report_save(round=round, subject=subject, held_on=held_on, participants=participants, text=text, by=by)
-
-
-def _verifications_load(round, by: User, *, awaiting: set[str]) -> None:
-    """Send every region's and brigade's findings for verification; all but `awaiting` come back verified.
-
-    The respondents' agreement itself is not part of the demo; the verification is marked verified.
-    """
-    subjects = Subject.objects.filter(kind=SubjectKind.REGION) | Subject.objects.filter(
-        kind=SubjectKind.BRIGADE, findings__round=round
-    )
-    for subject in subjects.distinct():
-        verification = Verification.objects.filter(round=round, subject=subject).first()
-        if verification is None or verification.status == VerificationStatus.NOT_SENT:
-            verification = verification_send(round=round, subject=subject, by=by)
-        if subject.code in awaiting or verification.status == VerificationStatus.VERIFIED:
-            continue
+def _verification_agree(verification: Verification, people: dict[str, User], when: Fieldwork) -> None:
+    """The respondents agree with every item: the region's contact person (a brigade's RMC) answers for the party. Written
+    as `verification_respond` writes an agreement, all items at once (one by one would take most of a load)."""
+    respondent = people.get(Role.CONTACT) or people[Role.RMC]
+    with demo_clock(when.verified):
+        items = list(verification.items.exclude(responses__respondent=respondent))
+        responses = [VerificationResponse(item=item, respondent=respondent, kind=ResponseKind.AGREE) for item in items]
+        bulk_create_with_history(responses, VerificationResponse, default_user=respondent)
         verification.status = VerificationStatus.VERIFIED
         verification.verified_at = timezone.now()
-        verification._history_user = by
-        verification._change_reason = gettext_noop("Demogegevens: geverifieerd")
+        verification._history_user = respondent
         verification.save()

@@ -130,14 +130,16 @@ def judgment_context(round: Round) -> JudgmentContext:
     return JudgmentContext(year=round.year, subjects=subjects, factors=factors, published=published, stored=stored)
 
 
-def judgments_import(*, rows: Iterable[Row], round: Round, by: User | None, source: str = "") -> ImportResult:
+def judgments_import(
+    *, rows: Iterable[Row], round: Round, by: User | None, source: str = "", reason: str = ""
+) -> ImportResult:
     """Import already-read judgment rows into `round`, all or nothing.
 
     Validates every row first and raises `ImportRefused` with every error, by line; then nothing is written.
     Each changed finding is saved through `findings.services.finding_save` (new revision, history row with
-    `by` and the change reason "import <source>"); unchanged findings are left alone.
+    `by` and the change reason "import <source>", or `reason` when given); unchanged findings are left alone.
     """
-    return _judgments_import(rows=list(rows), round=round, by=by, source=source, prior_errors=[])
+    return _judgments_import(rows=list(rows), round=round, by=by, source=source, prior_errors=[], reason=reason)
 
 
 def judgments_import_file(*, name: str, data: bytes, round: Round, by: User | None) -> ImportResult:
@@ -149,7 +151,7 @@ def judgments_import_file(*, name: str, data: bytes, round: Round, by: User | No
 
 @transaction.atomic
 def _judgments_import(
-    *, rows: list[Row], round: Round, by: User | None, source: str, prior_errors: list[RowError]
+    *, rows: list[Row], round: Round, by: User | None, source: str, prior_errors: list[RowError], reason: str = ""
 ) -> ImportResult:
     round = Round.objects.select_for_update().get(pk=round.pk)
     context = judgment_context(round)
@@ -169,7 +171,7 @@ def _judgments_import(
             "subject__code", "success_factor__code", "text", "judgment"
         )
     }
-    reason = f"import {source}".strip()
+    reason = reason or f"import {source}".strip()
     refused: list[RowError] = []
     for row in valid:
         current = stored.get((row.subject_code, row.csf))

@@ -53,7 +53,12 @@ class ReportForm(forms.Form):
 
 
 class RespondForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Uw reactie"), choices=ResponseKind.choices, widget=forms.RadioSelect)
+    # Nothing is preselected: the respondent chooses per item, and is told so at the item when they did not.
+    kind = forms.ChoiceField(
+        label=_("Uw reactie"), choices=ResponseKind.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Kies bij dit onderdeel ‘akkoord’ of ‘opmerking’."),
+                        "invalid_choice": _("Kies bij dit onderdeel ‘akkoord’ of ‘opmerking’.")},
+    )
     comment = forms.CharField(
         label=_("Opmerking"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=MAX_VERIFICATION
     )

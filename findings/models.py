@@ -87,6 +87,10 @@ class ReportAttachment(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
     def __str__(self) -> str:
         return self.original_name
 
@@ -111,6 +115,8 @@ class Verification(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("verificatie")
+        verbose_name_plural = _("verificaties")
         constraints = [
             models.UniqueConstraint(fields=["round", "subject"], name="verification_one_per_subject_round"),
         ]
@@ -130,6 +136,8 @@ class VerificationItem(models.Model):
     sent_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("verificatieonderdeel")
+        verbose_name_plural = _("verificatieonderdelen")
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
@@ -169,6 +177,8 @@ class VerificationResponse(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("reactie op verificatie")
+        verbose_name_plural = _("reacties op verificatie")
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["item", "respondent"], name="response_one_per_respondent_item"),
@@ -197,6 +207,8 @@ class NationalConclusion(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("deelconclusie")
+        verbose_name_plural = _("deelconclusies")
         constraints = [
             models.UniqueConstraint(fields=["round", "success_factor"], name="conclusion_one_per_csf"),
             models.UniqueConstraint(
@@ -226,6 +238,8 @@ class Citation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("bron")
+        verbose_name_plural = _("bronnen")
         constraints = [
             models.CheckConstraint(
                 condition=(Q(finding__isnull=False) & Q(conclusion__isnull=True))
@@ -302,6 +316,8 @@ class FollowUp(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("opvolging")
+        verbose_name_plural = _("opvolgingen")
         constraints = [
             models.UniqueConstraint(fields=["recommendation", "round"], name="follow_up_one_per_round"),
         ]
@@ -331,6 +347,8 @@ class DraftRule(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("regel voor conceptaanbevelingen")
+        verbose_name_plural = _("regels voor conceptaanbevelingen")
         ordering = ["success_factor__order", "pk"]
 
     def __str__(self) -> str:
@@ -346,6 +364,8 @@ class Reminder(models.Model):
     summary = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
         constraints = [
             models.UniqueConstraint(fields=["user", "round", "sent_on"], name="reminder_one_per_user_round_day"),
         ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.text import Truncator
 
-from assessments.models import Answer, Evidence, Round, SuccessFactor
+from assessments.models import Answer, Evidence, Question, Round, SuccessFactor
 from assessments.norms import Suggestion, suggest_judgment
 from findings.models import (
     Citation,
@@ -39,6 +39,8 @@ class FactorRow(TypedDict):
     finding: Finding | None
     answers: list[Answer]
     suggestion: Suggestion
+    # What the inspectors hold the factor against (assessments.Criterion), in the interface language on display.
+    criteria: list
     item: VerificationItem | None
 
 
@@ -65,17 +67,31 @@ def items_with_responses(verification: Verification | None, user: User | None = 
 def subject_page(*, round: Round, subject: Subject, user: User | None = None) -> dict:
     """Everything a subject's findings page shows: per factor the finding, the answers that bear on it
     and the suggested judgment; the interview report; the verification items."""
-    factors = list(SuccessFactor.objects.filter(subject_kind=subject.kind).select_related("theme"))
+    factors = list(
+        SuccessFactor.objects.filter(subject_kind=subject.kind).select_related("theme").prefetch_related("criteria")
+    )
     findings = {
         f.success_factor_id: f
         for f in Finding.objects.filter(round=round, subject=subject).prefetch_related(
             Prefetch("citations", queryset=Citation.objects.select_related(*CITATION_RELATED))
         )
     }
+    # The questions of the subject's questionnaire (the normed ones without an answer are named in the suggestion)
+    # and their answers.
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(questionnaire__assessments__subject=subject, questionnaire__assessments__round=round)
+        .select_related("criterion").prefetch_related("choices").order_by("order")
+    }
+    questions_by_factor: dict[int, list[Question]] = defaultdict(list)
+    for question in questions.values():
+        questions_by_factor[question.success_factor_id].append(question)
     answers: dict[int, list[Answer]] = defaultdict(list)
-    answer_rows = Answer.objects.filter(assessment__subject=subject, assessment__round=round).select_related("question").prefetch_related("question__choices").order_by("question__order")
-    for answer in answer_rows:
+    answer_rows = Answer.objects.filter(assessment__subject=subject, assessment__round=round)
+    for answer in sorted(answer_rows, key=lambda a: questions[a.question_id].order):
+        answer.question = questions[answer.question_id]
         answers[answer.question.success_factor_id].append(answer)
+    values = {answer.question.code: answer.value for rows in answers.values() for answer in rows}
     verification = Verification.objects.filter(round=round, subject=subject).select_related("subject").first()
     items = items_with_responses(verification, user)
     item_by_finding = {item.finding_id: item for item in items if item.finding_id}
@@ -88,7 +104,10 @@ def subject_page(*, round: Round, subject: Subject, user: User | None = None) ->
                 "factor": factor,
                 "finding": finding,
                 "answers": answers.get(factor.pk, []),
-                "suggestion": suggest_judgment(answers.get(factor.pk, [])),
+                "suggestion": suggest_judgment(
+                    answers.get(factor.pk, []), questions_by_factor.get(factor.pk, []), values=values
+                ),
+                "criteria": list(factor.criteria.all()),
                 "item": item_by_finding.get(finding.pk) if finding else None,
             }
         )
@@ -143,14 +162,20 @@ def overview(round: Round) -> dict:
             "verification": verifications.get(subject.pk),
         }
 
-    subjects = list(Subject.objects.filter(kind__in=[SubjectKind.REGION, SubjectKind.BRIGADE]))
+    reports = InterviewReport.objects.filter(round=round, subject=OuterRef("pk"))
+    subjects = list(Subject.objects.annotate(held_on=reports.values("held_on")[:1], has_report=Exists(reports)))
     regions = [row(s, factors) for s in subjects if s.kind == SubjectKind.REGION]
     brigades = [row(s, brigade_factors) for s in subjects if s.kind == SubjectKind.BRIGADE]
+    # A directorate is listed in a round in which it was interviewed or its report went out for verification.
+    directorates = [
+        row(s, []) for s in subjects if s.kind == SubjectKind.DIRECTORATE and (s.has_report or s.pk in verifications)
+    ]
     return {
         "factors": factors,
         "brigade_factors": brigade_factors,
         "regions": regions,
         "brigades": brigades,
+        "directorates": directorates,
         "uncited": uncited(round),
         "rounds": Round.objects.order_by("-year"),
         "verified": sum(1 for r in regions if r["verification"] and r["verification"].status == VerificationStatus.VERIFIED),
@@ -170,6 +195,12 @@ def uncited(round: Round) -> dict:
     return {"findings": list(findings), "conclusions": list(conclusions)}
 
 
+
+
+def report_only(subject: Subject) -> bool:
+    """Whether `subject`'s findings page is its interview report alone: a directorate is interviewed, not judged
+    per success factor (the framework's factors judge a region or a brigade)."""
+    return subject.kind == SubjectKind.DIRECTORATE
 
 
 def verification_of(*, round: Round, subject: Subject) -> Verification | None:

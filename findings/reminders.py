@@ -47,7 +47,7 @@ def reminders_send(*, round: Round, days: int = 7, today: datetime.date | None =
     if not (verification_near or submission_near):
         return []
     users = User.objects.filter(is_active=True).exclude(email="").filter(
-        Q(role__in=[Role.OVR, Role.CONTACT, Role.RMC, Role.INSPECTOR, Role.ADMIN])
+        Q(role__in=[Role.OVR, Role.CONTACT, Role.RMC, Role.DIRECTORATE, Role.INSPECTOR, Role.ADMIN])
     )
     sent = []
     for user in users.order_by("pk"):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from assessments.models import Round
 from findings.models import VerificationStatus
+from regions.models import SubjectKind
 from regions.policy import Action, Area, may, visible_subjects
 
 if TYPE_CHECKING:
@@ -25,15 +26,22 @@ def subject_sections(user: User, subject: Subject) -> list[Section]:
     drafts = may(user, Action.FINDINGS_DRAFT)
     rounds = Round.objects.order_by("-year")
     if drafts:
-        rounds = rounds.filter(Q(findings__subject=subject) | Q(verifications__subject=subject) | Q(status="open"))
+        rounds = rounds.filter(
+            Q(findings__subject=subject) | Q(interview_reports__subject=subject) | Q(verifications__subject=subject)
+            | Q(status="open")
+        )
     else:
-        rounds = rounds.filter(verifications__subject=subject).exclude(verifications__status=VerificationStatus.NOT_SENT)
+        # One condition on the same verification (an exclude() would drop a round in which any other subject is unsent).
+        sent = [status for status in VerificationStatus.values if status != VerificationStatus.NOT_SENT]
+        rounds = rounds.filter(verifications__subject=subject, verifications__status__in=sent)
     sections: list[Section] = []
     for round in rounds.distinct():
         verification = round.verifications.filter(subject=subject).first()
         status = verification.get_status_display() if verification else VerificationStatus.NOT_SENT.label
+        # A directorate has no success factors of its own: its page is the interview report alone.
+        title = _("Gespreksverslag %(year)s") if subject.kind == SubjectKind.DIRECTORATE else _("Bevindingen en oordelen %(year)s")
         sections.append({
-            "title": _("Bevindingen en oordelen %(year)s") % {"year": round.year},
+            "title": title % {"year": round.year},
             "url": reverse("findings:subject", args=[round.year, subject.code]),
             "detail": _("verificatie: %(status)s") % {"status": status},
         })

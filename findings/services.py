@@ -185,7 +185,8 @@ def report_save(
 def verification_send(*, round: Round, subject: Subject, by: User) -> Verification:
     """Send a subject's findings and interview report to its respondents.
 
-    Every success factor of the subject's kind needs a written finding. The text of each item is frozen
+    Every success factor of the subject's kind needs a written finding; a subject without factors (a
+    directorate) needs its interview report. The text of each item is frozen
     as sent, so the final text can be compared with it afterwards (hoor en wederhoor).
     """
     require(by, Action.FINDINGS_EDIT, subject)
@@ -201,8 +202,11 @@ def verification_send(*, round: Round, subject: Subject, by: User) -> Verificati
         raise ValidationError(
             _("Schrijf eerst een bevinding voor elke succesfactor; ontbreekt: %(codes)s.") % {"codes": ", ".join(missing)}
         )
-    now = timezone.now()
     report = InterviewReport.objects.filter(**lookup).first()
+    if not findings and (report is None or not report.text):
+        # A directorate has no success factors: without its interview report there is nothing to verify.
+        raise ValidationError(_("Schrijf eerst het gespreksverslag; er is niets om ter verificatie voor te leggen."))
+    now = timezone.now()
     if report is not None:
         VerificationItem.objects.create(verification=verification, report=report, sent_text=report.text, sent_at=now)
     for finding in sorted(findings.values(), key=lambda f: f.success_factor.order):

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from assessments.access import round_from_query
 from assessments.models import SuccessFactor
-from core.messages import flash_form_errors, flash_refusal
+from assessments.reconstruction import is_reconstructed
+from core.messages import flash_form_errors, flash_refusal, form_messages
 from core.uploads import ACCEPTED_TYPES
 from findings import access, forms, pages, services
 from findings.models import (
@@ -65,9 +66,15 @@ def subject_findings(request: HttpRequest, year: int, code: str) -> HttpResponse
         # The template's content block needs it too ({% may %} in the breadcrumbs block does not reach it).
         "sees_drafts": may(request.user, Action.FINDINGS_DRAFT),
         "judgments": Judgment.choices,
+        "report_only": pages.report_only(subject["subject"]),
+        "reconstructed": is_reconstructed(subject["round"], audience=subject["subject"].kind),
     }
     if context["shown"]:
         context.update(pages.subject_page(**subject, user=request.user))
+        # A response refused by its form is shown at its own item, with what the respondent typed.
+        refused = request.session.pop("respond_refused", {})
+        for item in context["items"]:
+            item.refused = refused.get(str(item.pk))
     context["can_respond"] = access.may_respond(request.user, verification)
     return render(request, "findings/subject.html", context)
 
@@ -164,7 +171,10 @@ def verification_send(request: HttpRequest, year: int, code: str) -> HttpRespons
     except ValidationError as error:
         flash_refusal(request, error)
     else:
-        messages.success(request, _("De bevindingen zijn ter verificatie voorgelegd aan de respondenten."))
+        if pages.report_only(subject["subject"]):
+            messages.success(request, _("Het gespreksverslag is ter verificatie voorgelegd aan de directie."))
+        else:
+            messages.success(request, _("De bevindingen zijn ter verificatie voorgelegd aan de respondenten."))
     return redirect(_subject_url(subject, "verificatie"))
 
 
@@ -182,7 +192,10 @@ def item_respond(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             flash_refusal(request, error)
     else:
-        flash_form_errors(request, form)
+        request.session["respond_refused"] = {
+            str(item.pk): {"errors": form_messages(form), "kind": request.POST.get("kind", ""),
+                           "comment": request.POST.get("comment", "")}
+        }
     return redirect(_verification_url(item.verification, f"item-{item.pk}"))
 
 

@@ -45,7 +45,7 @@ def items_to_verify(user: User, round: Round):
         verification__subject__in=Subject.objects.filter(own),
     ).exclude(responses__respondent=user)
     return (
-        items.values("verification__subject__code")
+        items.values("verification__subject__code", "verification__subject__kind")
         .annotate(pending=Count("pk"))
         .order_by("verification__subject__order")
     )
@@ -85,6 +85,11 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
         result = []
         for row in items_to_verify(user, round):
             code = row["verification__subject__code"]
+            if row["verification__subject__kind"] == SubjectKind.DIRECTORATE:
+                # A directorate verifies its interview report only.
+                label = _("Gespreksverslag %(subject)s verifiëren") % {"subject": code}
+                result.append({"label": label, "url": _subject_url(round, code) + "#verificatie", "detail": deadline})
+                continue
             label = ngettext(
                 "Bevindingen %(subject)s verifiëren: %(n)s onderdeel wacht op uw reactie",
                 "Bevindingen %(subject)s verifiëren: %(n)s onderdelen wachten op uw reactie",
@@ -96,7 +101,10 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
         return []
     result = []
     for verification in waiting_on_respondents(round):
-        label = _("Bevindingen %(subject)s wachten op de respondenten") % {"subject": verification.subject}
+        if verification.subject.kind == SubjectKind.DIRECTORATE:
+            label = _("Gespreksverslag %(subject)s wacht op de directie") % {"subject": verification.subject}
+        else:
+            label = _("Bevindingen %(subject)s wachten op de respondenten") % {"subject": verification.subject}
         detail = _("Ter verificatie verstuurd op %(date)s") % {"date": date_format(verification.sent_at, "j F Y")}
         if round.verification_deadline:
             detail += " · " + deadline

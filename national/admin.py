@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from core.admin import ServiceOwnedAdmin
-from national.models import JudgmentRule, Preview, PublishedPicture
+from national.models import ContextFigure, JudgmentRule, Preview, PublishedPicture, RoundContext
 
 
 @admin.register(JudgmentRule)
@@ -20,3 +20,24 @@ class PreviewAdmin(ServiceOwnedAdmin):
 class PublishedPictureAdmin(ServiceOwnedAdmin):
     list_display = ["round", "version", "sha256", "published_at", "published_by"]
     exclude = ["document"]
+
+
+class ContextFigureInline(admin.TabularInline):
+    model = ContextFigure
+    fields = ["order", "label", "value", "period", "unit", "source"]
+    extra = 0
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(RoundContext)
+class RoundContextAdmin(ServiceOwnedAdmin):
+    list_display = ["round", "revision", "updated_by", "updated_at"]
+    inlines = [ContextFigureInline]

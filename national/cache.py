@@ -4,8 +4,8 @@ Computing a round's picture and rendering its page takes tens of milliseconds; t
 page again and again while the data stand still. A page is kept per session (so the CSRF token and the menu in
 it stay that reader's own), per address and language, under the round's *data version*: one query that reads
 how far every table the picture rests on has come (counts and latest changes). Any change to an answer, a
-judgment, a conclusion, a rule, a recommendation, a preview or a publication gives a new version, and the
-next request computes the page afresh. `NATIONAL_PAGE_CACHE_SECONDS = 0` switches the cache off.
+judgment, a conclusion, a rule, a recommendation, the round's context, a preview or a publication gives a new
+version, and the next request computes the page afresh. `NATIONAL_PAGE_CACHE_SECONDS = 0` switches the cache off.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from django.utils import translation
 
 from assessments.models import Answer, Assessment, Question, Round
 from findings.models import Finding, FollowUp, NationalConclusion, Recommendation
-from national.models import JudgmentRule, Preview, PublishedPicture
+from national.models import JudgmentRule, Preview, PublishedPicture, RoundContext
 from regions.models import Region
 
 
@@ -45,6 +45,8 @@ def data_version(round: Round) -> str:
         _stamp(Recommendation),
         _stamp(FollowUp),
         _stamp(Preview, f"WHERE round_id {in_rounds}"),
+        # Every save of a context (its figures included) moves its revision and updated_at.
+        _stamp(RoundContext, f"WHERE round_id {in_rounds}"),
         _stamp(PublishedPicture, f"WHERE round_id {in_rounds}"),
         _stamp(Question),
         f"(SELECT concat(count(*), ':', coalesce(sum(id * brigade_id), 0)) FROM {Region._meta.db_table})",

@@ -1,16 +1,24 @@
 """Demo data of the round as a whole for `manage.py load_demo`: the national deelconclusies and the
 slotconclusie, the recommendations of 2009 and 2013 and the 2013 follow-up of the 2009 recommendations
 (findings/demo/national.yaml), each deelconclusie citing the findings of its factor; then 2009 is
-published. Runs after the findings demo. Idempotent.
+published. Runs after the findings demo. Idempotent: a published round is left alone.
+
+Each step runs at its moment in the round (`NATIONAL_CALENDAR`), after the verification of the regions: the
+national picture of a round in June of its year, 2009 published in September 2009, the 2013 picture shared
+with the ministry as a preview in June 2013.
 """
 
 from __future__ import annotations
+
+import datetime
 
 import yaml
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
+from assessments.definitions import SAFE_LOADER
+from assessments.demo import at, demo_clock
 from assessments.models import Round, SuccessFactor
 from findings.demo import DEMO
 from findings.models import Citation, Finding, Recommendation
@@ -23,24 +31,41 @@ from national.services import (
     round_publish,
 )
 
+# year -> (national picture written, 2009 published / 2013 shared as a preview)
+NATIONAL_CALENDAR = {
+    2009: (at(datetime.date(2009, 6, 2), 10), at(datetime.date(2009, 9, 14), 11)),
+    2013: (at(datetime.date(2013, 6, 3), 10), at(datetime.date(2013, 6, 17), 11)),
+}
+
 
 def demo_load(*, stdout=None) -> str:
     inspector = User.objects.get(username="inspecteur")
-    national = yaml.safe_load((DEMO / "national.yaml").read_text(encoding="utf-8"))["rounds"]
+    national = yaml.load((DEMO / "national.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)["rounds"]
     factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
     with transaction.atomic():
         for year in (2009, 2013):
             round = Round.objects.get(year=year)
+            if round.is_published:
+                continue
             spec = national[year]
-            _rules_load(round, spec.get("judgment_rules") or {}, factors, inspector)
-            _conclusions_load(round, spec, factors, inspector)
-            _recommendations_load(round, spec.get("recommendations") or [], factors, inspector)
-            _conclusion_citations_load(round, inspector)
-        _follow_ups_load(national[2009].get("recommendations") or [], inspector)
-        round_2009 = Round.objects.get(year=2009)
-        if round_2009.published_at is None:
-            round_publish(round=round_2009, by=inspector)
-        preview_share(round=Round.objects.get(year=2013), by=inspector)
+            with demo_clock(NATIONAL_CALENDAR[year][0]):
+                _rules_load(round, spec.get("judgment_rules") or {}, factors, inspector)
+                _conclusions_load(round, spec, factors, inspector)
+                _recommendations_load(round, spec.get("recommendations") or [], factors, inspector)
+                _conclusion_citations_load(round, inspector)
+        round_2009, round_2013 = Round.objects.get(year=2009), Round.objects.get(year=2013)
+        if not round_2013.is_published:
+            with demo_clock(NATIONAL_CALENDAR[2013][0] + datetime.timedelta(days=1)):
+                _follow_ups_load(national[2009].get("recommendations") or [], inspector)
+                from national.context_demo import context_demo_load  # the 2013 context: national/demo/context-2013.yaml
+
+                context_demo_load(by=inspector)
+        if not round_2009.is_published:
+            with demo_clock(NATIONAL_CALENDAR[2009][1]):
+                round_publish(round=round_2009, by=inspector)
+        if not round_2013.is_published:
+            with demo_clock(NATIONAL_CALENDAR[2013][1]):
+                preview_share(round=round_2013, by=inspector)
     return "conclusies, aanbevelingen en opvolging klaar; 2009 gepubliceerd, 2013 gedeeld als voorlopig beeld"
 
 

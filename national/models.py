@@ -96,3 +96,50 @@ class PublishedFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.picture} {self.format}"
+
+
+class RoundContext(models.Model):
+    """The context of a round (research question 4 of the report: the developments around civil-military
+    cooperation): a text, in Dutch and optionally English, and a table of context figures (`ContextFigure`).
+    Written by inspectors through `national.services.round_context_save`; `revision` refuses a stale save."""
+
+    round = models.OneToOneField("assessments.Round", on_delete=models.PROTECT, related_name="context")
+    text = models.TextField(_("context"), blank=True)
+    text_en = models.TextField(_("context (Engels)"), blank=True)
+    revision = models.PositiveIntegerField(default=0)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("context van de meting")
+        verbose_name_plural = _("context van de metingen")
+
+    def __str__(self) -> str:
+        return f"{self.round.year}"
+
+
+class ContextFigure(models.Model):
+    """One figure of a round's context, as the report states it: the value is text, so that "ruim 40" and
+    "1 500–2 000" are kept as written."""
+
+    context = models.ForeignKey(RoundContext, on_delete=models.CASCADE, related_name="figures")
+    order = models.PositiveSmallIntegerField(_("volgorde"))
+    label = models.CharField(_("omschrijving"), max_length=300)
+    value = models.CharField(_("waarde"), max_length=60)
+    period = models.CharField(_("jaar of periode"), max_length=60, blank=True)
+    unit = models.CharField(_("eenheid"), max_length=60, blank=True)
+    source = models.CharField(_("bron"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["context", "order", "pk"]
+        verbose_name = _("contextcijfer")
+        verbose_name_plural = _("contextcijfers")
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"

@@ -1,6 +1,7 @@
 """The national picture of a round as ONE document: what the dashboard, the factor pages, the files (PDF,
 DOCX, XLSX, CSV), the JSON API and `manage.py national_picture` all show. Everything in it is computed from
-the answers and the judgments, except the texts of conclusions and recommendations.
+the answers and the judgments, except the texts of conclusions and recommendations and the round's context
+(`national.context`).
 
 CONTRACT (the pages, the files and the API are built against these shapes; keep them stable):
 
@@ -25,7 +26,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments.indicators import band_of, indicator_render
-from assessments.models import Choice, Lineage, Question, QuestionKind, Questionnaire, Round, SuccessFactor
+from assessments.models import Choice, Criterion, Lineage, Question, QuestionKind, Round, SuccessFactor
+from assessments.reconstruction import reconstructed_rounds
 from core.i18n import localized
 from findings.models import (
     Addressee,
@@ -36,6 +38,7 @@ from findings.models import (
     RecommendationStatus,
 )
 from national import queries
+from national.context import Context, context_document
 from national.models import JudgmentRule, Preview, PublishedPicture
 from regions.models import Brigade, Region, SubjectKind
 from regions.policy import Action, may
@@ -80,6 +83,11 @@ class Indicator(TypedDict):
     answered_by_brigade: dict[str, int]
 
 
+class CriterionItem(TypedDict):
+    text: str  # what the inspectors held the factor against (active language)
+    section: str  # the report section it comes from: "3.2.1"
+
+
 class FactorPicture(TypedDict):
     name: str
     theme: int
@@ -97,6 +105,7 @@ class FactorPicture(TypedDict):
     total: int  # how many regions (or brigades) there are
     rule_values: dict[str, int] | None  # {"meets_min": n, "partly_min": n}; None: no rule for this factor
     previous_national_judgment: str | None
+    criteria: list[CriterionItem]  # the factor's criteria, in the order of assessments/questionnaires/criteria.yaml
 
 
 class Theme(TypedDict):
@@ -161,6 +170,9 @@ class Picture(TypedDict):
     preview: bool  # an inspector shares this unpublished round with the ministry
     verified_regions: int  # (as `national_picture` has always printed them)
     verified_brigades: int
+    # The round's context (research question 4): {"text", "figures": [{"label", "value", "period", "unit",
+    # "source"}]}; text in the active language. Not of any region, so the ministry's document has it too.
+    context: Context
     # Only for viewers who may see single subjects (inspectors): per region code, its name, brigade,
     # judgment per factor and answer per indicator.
     subjects: dict[str, dict]
@@ -194,9 +206,7 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
     indicators = _indicators(round, predecessor, questions, brigades, totals)
     conclusions = {(row["round_id"], row["code"]): row for row in queries.conclusion_rows(round_ids)}
     factor_pictures = _factors(round, predecessor, factors, conclusions, indicators, brigades, totals)
-    reconstructed = set(
-        Questionnaire.objects.filter(round_id__in=round_ids, reconstructed=True).values_list("round_id", flat=True)
-    )
+    reconstructed = reconstructed_rounds(round_ids)
     published = PublishedPicture.objects.filter(round=round).order_by("-version").values(
         "published_at", "sha256", "version"
     ).first()
@@ -229,6 +239,7 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
         "brigade_regions": brigade_regions,
         "previous_reconstructed": bool(predecessor) and round.predecessor_id in reconstructed,
         "preview": Preview.objects.filter(round=round).exists(),
+        "context": context_document(round),
         **queries.verified_counts(round),
     }
     if detail:
@@ -400,6 +411,11 @@ def _factors(round, predecessor, factors, conclusions, indicators, brigades, tot
     per_factor: dict[str, list[str]] = defaultdict(list)
     for key, indicator in indicators.items():
         per_factor[indicator["success_factor"]].append(key)
+    criteria: dict[str, list[CriterionItem]] = defaultdict(list)
+    for row in Criterion.objects.order_by("order", "code").values("success_factor__code", "text", "text_en", "section"):
+        criteria[row["success_factor__code"]].append(
+            {"text": localized(row["text"], row["text_en"]), "section": row["section"]}
+        )
     pictures: dict[str, FactorPicture] = {}
     for factor in factors:
         now = dict(counts[(round.pk, factor.code)]) if (round.pk, factor.code) in counts else dict(empty)
@@ -426,6 +442,7 @@ def _factors(round, predecessor, factors, conclusions, indicators, brigades, tot
             "total": total,
             "rule_values": {"meets_min": rule["meets_min"], "partly_min": rule["partly_min"]} if rule else None,
             "previous_national_judgment": (then or {}).get("judgment") or None,
+            "criteria": criteria.get(factor.code, []),
         }
     return pictures
 

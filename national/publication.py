@@ -140,6 +140,8 @@ def document_changes(before: dict, after: dict) -> list[str]:
             changes.append(_("Vraag %(code)s: zin gewijzigd") % {"code": code})
     if before.get("overall_conclusion", "") != after.get("overall_conclusion", ""):
         changes.append(_("Conclusie gewijzigd"))
+    if reports.context_of(before) != reports.context_of(after):
+        changes.append(_("Context van de meting gewijzigd"))
     return changes
 
 

@@ -90,6 +90,24 @@ def judgment_order(counts: dict[str, int]) -> list[str]:
     return JUDGMENT_ORDER + [value for value in counts if value not in JUDGMENT_ORDER]
 
 
+def context_of(picture: Picture) -> dict[str, Any]:
+    """The round's context as the files print it: {"text", "figures"}; empty in a document stored before the
+    picture carried a context."""
+    context = picture.get("context") or {}
+    return {"text": (context.get("text") or "").strip(), "figures": list(context.get("figures") or [])}
+
+
+CONTEXT_COLUMNS = ("label", "value", "unit", "period", "source")
+
+
+def context_header() -> list[str]:
+    return [_("omschrijving"), _("waarde"), _("eenheid"), _("jaar of periode"), _("bron")]
+
+
+def context_rows(picture: Picture) -> list[list[str]]:
+    return [[str(figure.get(key) or "") for key in CONTEXT_COLUMNS] for figure in context_of(picture)["figures"]]
+
+
 def recommendation_rows(picture: Picture) -> list[dict[str, str]]:
     """The recommendations as the files print them; the keys the document gives, read defensively."""
     rows = []
@@ -214,6 +232,7 @@ def report_context(picture: Picture, *, shapes: list[dict] | None = None) -> dic
         "published": is_published(picture),
         "themes": themes,
         "recommendations": recommendation_rows(picture),
+        "round_context": context_of(picture),
         "follow_up": follow_up,
         "follow_up_rows": [
             {"label": _choice_label(FollowUpStatus.choices, status), "count": count}
@@ -320,6 +339,14 @@ def render_docx(picture: Picture) -> bytes:
     if context["follow_up"]:
         document.add_heading(_("Opvolging van de aanbevelingen uit %(year)s") % {"year": context["follow_up"]["round"]}, level=1)
         _docx_table(document, [_("opvolging"), _("aantal")], [[row["label"], row["count"]] for row in context["follow_up_rows"]])
+    round_context = context["round_context"]
+    if round_context["text"] or round_context["figures"]:
+        document.add_heading(_("Context van de meting"), level=1)
+        for paragraph in round_context["text"].split("\n\n"):
+            if paragraph.strip():
+                document.add_paragraph(paragraph.strip())
+        if round_context["figures"]:
+            _docx_table(document, context_header(), context_rows(picture))
     if context["recommendations"]:
         document.add_heading(_("Aanbevelingen"), level=1)
         _docx_table(
@@ -361,7 +388,7 @@ def _append(sheet, values: Iterable[Any], bold: bool = False) -> None:
 
 def render_xlsx(picture: Picture) -> bytes:
     """The report as a workbook: a sheet per theme, one with every indicator by brigade and by round, one
-    with the recommendations and their follow-up."""
+    with the round's context and its figures, one with the recommendations and their follow-up."""
     import openpyxl
 
     context = report_context(picture)
@@ -412,6 +439,17 @@ def render_xlsx(picture: Picture) -> bytes:
                         previous.get("answered") if previous else None])
     sheet.freeze_panes = "A2"
     sheet.column_dimensions["C"].width = 50
+
+    sheet = workbook.create_sheet(_sheet_title(_("Context")))
+    _append(sheet, [_("Context van de meting")], bold=True)
+    _append(sheet, [context["status_line"]])
+    _append(sheet, [context["round_context"]["text"] or _("De context van deze meting is nog niet beschreven.")])
+    _append(sheet, [])
+    _append(sheet, context_header(), bold=True)
+    for row in context_rows(picture):
+        _append(sheet, row)
+    sheet.column_dimensions["A"].width = 60
+    sheet.column_dimensions["E"].width = 30
 
     sheet = workbook.create_sheet(_sheet_title(_("Aanbevelingen")))
     _append(sheet, [_("meting"), _("aanbeveling"), _("geadresseerde"), _("succesfactoren"), _("status"), _("opvolging"),

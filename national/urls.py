@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:year>/indicators.csv", files.report_file, {"fmt": "csv"}, name="indicators_csv"),
     path("<int:year>/report/", files.report_page, name="report_page"),
     path("<int:year>/correct/", files.picture_correct, name="picture_correct"),
+    path("<int:year>/context/", views.context_edit, name="context_edit"),
     path("<int:year>/<str:csf>/", views.national_factor, name="factor"),
     path("<int:year>/<str:csf>/edit/", views.conclusion_edit, name="conclusion_edit"),
     path("<int:year>/<str:csf>/rule/", views.rule_edit, name="rule_edit"),

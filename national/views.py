@@ -22,6 +22,8 @@ from findings.services import StaleEdit, citation_add
 from national import files, pages, publication, services
 from national.access import picture_round_for_user
 from national.cache import cached_response
+from national.context import context_for_edit, figures_of, round_context_save
+from national.forms import ContextFigureFormSet, RoundContextForm, figures_from
 from regions.policy import Action, may, require
 
 
@@ -164,6 +166,39 @@ def conclusion_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
     context = {"round": round, "factor": factor, "form": form, "stale": stale, "csf": csf,
                **pages.proposal_context(round, factor)}
     return render(request, "national/conclusion_edit.html", context)
+
+
+def context_edit(request: HttpRequest, year: int) -> HttpResponse:
+    """The context of the round (research question 4): its text and its figures with their sources, saved
+    together (`national.context.round_context_save`). Inspectors only; a stale save shows both versions."""
+    require(request.user, Action.NATIONAL_EDIT)
+    round = round_for_year(year)
+    current = context_for_edit(round)
+    initial = {"text": current.text if current else "", "text_en": current.text_en if current else "",
+               "revision": current.revision if current else 0}
+    form = RoundContextForm(request.POST or None, initial=initial)
+    formset = ContextFigureFormSet(request.POST or None, initial=figures_of(current), prefix="figures")
+    stale = None
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            round_context_save(round=round, by=request.user, text=form.cleaned_data["text"],
+                               text_en=form.cleaned_data["text_en"], figures=figures_from(formset),
+                               base_revision=form.cleaned_data["revision"])
+        except StaleEdit as error:
+            # Both versions are shown; saving again from this page is a choice made with the current one in view.
+            stale, data = error, request.POST.copy()
+            data["revision"] = error.current_revision
+            form = RoundContextForm(data)
+            flash_refusal(request, error)
+        except ValidationError as error:
+            flash_refusal(request, error)
+        else:
+            messages.success(request, _("Context van de meting opgeslagen."))
+            return redirect(reverse("national:round", args=[round.year]) + "#q4")
+    context = {"round": round, "form": form, "formset": formset, "stale": stale, "current": current,
+               "history": current.history.select_related("history_user")[:10] if current else [],
+               "stale_versions": [(_("Nu opgeslagen"), stale.current), (_("Uw versie"), stale.proposed)] if stale else []}
+    return render(request, "national/context_edit.html", context)
 
 
 @require_POST

@@ -51,8 +51,12 @@ def _brigade_context(subject: Subject) -> dict:
     }
 
 
+def _directorate_context(subject: Subject) -> dict:
+    return {"contacts": subject.contacts.filter(is_active=True, role=Role.DIRECTORATE).order_by("last_name")}
+
+
 KIND_CONTEXT = {
     SubjectKind.REGION: _region_context,
     SubjectKind.BRIGADE: _brigade_context,
-    SubjectKind.DIRECTORATE: lambda subject: {},
+    SubjectKind.DIRECTORATE: _directorate_context,
 }

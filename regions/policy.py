@@ -8,6 +8,8 @@ or a role not named below, may nothing and sees nothing.
   open round they may also fill in any questionnaire, on behalf of its respondents.
 - The OVR and contact person of a region respond for that region; an RMC for their brigade.
   An RMC also reads the questionnaires of the brigade's regions, but not their findings.
+- The contact person of a Defence directorate (DOPS, DJZ, CLAS) responds for that directorate only:
+  it has no questionnaire, so they verify its interview report and nothing else.
 - Ministry staff see national aggregates only, never one subject.
 
 What the policy does not know is the state of an object (is the round published, are the findings
@@ -65,6 +67,8 @@ class Action(StrEnum):
 
 INSPECTOR_ROLES = frozenset({Role.INSPECTOR, Role.ADMIN})
 RESPONDENT_ROLES = frozenset({Role.OVR, Role.CONTACT, Role.RMC})
+# A directorate is interviewed, not questioned: its contact person verifies, and fills in nothing.
+VERIFYING_ROLES = RESPONDENT_ROLES | {Role.DIRECTORATE}
 
 # Actions that need no subject, and the roles that may take them.
 GLOBAL_ACTIONS: dict[Action, frozenset[str]] = {
@@ -87,7 +91,7 @@ SUBJECT_ACTIONS: dict[Action, tuple[bool, frozenset[str]]] = {
     Action.ANSWER: (True, RESPONDENT_ROLES),
     Action.SIGN: (False, RESPONDENT_ROLES),
     Action.SUBMIT: (False, RESPONDENT_ROLES),
-    Action.VERIFY: (False, RESPONDENT_ROLES),
+    Action.VERIFY: (False, VERIFYING_ROLES),
 }
 
 # The respondents who sign a questionnaire before it is submitted, per kind of subject.
@@ -102,10 +106,12 @@ REFUSALS = {
     Action.SIGN: gettext_lazy("Alleen de respondenten van deze vragenlijst ondertekenen."),
     Action.SUBMIT: gettext_lazy("Alleen de respondenten dienen deze vragenlijst in."),
     Action.REVIEW: gettext_lazy("Alleen inspecteurs brengen een vragenlijst in een volgende fase."),
-    Action.VERIFY: gettext_lazy("Alleen de respondenten van deze regio of brigade kunnen reageren."),
+    Action.VERIFY: gettext_lazy("Alleen de respondenten van deze regio, brigade of directie kunnen reageren."),
     Action.NATIONAL: gettext_lazy("Het landelijk beeld is voor inspecteurs en het ministerie."),
     Action.RECOMMENDATIONS: gettext_lazy("De aanbevelingen zijn voor inspecteurs en het ministerie."),
-    Action.REGION_LIST: gettext_lazy("Ministeriemedewerkers zien het landelijk beeld, niet de gegevens per regio."),
+    Action.REGION_LIST: gettext_lazy(
+        "Het overzicht van de regio's is voor de inspectie en de respondenten van regio's en brigades."
+    ),
 }
 
 
@@ -127,6 +133,9 @@ def respondent_filter(user: User) -> Q | None:
         return Q(region__in=user.regions.all())
     if role == Role.RMC and user.brigade_id:
         return Q(brigade_id=user.brigade_id)
+    if role == Role.DIRECTORATE and user.directorate_id:
+        # The kind as well: a contact person linked to a region by mistake still sees no region.
+        return Q(pk=user.directorate_id, kind=SubjectKind.DIRECTORATE)
     return None
 
 
@@ -137,7 +146,8 @@ def visible_subjects(user: User, area: Area = Area.PROFILE, subjects: QuerySet[S
     if role in INSPECTOR_ROLES:
         return subjects
     own = respondent_filter(user)
-    if own is None:
+    if own is None or (role == Role.DIRECTORATE and area == Area.QUESTIONNAIRE):
+        # A directorate has no questionnaire: its contact person has none to open.
         return subjects.none()
     if role == Role.RMC and area in (Area.PROFILE, Area.QUESTIONNAIRE):
         # An RMC reads the regions of the brigade, and any region assigned explicitly.
@@ -154,7 +164,8 @@ def subject_for_user(user: User, code: str, area: Area = Area.PROFILE) -> Subjec
 
 
 def responds_for(user: User, subject: Subject) -> bool:
-    """Whether `user` is one of the respondents of `subject` (OVR/contact of the region, RMC of the brigade)."""
+    """Whether `user` is one of the respondents of `subject` (OVR/contact of the region, RMC of the brigade,
+    contact person of the directorate)."""
     return subject.pk in _respondent_ids(user)
 
 

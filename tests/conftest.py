@@ -80,6 +80,13 @@ def rmc_43(db):
 
 
 @pytest.fixture
+def contact_dops(db):
+    from regions.models import Subject
+
+    return UserFactory(username="contact.dops", role=Role.DIRECTORATE, directorate=Subject.objects.get(code="DOPS"))
+
+
+@pytest.fixture
 def ministry(db):
     return UserFactory(username="ministerie", role=Role.MINISTRY)
 
@@ -100,17 +107,37 @@ def client_for(client):
     return login
 
 
-@pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker):
-    """The demo (`load_demo`), loaded once for a module whose tests read it; each test still runs in its own
-    savepoint, so what a test changes is gone for the next one. Rolled back at the end of the module."""
-    from django.db import transaction
-
+def load_demo() -> None:
+    """What `manage.py load_demo` loads: the demo users and each app's demo data."""
     from cmsaudit.demo import demo_loaders, users_load
 
+    users_load()
+    for _name, loader in demo_loaders():
+        loader()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo as `load_demo` leaves the database, loaded once per test process and copied out (tests/snapshot.py);
+    the database itself is left as it was."""
+    from django.db import connection, transaction
+
+    from tests.snapshot import Snapshot
+
     with django_db_blocker.unblock(), transaction.atomic():
-        users_load()
-        for _name, loader in demo_loaders():
-            loader()
+        load_demo()
+        snapshot = Snapshot.take(connection)
+        transaction.set_rollback(True)
+    return snapshot
+
+
+@pytest.fixture(scope="module")
+def demo_data(demo_snapshot, django_db_blocker):
+    """The demo (`load_demo`), put in place once for a module whose tests read it; each test still runs in its own
+    savepoint, so what a test changes is gone for the next one. Rolled back at the end of the module."""
+    from django.db import connection, transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        demo_snapshot.restore(connection)
         yield
         transaction.set_rollback(True)

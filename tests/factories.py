@@ -13,6 +13,7 @@ from assessments.models import (
     Answer,
     Assessment,
     Choice,
+    Criterion,
     Evidence,
     Question,
     QuestionKind,
@@ -126,6 +127,17 @@ class SuccessFactorFactory(factory.django.DjangoModelFactory):
     theme = factory.SubFactory(ThemeFactory)
     name = "Kennen en gekend worden"
     name_en = "Knowing and being known"
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Criterion
+
+    success_factor = factory.SubFactory(SuccessFactorFactory)
+    code = factory.Sequence(lambda n: f"3.1.1-t{n}")
+    section = "3.1.1"
+    text = "Er zijn vaste aanspreekpunten aan civiele en militaire kant."
+    text_en = "There are fixed points of contact on the civil and the military side."
 
 
 class RoundFactory(factory.django.DjangoModelFactory):

@@ -64,3 +64,34 @@ def test_a_published_round_cannot_be_changed_in_the_admin(client_for, admin_user
     assert round_2009.status == "closed"
     open_round = client.get(reverse("admin:assessments_round_change", args=[Round.objects.get(year=2013).pk]))
     assert 'name="_save"' in open_round.content.decode()
+
+
+def test_the_admin_is_headed_with_the_applications_name_and_lists_its_models_in_dutch(client_for, admin_user):
+    from django.utils.html import strip_tags
+
+    response = client_for(admin_user).get(reverse("admin:index"))
+    text = " ".join(strip_tags(response.content.decode()).split())
+    assert "cmsaudit — beheer" in text
+    assert "Django" not in text
+    for dutch in ["Bevindingen en aanbevelingen", "Deelconclusies", "Opvolgingen", "Regels voor conceptaanbevelingen",
+                  "Verificaties", "Bronnen", "Herinneringen", "Gespreksverslagen", "Aanbevelingen"]:
+        assert dutch in text, dutch
+    for english in ["Draft rules", "Follow ups", "National conclusions", "Verifications", "Citations", "Reminders"]:
+        assert english not in text, english
+
+
+def test_every_findings_model_has_a_dutch_name():
+    from django.apps import apps
+
+    for model in apps.get_app_config("findings").get_models():
+        if model.__name__.startswith("Historical"):
+            continue
+        name = str(model._meta.verbose_name)
+        # Django's default is the class name split into lower-case English words.
+        assert name != model._meta.model_name and " ".join(name.split()) != _default_name(model.__name__), model.__name__
+
+
+def _default_name(class_name: str) -> str:
+    import re
+
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", class_name).lower()

@@ -183,10 +183,12 @@ def test_the_interview_report_keeps_its_date_in_the_english_interface(unchanged,
     client = as_user("inspecteur")
     client.cookies["django_language"] = "en"
     url = reverse("findings:report", args=[2013, "VR12"])
+    held_on = InterviewReport.objects.get(round__year=2013, subject__code="VR12").held_on
+    assert held_on.year == 2013
     form = form_posting_to(served_forms(client, url), url)
-    assert ("held_on", "2013-03-01") in form.fields
+    assert ("held_on", held_on.isoformat()) in form.fields
     repost_unchanged(client, form)
-    assert InterviewReport.objects.get(round__year=2013, subject__code="VR12").held_on.isoformat() == "2013-03-01"
+    assert InterviewReport.objects.get(round__year=2013, subject__code="VR12").held_on == held_on
 
 
 @pytest.mark.parametrize("code", ["VR13", "VR12", "B11"])
@@ -203,6 +205,12 @@ def test_every_conclusion_form_reposted_unchanged_changes_nothing(unchanged, as_
     for csf in [*SuccessFactor.objects.values_list("code", flat=True), "overall"]:
         url = reverse("national:conclusion_edit", args=[2013, csf])
         repost_unchanged(client, form_posting_to(served_forms(client, url), url))
+
+
+def test_the_round_context_form_reposted_unchanged_changes_nothing(unchanged, as_user):
+    client = as_user("inspecteur")
+    url = reverse("national:context_edit", args=[2013])
+    repost_unchanged(client, form_posting_to(served_forms(client, url), url))
 
 
 def test_every_recommendation_form_reposted_unchanged_changes_nothing(unchanged, as_user):

@@ -1,6 +1,6 @@
 """Each demo user's home lists exactly the work that waits on them (on the demo: VR14's 2013 questionnaire is a
-draft, VR13's findings wait for its respondents, every other questionnaire and verification is done, and the
-2013 round is not yet published)."""
+draft again (sent back after the interview), VR13's findings wait for its respondents, every other questionnaire
+and verification is done, and the 2013 round is not yet published)."""
 
 import re
 
@@ -35,8 +35,8 @@ def test_the_respondents_of_vr13_are_asked_to_verify_their_findings(demo, client
     assert items[0].startswith("Bevindingen VR13 verifiëren:")
 
 
-@pytest.mark.parametrize("username", ["rmc.11", "ministerie"])
-def test_nothing_waits_on_a_brigade_whose_questionnaire_and_findings_are_done_nor_on_the_ministry(
+@pytest.mark.parametrize("username", ["rmc.11", "ministerie", "ovr.vr01", "contact.vr25"])
+def test_nothing_waits_on_a_party_whose_questionnaire_and_findings_are_done_nor_on_the_ministry(
     demo, client, username
 ):
     client.force_login(User.objects.get(username=username))
@@ -55,3 +55,17 @@ def test_the_inspector_sees_every_open_questionnaire_verification_and_the_round_
     ]
     # Nothing final is listed as work.
     assert not any("VR01" in item or "B11" in item for item in items)
+
+
+@pytest.mark.parametrize(("username", "name"), [
+    ("contact.dops", "Directie Operaties (DOPS)"),
+    ("contact.djz", "Directie Juridische Zaken (DJZ)"),
+    ("contact.clas", "Commando Landstrijdkrachten (CLAS)"),
+])
+def test_a_directorate_whose_interview_report_is_verified_waits_for_nothing_and_names_its_directorate(
+    demo, client, username, name
+):
+    assert work(client, username) == []
+    html = client.get("/").content.decode()
+    subjects = html.split('id="subjects-heading"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r'<a href="[^"]*">([^<]+)</a>', subjects) == [name]

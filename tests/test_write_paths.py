@@ -31,7 +31,9 @@ from findings.models import (
 )
 from regions.models import Subject
 
-ROLES = ["inspecteur", "admin", "ovr.vr13", "contact.vr13", "ovr.vr14", "contact.vr14", "rmc.11", "ministerie"]
+ROLES = [
+    "inspecteur", "admin", "ovr.vr13", "contact.vr13", "ovr.vr14", "contact.vr14", "rmc.11", "contact.dops", "ministerie",
+]
 INSPECTORS = {"inspecteur", "admin"}
 
 # The tables a write can touch; a fingerprint of their contents tells a refused write from an accepted one.
@@ -41,7 +43,7 @@ TABLES = [
     "findings_reportattachment", "findings_verification", "findings_verificationitem",
     "findings_verificationresponse", "findings_citation", "findings_nationalconclusion",
     "findings_recommendation", "findings_followup", "findings_draftrule", "national_judgmentrule",
-    "national_preview", "national_publishedpicture",
+    "national_preview", "national_publishedpicture", "national_roundcontext", "national_contextfigure",
 ]
 
 
@@ -204,6 +206,18 @@ def _draft_rule(year: int) -> tuple[str, dict]:
     }
 
 
+def _round_context(year: int) -> tuple[str, dict]:
+    from national.models import RoundContext
+
+    context = RoundContext.objects.filter(round__year=year).first()
+    return reverse("national:context_edit", args=[year]), {
+        "text": "Context bij de toets van de schrijfpaden.", "text_en": "", "revision": context.revision if context else 0,
+        "figures-TOTAL_FORMS": 1, "figures-INITIAL_FORMS": 0, "figures-MIN_NUM_FORMS": 0, "figures-MAX_NUM_FORMS": 1000,
+        "figures-0-label": "Aanvragen om bijstand", "figures-0-value": "162", "figures-0-period": "2012",
+        "figures-0-unit": "aanvragen", "figures-0-source": "rapport §2.2",
+    }
+
+
 def _judgment_rule(year: int) -> tuple[str, dict]:
     return reverse("national:rule_edit", args=[year, "3.4.1"]), {"meets_min": 24, "partly_min": 12}
 
@@ -263,6 +277,7 @@ WRITES = {
     "draft decided": Write(_recommendation_decide, INSPECTORS),
     "draft rule": Write(_draft_rule, INSPECTORS),
     "judgment rule": Write(_judgment_rule, INSPECTORS),
+    "round context": Write(_round_context, INSPECTORS),
     "drafts generated": Write(_drafts_generate, INSPECTORS),
     "answers import": Write(_answers_import, INSPECTORS),
     "judgments import": Write(_judgments_import, INSPECTORS),

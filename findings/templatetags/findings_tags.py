@@ -1,6 +1,7 @@
 """Tiny pure filters for the findings templates."""
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from core import i18n
 from findings.models import Judgment, VerificationStatus
@@ -19,9 +20,10 @@ JUDGMENT_FILLS = {
     Judgment.VOLDOET_NIET: "#dc3545",
     Judgment.NIET_BEOORDEELD: "#adb5bd",
 }
+# Colour is never the only carrier of a judgment: badges, maps and tables show the sign (and the word beside it).
 JUDGMENT_SYMBOLS = {
     Judgment.VOLDOET: "✓",
-    Judgment.VOLDOET_GEDEELTELIJK: "±",
+    Judgment.VOLDOET_GEDEELTELIJK: "◐",
     Judgment.VOLDOET_NIET: "✗",
     Judgment.NIET_BEOORDEELD: "?",
 }
@@ -83,3 +85,23 @@ def csf_anchor(code: str) -> str:
 def change_reason(stored: str | None) -> str:
     """A history change reason (stored in Dutch) in the interface language: `{{ h.history_change_reason|change_reason }}`."""
     return i18n.change_reason(stored)
+
+
+# The kinds of source a citation rests on, in the order a page lists them.
+CITATION_KINDS = (
+    ("cited_finding_id", _("Bevindingen")),
+    ("answer_id", _("Antwoorden")),
+    ("report_id", _("Passages uit het gespreksverslag")),
+    ("evidence_id", _("Documenten")),
+)
+
+
+@register.filter
+def citation_groups(citations) -> list[dict]:
+    """Citations grouped by the kind of source, for a long list a page shows collapsed per group:
+    `{% for group in citations|citation_groups %}{{ group.label }} ({{ group.citations|length }})…`."""
+    groups = {field: [] for field, _label in CITATION_KINDS}
+    for citation in citations:
+        field = next((f for f, _label in CITATION_KINDS if getattr(citation, f)), "evidence_id")
+        groups[field].append(citation)
+    return [{"label": label, "citations": groups[field]} for field, label in CITATION_KINDS if groups[field]]

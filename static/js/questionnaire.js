@@ -55,6 +55,25 @@
     }
     el.textContent = text;
     el.className = "save-state " + (kind || "");
+    // A save that failed on the way is announced in the page's one live region; a server's answer announces itself.
+    var announcer = document.getElementById("save-announcer");
+    if (announcer && kind === "error") announcer.textContent = text;
+  }
+  // After a save the card's state is new: its value field is marked invalid and points to the refusal, or not.
+  function markErrors(card) {
+    var code = card.dataset.code;
+    var errorId = "error-" + code;
+    var invalid = !!document.getElementById(errorId);
+    Array.prototype.forEach.call(inputs(card, "value"), function (input) {
+      var target = input.closest("[role=radiogroup]") || input;
+      var ids = (target.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) { return id && id !== errorId; });
+      if (invalid) ids.unshift(errorId);
+      if (ids.length) target.setAttribute("aria-describedby", ids.join(" "));
+      else target.removeAttribute("aria-describedby");
+      if (invalid) target.setAttribute("aria-invalid", "true");
+      else target.removeAttribute("aria-invalid");
+      if (target === input && input.classList.contains("form-control")) input.classList.toggle("is-invalid", invalid);
+    });
   }
   function currentValue(code) {
     var card = document.getElementById("q-" + code);
@@ -161,6 +180,19 @@
     if (card) setState(card, message("msgOffline", "Niet opgeslagen: geen verbinding; uw invoer blijft staan"), "error");
   });
   document.body.addEventListener("htmx:afterSettle", applyConditions);
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    var card = cardOf(event.detail.elt);
+    if (card) markErrors(card);
+  });
+
+  // The sticky "Opslaan / Volgend thema" bar never covers the focused field: the page's scroll padding
+  // (cmsaudit.css) follows the bar's height, which grows when its text wraps.
+  var bar = document.getElementById("save-bar");
+  if (bar && window.ResizeObserver) {
+    new window.ResizeObserver(function () {
+      document.documentElement.style.setProperty("--save-bar-height", Math.ceil(bar.getBoundingClientRect().height) + 16 + "px");
+    }).observe(bar);
+  }
 
   function save(card) {
     var trigger = inputs(card, "comment")[0] || inputs(card, "value")[0];

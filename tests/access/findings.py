@@ -3,7 +3,8 @@
 Who sees a subject's findings (regions.policy, Area.FINDINGS): inspectors and administrators every
 subject's; the respondents their own region's or brigade's (the text once sent for verification); an
 RMC not its brigade's regions'; ministry staff none. Writing them is the inspectors'; agreeing and
-commenting the respondents'.
+commenting the respondents'. A directorate (DOPS) has an interview report only: its contact person reads it once
+sent and agrees or comments; nobody else but the inspectors sees it, and the contact person sees nothing else.
 """
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -82,6 +83,45 @@ def _item():
 
 def _item_b11():
     return {"pk": _sent("B11").items.filter(finding__isnull=False).first().pk}
+
+
+def _reported(code: str = "DOPS"):
+    """The interview report of a directorate, written by an inspector."""
+    from findings.services import report_save
+
+    return report_save(
+        round=_round(), subject=subject(code), held_on=None, participants="Hoofd Nationale Operaties",
+        text="Verslag van het gesprek met de directie.", by=_inspector(),
+    )
+
+
+def reported():
+    _reported()
+
+
+def _sent_dops():
+    from findings.services import verification_send
+
+    _reported()
+    return verification_send(round=_round(), subject=subject("DOPS"), by=_inspector())
+
+
+def sent_dops():
+    _sent_dops()
+
+
+def _item_dops():
+    return {"pk": _sent_dops().items.get().pk}
+
+
+def _comment_dops():
+    from accounts.models import Role
+    from findings.services import verification_respond
+    from tests.factories import UserFactory
+
+    item = _sent_dops().items.get()
+    contact = UserFactory(username="setup.dops", role=Role.DIRECTORATE, directorate=subject("DOPS"))
+    return {"pk": verification_respond(item=item, by=contact, kind="comment", comment="Klopt niet.").pk}
 
 
 def _item_published():
@@ -171,9 +211,13 @@ VR13_EDIT_RERENDER = expect(404, ovr_vr13=403, contact_vr13=403, **READ)
 B11_READ = expect(404, rmc_11=200, **READ)
 B11_EDIT_PAGE = expect(404, rmc_11=403, **READ)
 B11_EDIT_POST = expect(404, rmc_11=403, inspector=302, admin_user=302)
+DOPS_READ = expect(404, contact_dops=200, **READ)
+DOPS_EDIT_PAGE = expect(404, contact_dops=403, **READ)
+DOPS_EDIT_POST = expect(404, contact_dops=403, inspector=302, admin_user=302)
 
 VR13 = {"year": 2013, "code": "VR13"}
 B11 = {"year": 2013, "code": "B11"}
+DOPS = {"year": 2013, "code": "DOPS"}
 VR13_2009 = {"year": 2009, "code": "VR13"}
 
 MOVED = expect(301)
@@ -194,7 +238,10 @@ RULES = {
         Case(label="VR14", kwargs={"year": 2013, "code": "VR14"}, expect=expect(404, ovr_vr14=200, **READ)),
         Case(label="VR13 sent", kwargs=VR13, setup=sent(), expect=VR13_READ),
         Case(label="B11", kwargs=B11, expect=B11_READ),
-        Case(label="DOPS", kwargs={"year": 2013, "code": "DOPS"}, expect=expect(404, **READ)),
+        # A directorate: its contact person sees the page (the report once sent); an OVR or RMC never.
+        Case(label="DOPS", kwargs=DOPS, expect=DOPS_READ),
+        Case(label="DOPS sent", kwargs=DOPS, setup=sent_dops, expect=DOPS_READ),
+        Case(label="DJZ", kwargs={"year": 2013, "code": "DJZ"}, expect=expect(404, **READ)),
         Case(label="unknown round", kwargs={"year": 1999, "code": "VR13"}, expect=expect(404)),
         Case(label="unknown subject", kwargs={"year": 2013, "code": "VR99"}, expect=expect(404)),
     ],
@@ -203,6 +250,8 @@ RULES = {
         Case(label="post", method="post", data=REPORT, kwargs=VR13, expect=VR13_EDIT_POST, changes=INSPECTORS),
         Case(label="B11", kwargs=B11, expect=B11_EDIT_PAGE),
         Case(label="B11 post", method="post", data=REPORT, kwargs=B11, expect=B11_EDIT_POST, changes=INSPECTORS),
+        Case(label="DOPS", kwargs=DOPS, expect=DOPS_EDIT_PAGE),
+        Case(label="DOPS post", method="post", data=REPORT, kwargs=DOPS, expect=DOPS_EDIT_POST, changes=INSPECTORS),
         # Refused by the published round: the form again, with the message.
         Case(label="published post", method="post", data=REPORT, kwargs=VR13_2009, setup=publish_2009,
              expect=VR13_EDIT_RERENDER),
@@ -210,6 +259,8 @@ RULES = {
     "findings:send": [
         Case(method="post", kwargs=VR13, setup=written(), expect=VR13_EDIT_POST, changes=INSPECTORS),
         Case(label="B11", method="post", kwargs=B11, setup=written("B11"), expect=B11_EDIT_POST, changes=INSPECTORS),
+        Case(label="DOPS", method="post", kwargs=DOPS, setup=reported, expect=DOPS_EDIT_POST, changes=INSPECTORS),
+        Case(label="DOPS without report", method="post", kwargs=DOPS, expect=DOPS_EDIT_POST),
         Case(label="findings missing", method="post", kwargs=VR13, expect=VR13_EDIT_POST),
         Case(label="sent already", method="post", kwargs=VR13, setup=sent(), expect=VR13_EDIT_POST),
         Case(label="published", method="post", kwargs=VR13_2009,
@@ -222,6 +273,8 @@ RULES = {
         Case(label="B11", kwargs={**B11, "csf": "3.3.1"}, expect=B11_EDIT_PAGE),
         Case(label="B11 post", method="post", data=FINDING, kwargs={**B11, "csf": "3.3.1"}, expect=B11_EDIT_POST,
              changes=INSPECTORS),
+        # A directorate is not judged per success factor.
+        Case(label="DOPS", kwargs={**DOPS, "csf": "3.4.1"}, expect=expect(404, contact_dops=403)),
         Case(label="factor of a brigade", kwargs={**VR13, "csf": "3.3.1"}, expect=expect(404, ovr_vr13=403, contact_vr13=403)),
         Case(label="unknown factor", kwargs={**VR13, "csf": "9.9.9"}, expect=expect(404, ovr_vr13=403, contact_vr13=403)),
         Case(label="published post", method="post", data=FINDING, kwargs={**VR13_2009, "csf": "3.4.1"},
@@ -234,12 +287,16 @@ RULES = {
              expect=expect(404, ovr_vr13=302, contact_vr13=302, inspector=403, admin_user=403), changes=VR13_RESPONDENTS),
         Case(label="B11", method="post", data={"kind": "agree"}, setup=_item_b11,
              expect=expect(404, rmc_11=302, inspector=403, admin_user=403), changes={"rmc_11"}),
+        Case(label="DOPS", method="post", data={"kind": "comment", "comment": "Graag verduidelijken."}, setup=_item_dops,
+             expect=expect(404, contact_dops=302, inspector=403, admin_user=403), changes={"contact_dops"}),
         Case(label="published", method="post", data={"kind": "agree"}, setup=_item_published,
              expect=expect(404, ovr_vr13=302, contact_vr13=302, inspector=403, admin_user=403)),
     ],
     "findings:response_reply": [
         Case(method="post", data={"reply": "Aangepast.", "resolution": "kept"}, setup=_comment,
              expect=expect(404, ovr_vr13=403, contact_vr13=403, inspector=302, admin_user=302), changes=INSPECTORS),
+        Case(label="DOPS", method="post", data={"reply": "Verduidelijkt.", "resolution": "kept"}, setup=_comment_dops,
+             expect=expect(404, contact_dops=403, inspector=302, admin_user=302), changes=INSPECTORS),
         Case(label="published", method="post", data={"reply": "Aangepast.", "resolution": "kept"},
              setup=_comment_published, expect=expect(404, ovr_vr13=403, contact_vr13=403, inspector=302, admin_user=302)),
     ],

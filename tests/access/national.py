@@ -107,6 +107,10 @@ def draft_rule(_context=None) -> dict:
 
 CONCLUSION = {"text": "In alle regio's is een OVR beschikbaar.", "judgment": "voldoet", "revision": "0"}
 FOLLOW_UP = {"status": "gedeeltelijk_opgevolgd", "explanation": "Deels uitgevoerd."}
+CONTEXT = {"text": "De vraag naar bijstand groeit.", "text_en": "", "revision": "0", "figures-TOTAL_FORMS": "1",
+           "figures-INITIAL_FORMS": "0", "figures-MIN_NUM_FORMS": "0", "figures-MAX_NUM_FORMS": "1000",
+           "figures-0-label": "Aanvragen om bijstand", "figures-0-value": "ruim 40", "figures-0-period": "2012",
+           "figures-0-unit": "aanvragen", "figures-0-source": "rapport §2.2"}
 
 def _preview_2013():
     from national.models import Preview
@@ -163,6 +167,16 @@ RULES = {
         # Refused by the published round: the form again, with the message.
         Case(label="published post", method="post", data=CONCLUSION, kwargs={"year": 2009, "csf": "3.4.1"},
              setup=_published, expect=INSPECTOR_PAGE),
+    ],
+    # The round's context (research question 4): inspectors edit it; the ministry reads it on the dashboard only.
+    "national:context_edit": [
+        Case(kwargs={"year": 2013}, expect=INSPECTOR_PAGE),
+        Case(label="post", method="post", data=CONTEXT, kwargs={"year": 2013}, expect=INSPECTOR_POST,
+             changes=INSPECTORS),
+        # Refused by the published round: the form again, with the message.
+        Case(label="published post", method="post", data=CONTEXT, kwargs={"year": 2009}, setup=_published,
+             expect=INSPECTOR_PAGE),
+        Case(label="unknown round", kwargs={"year": 1999}, expect=expect(403, **{r: 404 for r in INSPECTORS})),
     ],
     "national:rule_edit": [
         Case(method="post", data={"meets_min": "20", "partly_min": "10"}, kwargs={"year": 2013, "csf": "3.4.1"},

@@ -15,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-ROLES = ["anonymous", "inspector", "ovr_vr13", "contact_vr13", "ovr_vr14", "rmc_11", "rmc_43", "ministry", "admin_user"]
+ROLES = [
+    "anonymous", "inspector", "ovr_vr13", "contact_vr13", "ovr_vr14", "rmc_11", "rmc_43", "contact_dops", "ministry",
+    "admin_user",
+]
 
 LOGIN = "login"  # expected: a redirect to the login page
 
@@ -80,13 +83,14 @@ def _fingerprinted_models():
         VerificationItem,
         VerificationResponse,
     )
-    from national.models import JudgmentRule, Preview, PublishedPicture
+    from national.models import ContextFigure, JudgmentRule, Preview, PublishedPicture, RoundContext
 
     return [
         Round, Assessment, Answer, Signature, Transition, Evidence,
         Finding, InterviewReport, ReportAttachment, Verification, VerificationItem, VerificationResponse,
         Citation, NationalConclusion, Recommendation, Recommendation.success_factors.through,
         Recommendation.concerned_regions.through, FollowUp, DraftRule, Preview, JudgmentRule, PublishedPicture,
+        RoundContext, ContextFigure,
     ]
 
 

@@ -13,7 +13,25 @@ def test_load_demo_users_only_creates_the_demo_users_with_password_demo(db, sett
     ovr = User.objects.get(username="ovr.vr13")
     assert ovr.role == Role.OVR and [r.code for r in ovr.regions.all()] == ["VR13"]
     assert User.objects.get(username="rmc.11").brigade.number == 11
+    for code in ("DOPS", "DJZ", "CLAS"):
+        contact = User.objects.get(username=f"contact.{code.lower()}")
+        assert contact.role == Role.DIRECTORATE and contact.directorate.code == code
+        assert authenticate(username=contact.username, password="demo") is not None
     assert User.objects.get(username="admin").is_superuser
+
+
+def test_every_region_has_a_named_ovr_and_contact_person_who_see_only_their_region(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo", "--users-only")
+    for number in range(1, 26):
+        code = f"VR{number:02d}"
+        for role, prefix in [(Role.OVR, "ovr"), (Role.CONTACT, "contact")]:
+            user = User.objects.get(username=f"{prefix}.{code.lower()}")
+            assert user.role == role and [r.code for r in user.regions.all()] == [code]
+            assert user.first_name and user.last_name, user.username
+            assert authenticate(username=user.username, password="demo") == user
+    names = {u.get_full_name() for u in User.objects.filter(role__in=[Role.OVR, Role.CONTACT])}
+    assert len(names) == 50  # fifty different people
 
 
 def test_load_demo_twice_gives_the_same_users(db, settings):
@@ -49,7 +67,8 @@ def test_the_demo_allowance_with_debug_off_is_refused_for_a_real_host(tmp_path):
 
 @pytest.mark.parametrize(
     ("username", "landing_text"),
-    [("ovr.vr13", "VR13 Amsterdam-Amstelland"), ("rmc.11", "11 Luchtmobiele Brigade"), ("ministerie", "Landelijk beeld")],
+    [("ovr.vr13", "VR13 Amsterdam-Amstelland"), ("rmc.11", "11 Luchtmobiele Brigade"), ("ministerie", "Landelijk beeld"),
+     ("contact.dops", "Directie Operaties (DOPS)")],
 )
 def test_the_home_page_takes_each_role_to_its_work(db, settings, client, username, landing_text):
     settings.DEBUG = True

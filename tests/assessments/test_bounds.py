@@ -66,7 +66,8 @@ def test_a_definition_with_wrong_number_rules_is_refused(rules, fragment):
 
 
 def test_a_definition_with_sound_number_rules_is_accepted():
-    assert validate_definition(_definition(min=0, max=100, whole=True, norm={"min": 3}), success_factors={"3.1.1"}) == []
+    sound = _definition(min=0, max=100, whole=True, norm={"min": 3}, norm_section="3.1.1")
+    assert validate_definition(sound, success_factors={"3.1.1"}) == []
 
 
 @pytest.mark.parametrize(("raw", "message"), IMPOSSIBLE.items())
@@ -81,7 +82,8 @@ def test_the_refusal_reads_in_english_in_the_english_interface(db):
     question = Question.objects.filter(code="reservists_count").first()
     with translation.override("en"), pytest.raises(ValidationError) as error:
         parse_value(question, "99999")
-    assert error.value.messages == ["‘99999’ is too large; the largest number allowed is 100 personen."]
+    # The unit too is English (the definition's unit_en).
+    assert error.value.messages == ["‘99999’ is too large; the largest number allowed is 100 people."]
     with translation.override("en"), pytest.raises(ValidationError) as error:
         parse_value(question, "3,5")
     assert error.value.messages == ["‘3,5’ is not a whole number; enter a whole number."]

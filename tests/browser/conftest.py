@@ -4,6 +4,7 @@ Never `playwright install`: the browser is /usr/bin/chromium (make test installs
 """
 
 import os
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -53,6 +54,38 @@ def _expected_console_error(text: str) -> bool:
     return ("Failed to load resource" in text and any(f"status of {code}" in text for code in codes)) or any(
         text.startswith(f"Response Status Error Code {code} ") for code in codes
     )
+
+
+# The README shows these; `SCREENSHOTS=1 make test` writes them anew (otherwise each test writes its own into a
+# temporary directory, so the code that takes them runs, and fails, in every run).
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOT_SIZE = {"width": 1366, "height": 768}
+
+
+@pytest.fixture
+def screenshot(tmp_path):
+    """`screenshot(page, "questionnaire")`: the page at 1366 × 768 as `questionnaire.png`, the whole page down to
+    `max_height` pixels."""
+    target = SCREENSHOT_DIR if os.environ.get("SCREENSHOTS") == "1" else tmp_path
+
+    def take(page, name: str, *, max_height: int = 2400, element=None) -> Path:
+        """The page from its top, or only `element` (a locator)."""
+        if page.viewport_size != SCREENSHOT_SIZE:
+            page.set_viewport_size(SCREENSHOT_SIZE)
+        target.mkdir(parents=True, exist_ok=True)
+        path = target / f"{name}.png"
+        if element is not None:
+            element.screenshot(path=str(path), animations="disabled", caret="hide")
+        else:
+            height = min(page.evaluate("document.documentElement.scrollHeight"), max_height)
+            page.screenshot(
+                path=str(path), full_page=True, animations="disabled", caret="hide",
+                clip={"x": 0, "y": 0, "width": SCREENSHOT_SIZE["width"], "height": height},
+            )
+        assert path.stat().st_size > 10_000, f"{name}.png is (nearly) empty"
+        return path
+
+    return take
 
 
 @pytest.fixture
@@ -114,3 +147,13 @@ def vr14_draft_2013(ovr_vr14):
     question = assessment.questionnaire.questions.get(code="reservists_count")
     services.answer_save(assessment=assessment, question=question, value="2", base_revision=0, by=ovr_vr14)
     return assessment
+
+
+@pytest.fixture
+def demo_committed(demo_snapshot, reference_data):
+    """The demo in the live server's database, committed: copied in from the snapshot that the process loads once
+    (tests/conftest.py `demo_snapshot`); the flush after the test removes it again."""
+    from django.db import connection, transaction
+
+    with transaction.atomic():
+        demo_snapshot.restore(connection)

@@ -74,12 +74,9 @@ def layout_problems(page: Page, path: str, language: str, width: int) -> list[st
     return problems
 
 
-def test_no_page_of_any_role_scrolls_sideways_at_1366_and_1280_px_in_dutch_and_english(browser, live_server):
-    from cmsaudit.demo import demo_loaders, users_load
-
-    users_load()
-    for _name, loader in demo_loaders():
-        loader()
+def test_no_page_of_any_role_scrolls_sideways_at_1366_and_1280_px_in_dutch_and_english(
+    browser, live_server, demo_committed
+):
     problems: list[str] = []
     console: list[str] = []
     for username, extra in EXTRA_PAGES.items():

@@ -62,9 +62,12 @@ def logout(page: Page) -> None:
     page.wait_for_url("**/login/**")
 
 
-def test_an_ovr_fills_in_the_region_questionnaire_and_the_inspector_takes_it_into_review(
-    page, login, ovr_vr13, contact_vr13, inspector
+def test_an_ovr_and_an_inspector_fill_in_the_region_questionnaire_both_respondents_sign_and_the_inspector_reviews(
+    page, login, ovr_vr13, contact_vr13, inspector, screenshot
 ):
+    """Journey 1 of issue 11: the OVR starts and answers, the inspector fills in the rest on the region's behalf,
+    the answers survive a reload, the OVR and the contact person sign, the contact person submits, the inspector
+    takes the questionnaire into review."""
     login(ovr_vr13)
     page.get_by_role("link", name="Vragenlijst 2013 voor VR13 Amsterdam-Amstelland").click()
     begin(page)
@@ -84,8 +87,23 @@ def test_an_ovr_fills_in_the_region_questionnaire_and_the_inspector_takes_it_int
     page.reload()
     expect(page.locator("#id-ovr_assigned-ja")).to_be_checked()
     expect(page.locator("#id-reservists_count-value")).to_have_value("4")
+    answer_visible_required(page)
+    screenshot(page, "questionnaire")
+    logout(page)
 
+    # The inspector fills in the other themes on the region's behalf.
+    login(inspector)
+    page.goto("/assessments/2013/VR13/")
+    expect(page.locator("#on-behalf")).to_contain_text("U vult deze vragenlijst in als inspectie namens VR13")
     complete_every_theme(page)
+    page.reload()
+    expect(page.locator("#submit-problems")).not_to_contain_text("onbeantwoord")  # only the signatures are missing
+    logout(page)
+
+    login(ovr_vr13)
+    page.goto("/assessments/2013/VR13/")
+    expect(page.locator("#id-ovr_assigned-ja")).to_be_checked()  # the OVR's answers and the inspector's persist
+    expect(page.locator("#id-reservists_count-value")).to_have_value("4")
     page.get_by_role("button", name="Ondertekenen").click()
     expect(page.get_by_text("U heeft de vragenlijst ondertekend.")).to_be_visible()
     logout(page)
@@ -105,6 +123,9 @@ def test_an_ovr_fills_in_the_region_questionnaire_and_the_inspector_takes_it_int
     assessment = Assessment.objects.get(subject__code="VR13", round__year=2013)
     assert assessment.status == AssessmentStatus.IN_REVIEW
     assert Answer.objects.get(assessment=assessment, question__code="reservists_count").value == "4"
+    answered_by = set(Answer.objects.filter(assessment=assessment).values_list("answered_by__username", flat=True))
+    assert answered_by == {ovr_vr13.username, inspector.username}
+    assert set(assessment.signatures.values_list("user__username", flat=True)) == {ovr_vr13.username, contact_vr13.username}
 
 
 def test_an_rmc_fills_in_the_brigade_questionnaire_and_submits_it(page, login, rmc_11, inspector):

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 JUDGMENTS = {"3.4.1": "voldoet gedeeltelijk", "3.4.2": "voldoet gedeeltelijk"}
 
 
-def test_findings_of_vr13_are_written_sent_commented_answered_and_verified(login, page, inspector, ovr_vr13):
+def test_findings_of_vr13_are_written_sent_commented_answered_and_verified(login, page, inspector, ovr_vr13, screenshot):
     factors = list(SuccessFactor.objects.filter(subject_kind="region").values_list("code", flat=True))
     assert len(factors) == 9
 
@@ -32,6 +32,7 @@ def test_findings_of_vr13_are_written_sent_commented_answered_and_verified(login
     login(ovr_vr13)
     page.get_by_role("link", name=re.compile("Bevindingen VR13 verifiëren")).click()
     expect(page.locator("article.verification-item")).to_have_count(9)
+    expect(page.locator("article.verification-item input[name=kind]:checked")).to_have_count(0)  # an explicit choice each
     first = page.locator("article.verification-item", has_text="3.4.1 ")
     expect(first).to_contain_text("Bevinding bij 3.4.1 in Amsterdam-Amstelland.")
     first.get_by_label("opmerking", exact=True).check()
@@ -41,9 +42,11 @@ def test_findings_of_vr13_are_written_sent_commented_answered_and_verified(login
         if code == "3.4.1":
             continue
         item = page.locator("article.verification-item", has_text=f"{code} ")
+        item.get_by_label("akkoord", exact=True).check()
         item.get_by_role("button", name="Reactie opslaan").click()
         expect(page.locator("article.verification-item", has_text=f"{code} ")).to_contain_text("akkoord")
     expect(page.locator("#verification-status")).to_have_text("opmerkingen open")
+    screenshot(page, "verification", max_height=1600)
 
     login(inspector)
     page.goto("/findings/2013/VR13/")

@@ -22,8 +22,8 @@ def run(*args) -> str:
 
 def test_import_answers_reports_what_it_did_and_export_answers_writes_the_same_file_to_stdout(inspector):
     summary = run("import_answers", str(DEMO_ANSWERS), "--round", "2013", "--user", inspector.username)
-    assert "1227 nieuw, 0 gewijzigd, 0 ongewijzigd" in summary
-    assert Answer.history.filter(history_user=inspector).count() == 1227
+    assert "1957 nieuw, 0 gewijzigd, 0 ongewijzigd" in summary
+    assert Answer.history.filter(history_user=inspector).count() == 1957
     assert run("export_answers", "--round", "2013") == DEMO_ANSWERS.read_text(encoding="utf-8")
 
 
@@ -39,7 +39,7 @@ def test_export_answers_for_one_region_as_xlsx_writes_the_output_file(tmp_path):
 
 def test_export_answers_blank_gives_every_question_for_every_region():
     lines = run("export_answers", "--round", "2013", "--blank").splitlines()
-    assert len(lines) == 1 + 25 * 55
+    assert len(lines) == 1 + 25 * 85
     assert lines[1] == "VR01,ovr_assigned,,"
 
 

@@ -97,7 +97,7 @@ def test_the_docx_has_a_heading_per_theme_and_factor_and_tables_for_the_distribu
 
 def test_the_workbook_has_a_sheet_per_theme_the_indicators_by_brigade_and_round_and_the_recommendations():
     sheets = xlsx_cells(reports.render_xlsx(sample_picture()))
-    assert list(sheets) == ["Overzicht", "Thema 2", "Thema 4", "Indicatoren", "Aanbevelingen"]
+    assert list(sheets) == ["Overzicht", "Thema 2", "Thema 4", "Indicatoren", "Context", "Aanbevelingen"]
     header, *rows = sheets["Indicatoren"]
     assert header == ["vraag", "succesfactor", "vraagtekst", "waarde", "betekenis", "2013",
                       "brigade 43", "brigade 11", "brigade 13", "2009"]
@@ -212,7 +212,9 @@ def test_the_demos_report_holds_the_piket_sentence_and_the_judgments(db, demo_fi
 def test_the_demos_indicator_csv_holds_the_piket_counts(db, demo_files):
     _document, files, _names = demo_files
     rows = [row for row in csv.DictReader(io.StringIO(files["csv"].decode())) if row["question_code"] == "piket_arrangement"]
-    assert sorted(int(row["count"]) for row in rows) == [6, 19]
+    counts = {row["value"]: int(row["count"]) for row in rows}
+    # The regional and the brigade piket (6 and 19); no region is without one.
+    assert sorted(counts.values()) == [0, 6, 19] and counts["none"] == 0
 
 
 @pytest.mark.parametrize("fmt", reports.FORMATS)

@@ -54,8 +54,8 @@ def test_the_national_judgments_are_the_reports_with_their_reasons(demo, ministr
     judged = {code: factor["national_judgment"] for code, factor in factors.items()}
     assert judged == {code: "voldoet_gedeeltelijk" if code == "3.4.1" else "voldoet" for code in factors}
     assert factors["3.4.1"]["proposed_judgment"] == "voldoet_gedeeltelijk" and factors["3.4.1"]["reason"] == ""
-    assert factors["3.4.2"]["proposed_judgment"] == "voldoet_gedeeltelijk"
-    assert "meldkamer" in factors["3.4.2"]["reason"]
+    # 3.4.2: the control room's recognition of military radios is a signal (a recommendation), not a norm.
+    assert factors["3.4.2"]["proposed_judgment"] == "voldoet" and factors["3.4.2"]["reason"] == ""
     assert all(factor["rule"] for factor in factors.values())
 
 

@@ -1,0 +1,17 @@
+"""The criteria and the framework keys of the questions already loaded (criterion, norm_section, signal, help_en,
+unit_en) come from the bundled files through assessments.definitions.framework_fill, which then loads the bundled
+definitions, so a database migrated before the definitions gained their new questions has them too. (Apart from
+0011: the schema's deferred indexes cannot be built after data changes in the same transaction.)"""
+
+from django.db import migrations
+
+
+def fill_framework(apps, schema_editor):
+    from assessments.definitions import framework_fill
+
+    framework_fill(get_model=apps.get_model)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("assessments", "0011_framework_criteria")]
+    operations = [migrations.RunPython(fill_framework, migrations.RunPython.noop)]
