@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
@@ -192,7 +193,9 @@ def problems_for(*, audience: str, questions: list[Question], answers: list[Answ
     problems = []
     missing = missing_required(questions, values)
     if missing:
-        listed = ", ".join(q.code for q in missing[:8]) + (" …" if len(missing) > 8 else "")
+        # The questions by their (shortened) text, as the respondent reads them on the page; never by code.
+        listed = "; ".join(f"‘{Truncator(q.display_text).chars(70)}’" for q in missing[:5])
+        listed += " …" if len(missing) > 5 else ""
         problems.append(
             ngettext(
                 "Nog %(count)s verplichte vraag onbeantwoord (%(codes)s).",

@@ -115,7 +115,7 @@ def test_a_refused_answer_is_explained_in_dutch_by_default(client_for, ovr_vr13)
 
 def test_a_403_message_is_english_after_switching(client_for, ministry):
     html = in_english(client_for(ministry)).get(reverse("regions:list")).content.decode()
-    assert "Ministry staff see the national overview, not the data per region." in html
+    assert "The overview of the regions is for the Inspectorate and the respondents of regions and brigades." in html
 
 
 # --- database content in two languages ---------------------------------------------------------------------

@@ -1,5 +1,7 @@
 """The fill-in page, autosave, the plain-form fallback, conflicts, session expiry, workflow buttons, history."""
 
+from html import unescape
+
 import pytest
 from django.urls import reverse
 
@@ -142,6 +144,9 @@ def test_submitting_in_the_browser_lists_what_is_missing(assessment, client_for,
                                          follow=True)
     html = response.content.decode()
     assert "verplichte vragen onbeantwoord" in html
+    # The missing questions by their words, not their codes.
+    first = assessment.questionnaire.questions.filter(required=True, condition_code="").order_by("order").first()
+    assert first.text[:40] in unescape(html) and f"({first.code}" not in html
     assert "Ondertekening door de OVR ontbreekt." in html
 
 

@@ -45,3 +45,14 @@ def test_no_region_is_named_on_the_ministrys_pages(ministry_client, url):
 def test_inspectors_see_every_region_on_the_map(demo_data, client_for, inspector, url):
     html = client_for(inspector).get(url).content.decode()
     assert "VR13 Amsterdam-Amstelland" in html
+
+
+def test_every_count_beside_an_indicator_bar_fits_inside_its_chart(ministry_client):
+    # A bar of 25 of 25 ends near the right edge; its count must still be read whole ("25", not "2").
+    html = ministry_client.get("/national/2013/").content.decode()
+    charts = re.findall(r'<svg class="indicator-chart"[^>]*viewBox="0 0 (\d+) \d+"(.*?)</svg>', html, re.S)
+    assert charts
+    for width, body in charts:
+        for x, count in re.findall(r'<text x="(\d+)"[^>]*>(\d+)</text>', body):
+            # 10 px digits are about 6 px wide.
+            assert int(x) + 6 * len(count) <= int(width), (x, count, width)
