@@ -298,6 +298,8 @@ class Choice(models.Model):
     order = models.PositiveSmallIntegerField(_("volgorde"))
 
     class Meta:
+        verbose_name = _("keuze")
+        verbose_name_plural = _("keuzes")
         ordering = ["question", "order"]
         constraints = [
             models.UniqueConstraint(fields=["question", "code"], name="choice_code_unique"),
@@ -413,6 +415,8 @@ class Signature(models.Model):
     signed_at = models.DateTimeField(_("ondertekend op"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("ondertekening")
+        verbose_name_plural = _("ondertekeningen")
         constraints = [
             models.UniqueConstraint(fields=["assessment", "role"], name="signature_one_per_role"),
         ]
@@ -432,6 +436,8 @@ class Transition(models.Model):
     reason = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("faseovergang")
+        verbose_name_plural = _("faseovergangen")
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:

@@ -90,6 +90,8 @@ class PublishedFile(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64)
 
     class Meta:
+        verbose_name = _("gepubliceerd bestand")
+        verbose_name_plural = _("gepubliceerde bestanden")
         constraints = [
             models.UniqueConstraint(fields=["picture", "format", "audience"], name="published_file_unique"),
         ]

@@ -80,15 +80,24 @@ def test_the_admin_is_headed_with_the_applications_name_and_lists_its_models_in_
         assert english not in text, english
 
 
-def test_every_findings_model_has_a_dutch_name():
+@pytest.mark.parametrize("app", ["accounts", "regions", "assessments", "findings", "national"])
+def test_every_model_has_a_dutch_name(app):
     from django.apps import apps
 
-    for model in apps.get_app_config("findings").get_models():
-        if model.__name__.startswith("Historical"):
+    for model in apps.get_app_config(app).get_models():
+        if model.__name__.startswith("Historical") or model.__name__ == "Brigade":  # "brigade" is Dutch too
             continue
         name = str(model._meta.verbose_name)
         # Django's default is the class name split into lower-case English words.
         assert name != model._meta.model_name and " ".join(name.split()) != _default_name(model.__name__), model.__name__
+
+
+def test_the_login_throttling_models_are_named_in_dutch_in_the_admin(client_for, admin_user):
+    from django.utils.html import strip_tags
+
+    text = " ".join(strip_tags(client_for(admin_user).get(reverse("admin:index")).content.decode()).split())
+    assert "Inlogpogingen" in text and "Aanmeldingen" in text
+    assert "Access attempts" not in text and "Access logs" not in text
 
 
 def _default_name(class_name: str) -> str:
