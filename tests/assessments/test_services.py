@@ -134,10 +134,12 @@ def test_a_question_hidden_by_its_condition_is_not_required(assessment, question
     answer_all_required(assessment, ovr_vr13)
     assigned = Answer.objects.get(assessment=assessment, question=question("ovr_assigned"))
     Answer.objects.filter(assessment=assessment, question__code="ovr_workplace").delete()
-    assert any("ovr_workplace" in p for p in submission_problems(assessment))
+    # The problem names the question by its words, as the respondent reads it.
+    workplace = question("ovr_workplace").text[:40]
+    assert any(workplace in p for p in submission_problems(assessment))
     answer_save(assessment=assessment, question=assigned.question, value="nee", base_revision=assigned.revision,
                 by=ovr_vr13)
-    assert not any("ovr_workplace" in p for p in submission_problems(assessment))
+    assert not any(workplace in p for p in submission_problems(assessment))
 
 
 def test_a_brigade_questionnaire_needs_the_rmc_signature(brigade_assessment, rmc_11):
