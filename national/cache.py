@@ -25,10 +25,15 @@ from national.models import JudgmentRule, Preview, PublishedPicture, RoundContex
 from regions.models import Region
 
 
-def _stamp(model, where: str = "") -> str:
-    table = model._meta.db_table
-    updated = "max(updated_at)" if any(f.name == "updated_at" for f in model._meta.fields) else "0"
-    return f"(SELECT concat(count(*), ':', {updated}, ':', coalesce(max(id), 0)) FROM {table} {where})"
+def _scalars(source: str, *expressions: str) -> list[str]:
+    """One scalar subquery per expression over `source` (a table with its joins and filter). Separate columns
+    rather than one concatenated string: SQLite (`make run`) has no concat() before 3.44."""
+    return [f"(SELECT {expression} FROM {source})" for expression in expressions]
+
+
+def _stamp(model, where: str = "") -> list[str]:
+    updated = ["max(updated_at)"] if any(f.name == "updated_at" for f in model._meta.fields) else []
+    return _scalars(f"{model._meta.db_table} {where}", "count(*)", *updated, "max(id)")
 
 
 def data_version(round: Round) -> str:
@@ -37,20 +42,22 @@ def data_version(round: Round) -> str:
     in_rounds = f"IN ({', '.join(str(pk) for pk in rounds)})"
     answer, assessment = Answer._meta.db_table, Assessment._meta.db_table
     parts = [
-        f"(SELECT concat(count(*), ':', max(a.updated_at), ':', coalesce(max(a.revision), 0)) FROM {answer} a "
-        f"JOIN {assessment} s ON s.id = a.assessment_id WHERE s.round_id {in_rounds})",
-        _stamp(Finding, f"WHERE round_id {in_rounds}"),
-        _stamp(NationalConclusion, f"WHERE round_id {in_rounds}"),
-        _stamp(JudgmentRule, f"WHERE round_id {in_rounds}"),
-        _stamp(Recommendation),
-        _stamp(FollowUp),
-        _stamp(Preview, f"WHERE round_id {in_rounds}"),
+        *_scalars(
+            f"{answer} a JOIN {assessment} s ON s.id = a.assessment_id WHERE s.round_id {in_rounds}",
+            "count(*)", "max(a.updated_at)", "max(a.revision)",
+        ),
+        *_stamp(Finding, f"WHERE round_id {in_rounds}"),
+        *_stamp(NationalConclusion, f"WHERE round_id {in_rounds}"),
+        *_stamp(JudgmentRule, f"WHERE round_id {in_rounds}"),
+        *_stamp(Recommendation),
+        *_stamp(FollowUp),
+        *_stamp(Preview, f"WHERE round_id {in_rounds}"),
         # Every save of a context (its figures included) moves its revision and updated_at.
-        _stamp(RoundContext, f"WHERE round_id {in_rounds}"),
-        _stamp(PublishedPicture, f"WHERE round_id {in_rounds}"),
-        _stamp(Question),
-        f"(SELECT concat(count(*), ':', coalesce(sum(id * brigade_id), 0)) FROM {Region._meta.db_table})",
-        f"(SELECT concat(status, ':', published_at) FROM {Round._meta.db_table} WHERE id = {round.pk})",
+        *_stamp(RoundContext, f"WHERE round_id {in_rounds}"),
+        *_stamp(PublishedPicture, f"WHERE round_id {in_rounds}"),
+        *_stamp(Question),
+        *_scalars(Region._meta.db_table, "count(*)", "sum(id * brigade_id)"),
+        *_scalars(f"{Round._meta.db_table} WHERE id = {round.pk}", "status", "published_at"),
     ]
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts))
