@@ -87,10 +87,18 @@ class ConclusionForm(forms.Form):
     text = forms.CharField(
         label=_("Deelconclusie"), widget=forms.Textarea(attrs={"rows": 6}), required=False, max_length=MAX_FINDING
     )
+    text_en = forms.CharField(
+        label=_("Deelconclusie in het Engels (optioneel)"), widget=forms.Textarea(attrs={"rows": 6}), required=False,
+        max_length=MAX_FINDING,
+    )
     judgment = forms.ChoiceField(label=_("Landelijk oordeel"), choices=[("", "—"), *Judgment.choices], required=False)
     reason = forms.CharField(
         label=_("Reden, als het oordeel afwijkt van het voorstel"), widget=forms.Textarea(attrs={"rows": 3}),
         required=False, max_length=MAX_REASON,
+    )
+    reason_en = forms.CharField(
+        label=_("Reden in het Engels (optioneel)"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        max_length=MAX_REASON,
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.i18n import localized
+
 
 class Judgment(models.TextChoices):
     VOLDOET = "voldoet", _("voldoet")
@@ -197,9 +199,11 @@ class NationalConclusion(models.Model):
         "assessments.SuccessFactor", null=True, blank=True, on_delete=models.PROTECT, related_name="conclusions"
     )
     text = models.TextField(_("deelconclusie"), blank=True)
+    text_en = models.TextField(_("deelconclusie (Engels)"), blank=True)
     judgment = models.CharField(_("landelijk oordeel"), max_length=24, choices=Judgment.choices, blank=True)
     # Why the national judgment differs from the one the rule proposes (national.models.JudgmentRule).
     reason = models.TextField(_("reden afwijking van het voorstel"), blank=True)
+    reason_en = models.TextField(_("reden afwijking van het voorstel (Engels)"), blank=True)
     revision = models.PositiveIntegerField(default=0)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
@@ -219,6 +223,16 @@ class NationalConclusion(models.Model):
     def __str__(self) -> str:
         code = self.success_factor.code if self.success_factor_id else _("slotconclusie")
         return f"{self.round.year} {code}"
+
+    @property
+    def display_text(self) -> str:
+        """The conclusion in the interface language (English when the interface is English and there is one)."""
+        return localized(self.text, self.text_en)
+
+    @property
+    def display_reason(self) -> str:
+        """The reason in the interface language (English when the interface is English and there is one)."""
+        return localized(self.reason, self.reason_en)
 
 
 class Citation(models.Model):

@@ -103,22 +103,27 @@ def _conclusions_load(round, spec: dict, factors: dict, by: User) -> None:
         factor = factors[code]
         current = existing.get(factor.pk)
         reason = prose(item.get("reason") or "")
-        if current and (current.text, current.judgment, current.reason) == (prose(item["deelconclusie"]), item["judgment"], reason):
+        text_en = prose(item.get("deelconclusie_en") or "")
+        wanted = (prose(item["deelconclusie"]), text_en, item["judgment"], reason)
+        if current and (current.text, current.text_en, current.judgment, current.reason) == wanted:
             continue
         conclusion_save(
             round=round,
             success_factor=factor,
             text=prose(item["deelconclusie"]),
+            text_en=text_en,
             judgment=item["judgment"],
             reason=reason,
             by=by,
             base_revision=current.revision if current else None,
         )
     overall = prose(spec.get("overall_conclusion") or "")
+    overall_en = prose(spec.get("overall_conclusion_en") or "")
     current = existing.get(None)
-    if overall and not (current and current.text == overall):
+    if overall and not (current and (current.text, current.text_en) == (overall, overall_en)):
         conclusion_save(
-            round=round, success_factor=None, text=overall, judgment="", by=by, base_revision=current.revision if current else None
+            round=round, success_factor=None, text=overall, text_en=overall_en, judgment="", by=by,
+            base_revision=current.revision if current else None,
         )
 
 

@@ -140,10 +140,11 @@ def judgment_rows(round_ids: list[int]) -> list[dict]:
 
 
 def conclusion_rows(round_ids: list[int]) -> list[dict]:
-    """The national judgments, deelconclusies, reasons and the slotconclusie of the rounds; one query."""
+    """The national judgments, deelconclusies, reasons and the slotconclusie of the rounds (with their English
+    versions); one query."""
     return list(
         NationalConclusion.objects.filter(round_id__in=round_ids).values(
-            "round_id", "text", "judgment", "reason", code=F("success_factor__code")
+            "round_id", "text", "text_en", "judgment", "reason", "reason_en", code=F("success_factor__code")
         )
     )
 

@@ -45,12 +45,13 @@ if TYPE_CHECKING:
 @transaction.atomic
 def conclusion_save(
     *, round: Round, success_factor: SuccessFactor | None, text: str, judgment: str, by: User, base_revision: int | None = None,
-    reason: str = "",
+    reason: str = "", text_en: str | None = None, reason_en: str | None = None,
 ) -> NationalConclusion:
     """The deelconclusie and national judgment of a success factor (or, without one, the overall conclusion).
 
     Where the round has a rule for the factor (`judgment_rule_save`) and the chosen judgment differs from the
-    one it proposes, `reason` is required and kept beside the judgment; where they agree, no reason is kept."""
+    one it proposes, `reason` is required and kept beside the judgment; where they agree, no reason is kept.
+    `text_en` and `reason_en` are the optional English versions; None keeps the stored ones."""
     from national.picture import proposal_for
 
     require(by, Action.NATIONAL_EDIT)
@@ -63,20 +64,26 @@ def conclusion_save(
     )
     text = text_clean(text, limit=MAX_FINDING)
     reason = text_clean(reason, limit=MAX_REASON)
+    text_en = text_clean(text_en, limit=MAX_FINDING) if text_en is not None else (conclusion.text_en if conclusion else "")
+    reason_en = (
+        text_clean(reason_en, limit=MAX_REASON) if reason_en is not None else (conclusion.reason_en if conclusion else "")
+    )
     proposal = proposal_for(round, success_factor) if success_factor is not None and judgment else None
     if proposal is None or judgment == proposal:
-        reason = ""
+        reason = reason_en = ""
     elif not reason:
         raise ValidationError(
             _("De regel stelt '%(proposal)s' voor; geef een reden waarom het landelijk oordeel '%(judgment)s' is.")
             % {"proposal": Judgment(proposal).label, "judgment": Judgment(judgment).label}
         )
-    if conclusion is not None and (conclusion.text, conclusion.judgment, conclusion.reason) == (text, judgment, reason):
+    stored = (conclusion.text, conclusion.text_en, conclusion.judgment, conclusion.reason, conclusion.reason_en) if conclusion else None
+    if stored == (text, text_en, judgment, reason, reason_en):
         return conclusion
     require_round_writable(round)
     if conclusion is None:
         conclusion = NationalConclusion(
-            round=round, success_factor=success_factor, text=text, judgment=judgment, reason=reason, revision=1
+            round=round, success_factor=success_factor, text=text, text_en=text_en, judgment=judgment, reason=reason,
+            reason_en=reason_en, revision=1,
         )
     else:
         if base_revision is not None and base_revision != conclusion.revision:
@@ -86,6 +93,7 @@ def conclusion_save(
                 current_revision=conclusion.revision,
             )
         conclusion.text, conclusion.judgment, conclusion.reason = text, judgment, reason
+        conclusion.text_en, conclusion.reason_en = text_en, reason_en
         conclusion.revision += 1
     conclusion.updated_by = by
     conclusion._history_user = by

@@ -147,8 +147,8 @@ def conclusion_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
     round, factor, conclusion = pages.conclusion_named(year, csf)
     initial = {"revision": 0} if conclusion is None else {
-        "text": conclusion.text, "judgment": conclusion.judgment, "reason": conclusion.reason,
-        "revision": conclusion.revision}
+        "text": conclusion.text, "text_en": conclusion.text_en, "judgment": conclusion.judgment,
+        "reason": conclusion.reason, "reason_en": conclusion.reason_en, "revision": conclusion.revision}
     form = forms.ConclusionForm(request.POST or None, initial=initial)
     stale = None
     if request.method == "POST" and form.is_valid():
