@@ -12,6 +12,7 @@ from accounts.models import Role, User
 from assessments.models import Answer, Assessment, AssessmentStatus
 from assessments.progress import missing_required
 from findings.models import (
+    Finding,
     InterviewReport,
     NationalConclusion,
     Recommendation,
@@ -140,8 +141,12 @@ def test_the_interview_comes_after_the_questionnaire_and_before_the_verification
     for report in InterviewReport.objects.filter(subject__kind__in=["region", "brigade"]).select_related("round", "subject"):
         assessment = Assessment.objects.get(round=report.round, subject=report.subject)
         submitted = assessment.transitions.get(to_status=AssessmentStatus.SUBMITTED).at
-        sent = Verification.objects.get(round=report.round, subject=report.subject).sent_at
-        assert submitted.date() < report.held_on < sent.date(), f"{report}: {submitted} {report.held_on} {sent}"
+        verification = Verification.objects.filter(round=report.round, subject=report.subject).first()
+        assert submitted.date() < report.held_on, f"{report}: {submitted} {report.held_on}"
+        if verification is not None and verification.sent_at:
+            assert report.held_on < verification.sent_at.date(), f"{report}: {report.held_on} {verification.sent_at}"
+        else:
+            assert (report.round.year, report.subject.code) == (2013, "VR14"), report  # held back, see above
 
 
 def test_no_history_entry_names_a_file_or_a_demo_load(demo):
@@ -224,6 +229,9 @@ def test_vr13_and_vr14_stay_where_the_journeys_need_them(demo):
     # Sent back after the interview, with the reason the respondents read.
     assert vr14.transitions.last().reason.startswith("Na het gesprek teruggestuurd")
     assert Verification.objects.get(round__year=2013, subject__code="VR13").status == "awaiting"
+    # No findings are verified on a questionnaire its respondents are still amending: VR14's wait, unsent.
+    assert Finding.objects.filter(round__year=2013, subject__code="VR14").count() == 9
+    assert not Verification.objects.filter(round__year=2013, subject__code="VR14").exclude(status="not_sent").exists()
 
 
 def test_every_region_has_its_own_named_ovr_and_contact_person(demo):

@@ -51,6 +51,7 @@ def test_the_inspector_sees_every_open_questionnaire_verification_and_the_round_
         "Vragenlijst VR13 Amsterdam-Amstelland staat op verificatie: definitief maken na de verificatie",
         "Vragenlijst VR14 Gooi en Vechtstreek is nog een concept bij de respondenten",
         "Bevindingen VR13 Amsterdam-Amstelland wachten op de respondenten",
+        "1 regio nog niet ter verificatie verstuurd",
         "Meting 2013 wacht op publicatie",
     ]
     # Nothing final is listed as work.
