@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from django.db.models import Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from regions.policy import Action, may
+from assessments.models import Round
+from regions.models import Subject
+from regions.policy import SIGNING_ROLES, Action, may, respondent_filter
 
 MENU = [
     ("home", _("Start"), None),
@@ -28,8 +31,39 @@ def menu(request: HttpRequest) -> dict:
         for name, label, action in MENU
         if action is None or may(user, action)
     ]
+    # A respondent's own work, right after "Start": their questionnaire and their findings of the latest round.
+    entries[1:1] = _respondent_entries(user)
     # The entry with the longest URL that the current path starts with is the active one.
     matches = [e for e in entries if request.path == e["url"] or (e["url"] != "/" and request.path.startswith(e["url"]))]
     if matches:
         max(matches, key=lambda e: len(e["url"]))["active"] = True
     return {"menu": entries}
+
+
+# Respondents whose subjects are listed by name in the menu; more than this and "Regio's" lists them.
+RESPONDENT_MENU_SUBJECTS = 2
+
+
+def _respondent_entries(user) -> list[dict]:
+    """One query: the subjects `user` responds for, each with the year of the latest round."""
+    own = respondent_filter(user)
+    if own is None:
+        return []
+    latest = Round.objects.order_by("-year").values("year")[:1]
+    rows = list(
+        Subject.objects.filter(own)
+        .annotate(year=Subquery(latest))
+        .values_list("code", "kind", "year")[: RESPONDENT_MENU_SUBJECTS + 1]
+    )
+    if not rows or len(rows) > RESPONDENT_MENU_SUBJECTS or rows[0][2] is None:
+        return []
+    named = len(rows) > 1
+    entries = []
+    for code, kind, year in rows:
+        suffix = f" {code}" if named else ""
+        if SIGNING_ROLES.get(kind):  # regions and brigades have a questionnaire, directorates do not
+            entries.append({"url": reverse("assessments:fill", args=[year, code]),
+                            "label": f"{_('Vragenlijst')}{suffix}", "active": False})
+        entries.append({"url": reverse("findings:subject", args=[year, code]),
+                        "label": f"{_('Bevindingen')}{suffix}", "active": False})
+    return entries

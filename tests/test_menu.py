@@ -1,0 +1,38 @@
+"""Each respondent's menu holds their own work: their questionnaire and their findings of the latest round."""
+
+import re
+
+import pytest
+
+from tests.factories import subject
+
+pytestmark = pytest.mark.django_db
+
+
+def menu(client) -> list[tuple[str, str]]:
+    html = client.get("/").content.decode()
+    nav = html.split('aria-label="Hoofdmenu"', 1)[1].split("</nav>", 1)[0]
+    return [(href, label.strip()) for href, label in re.findall(r'class="nav-link[^"]*" href="([^"]+)"[^>]*>([^<]+)</a>', nav)]
+
+
+def test_an_ovr_finds_the_regions_questionnaire_and_findings_in_the_menu(client_for, ovr_vr13):
+    entries = menu(client_for(ovr_vr13))
+    assert ("/assessments/2013/VR13/", "Vragenlijst") in entries
+    assert ("/findings/2013/VR13/", "Bevindingen") in entries
+
+
+def test_an_rmc_finds_the_brigade_questionnaire_in_the_menu(client_for, rmc_11):
+    entries = menu(client_for(rmc_11))
+    assert ("/assessments/2013/B11/", "Vragenlijst") in entries
+
+
+def test_a_respondent_of_two_regions_sees_both_by_code(client_for, ovr_vr13):
+    ovr_vr13.regions.add(subject("VR14").region)
+    labels = [label for _href, label in menu(client_for(ovr_vr13))]
+    assert "Vragenlijst VR13" in labels and "Vragenlijst VR14" in labels
+
+
+def test_inspectors_and_ministry_staff_get_no_respondent_entries(client_for, inspector, ministry):
+    for user in (inspector, ministry):
+        labels = [label for _href, label in menu(client_for(user))]
+        assert "Vragenlijst" not in labels and not any(label.startswith("Vragenlijst ") for label in labels)
