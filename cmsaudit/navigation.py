@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Round
+from findings.models import Verification, VerificationStatus
 from regions.models import Subject
 from regions.policy import SIGNING_ROLES, Action, may, respondent_filter
 
@@ -45,25 +46,30 @@ RESPONDENT_MENU_SUBJECTS = 2
 
 
 def _respondent_entries(user) -> list[dict]:
-    """One query: the subjects `user` responds for, each with the year of the latest round."""
+    """One query: the subjects `user` responds for, each with the year of the latest round and whether its findings
+    have been sent to them (before that, as on the region page, there is nothing to link to)."""
     own = respondent_filter(user)
     if own is None:
         return []
-    latest = Round.objects.order_by("-year").values("year")[:1]
+    latest = Round.objects.order_by("-year")
+    sent = Verification.objects.filter(subject=OuterRef("pk"), round=Subquery(latest.values("pk")[:1])).exclude(
+        status=VerificationStatus.NOT_SENT
+    )
     rows = list(
         Subject.objects.filter(own)
-        .annotate(year=Subquery(latest))
-        .values_list("code", "kind", "year")[: RESPONDENT_MENU_SUBJECTS + 1]
+        .annotate(year=Subquery(latest.values("year")[:1]), sent=Exists(sent))
+        .values_list("code", "kind", "year", "sent")[: RESPONDENT_MENU_SUBJECTS + 1]
     )
     if not rows or len(rows) > RESPONDENT_MENU_SUBJECTS or rows[0][2] is None:
         return []
     named = len(rows) > 1
     entries = []
-    for code, kind, year in rows:
+    for code, kind, year, findings_sent in rows:
         suffix = f" {code}" if named else ""
         if SIGNING_ROLES.get(kind):  # regions and brigades have a questionnaire, directorates do not
             entries.append({"url": reverse("assessments:fill", args=[year, code]),
                             "label": f"{_('Vragenlijst')}{suffix}", "active": False})
-        entries.append({"url": reverse("findings:subject", args=[year, code]),
-                        "label": f"{_('Bevindingen')}{suffix}", "active": False})
+        if findings_sent:
+            entries.append({"url": reverse("findings:subject", args=[year, code]),
+                            "label": f"{_('Bevindingen')}{suffix}", "active": False})
     return entries

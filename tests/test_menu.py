@@ -15,10 +15,15 @@ def menu(client) -> list[tuple[str, str]]:
     return [(href, label.strip()) for href, label in re.findall(r'class="nav-link[^"]*" href="([^"]+)"[^>]*>([^<]+)</a>', nav)]
 
 
-def test_an_ovr_finds_the_regions_questionnaire_and_findings_in_the_menu(client_for, ovr_vr13):
-    entries = menu(client_for(ovr_vr13))
+def test_an_ovr_finds_the_regions_questionnaire_and_once_sent_its_findings_in_the_menu(client_for, ovr_vr13, inspector):
+    from tests.findings.helpers import send
+
+    client = client_for(ovr_vr13)
+    entries = menu(client)
     assert ("/assessments/2013/VR13/", "Vragenlijst") in entries
-    assert ("/findings/2013/VR13/", "Bevindingen") in entries
+    assert not any(href.startswith("/findings/") for href, _label in entries)
+    send(inspector)
+    assert ("/findings/2013/VR13/", "Bevindingen") in menu(client)
 
 
 def test_an_rmc_finds_the_brigade_questionnaire_in_the_menu(client_for, rmc_11):

@@ -72,10 +72,8 @@ def reference_data():
 @pytest.fixture(scope="module")
 def demo_server(django_db_setup, django_db_blocker, reference_snapshot, demo_snapshot):
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, transaction
     from pytest_django.live_server_helper import LiveServer
-
-    from django.db import transaction
 
     from regions.models import Region
 
