@@ -68,7 +68,7 @@ class LoadResult:
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _read_yaml(path: Path | str):
+def read_yaml(path: Path | str):
     try:
         return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError) as error:
@@ -78,7 +78,7 @@ def _read_yaml(path: Path | str):
 
 
 def read_definition(path: Path | str) -> dict:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise DefinitionError(["Het bestand bevat geen vragenlijst (verwacht: round, audience, title, questions)."])
     return data
@@ -582,7 +582,7 @@ def framework_fill(get_model: Callable) -> None:
 
 
 def read_criteria(path: Path | str) -> dict:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict) or "criteria" not in data:
         raise DefinitionError(["Het bestand bevat geen criteria (verwacht: criteria: een lijst)."])
     return data

@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
-from assessments.definitions import SAFE_LOADER
+from assessments.definitions import read_yaml
 from assessments.demo import ROUND_SOURCES, Fieldwork, demo_clock, fieldwork, respondents, subjects_in_order
 from assessments.exchange import ImportRefused
 from assessments.models import Answer, Round, SuccessFactor
@@ -39,7 +38,7 @@ UNSENT_2013 = {"VR14"}
 
 def demo_load(*, stdout=None) -> str:
     inspector = User.objects.get(username="inspecteur")
-    national = yaml.load((DEMO / "national.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)["rounds"]
+    national = read_yaml(DEMO / "national.yaml")["rounds"]
     factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
     parts = []
     with transaction.atomic():

@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-import yaml
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
-from assessments.definitions import SAFE_LOADER
+from assessments.definitions import read_yaml
 from assessments.demo import demo_clock
 from assessments.models import Round
 from findings.models import Verification, VerificationItem
@@ -34,7 +33,7 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
 @transaction.atomic
 def directorates_demo_load(*, by: User) -> str:
     """Load the directorates' 2013 interview reports and their verification; returns a one-line summary."""
-    spec = yaml.load(SPEC.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    spec = read_yaml(SPEC)
     round = Round.objects.get(year=spec["round"])
     loaded = []
     for code, entry in spec["directorates"].items():

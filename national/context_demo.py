@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from accounts.models import User
-from assessments.definitions import SAFE_LOADER
+from assessments.definitions import read_yaml
 from assessments.models import Round
 from national.context import round_context_save
 from national.models import RoundContext
@@ -24,7 +22,7 @@ def prose(text: str) -> str:
 
 def context_demo_load(*, by: User) -> None:
     for name in FILES:
-        spec = yaml.load((DEMO / name).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        spec = read_yaml(DEMO / name)
         round = Round.objects.filter(year=spec["round"]).first()
         if round is None or RoundContext.objects.filter(round=round).exists():
             continue

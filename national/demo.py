@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime
 
-import yaml
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from assessments.definitions import SAFE_LOADER
+from assessments.definitions import read_yaml
 from assessments.demo import at, demo_clock
 from assessments.models import Round, SuccessFactor
 from findings.demo import DEMO
@@ -40,7 +39,7 @@ NATIONAL_CALENDAR = {
 
 def demo_load(*, stdout=None) -> str:
     inspector = User.objects.get(username="inspecteur")
-    national = yaml.load((DEMO / "national.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)["rounds"]
+    national = read_yaml(DEMO / "national.yaml")["rounds"]
     factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
     with transaction.atomic():
         for year in (2009, 2013):
