@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from assessments.models import Assessment, Evidence, Round
+from assessments.models import Assessment, Evidence
+from framework.models import Round
+from framework.rounds import round_named
 from regions.policy import Action, Area, require, subject_for_user
 
 if TYPE_CHECKING:
@@ -21,25 +23,18 @@ if TYPE_CHECKING:
     from regions.models import Subject
 
 
-def round_for_year(year: int | str) -> Round:
-    try:
-        return Round.objects.get(year=int(year))
-    except (Round.DoesNotExist, TypeError, ValueError):
-        raise Http404(_("Deze meting bestaat niet.")) from None
-
-
 def round_from_query(value: str | None) -> Round:
-    """The round named in `?round=`, else the current one; an unknown year (or no round at all) answers 404."""
-    round = round_for_year(value) if value else Round.objects.current()
+    """The round named in `?round=`, else the current one; an unknown round (or no round at all) answers 404."""
+    round = round_named(value) if value else Round.objects.current()
     if round is None:
         raise Http404(_("Er is nog geen meting."))
     return round
 
 
-def questionnaire_subject(user: User, year: int | str, code: str, *, action: Action | None = None) -> tuple[Round, Subject]:
+def questionnaire_subject(user: User, round_code: str, code: str, *, action: Action | None = None) -> tuple[Round, Subject]:
     """The round and subject of a questionnaire URL; 404 for a subject `user` may not see, 403 when
     `action` is given and `user` may not take it."""
-    round = round_for_year(year)
+    round = round_named(round_code)
     subject = subject_for_user(user, code, Area.QUESTIONNAIRE)
     if action is not None:
         require(user, action, subject)
@@ -55,9 +50,9 @@ def assessment_of(round: Round, subject: Subject) -> Assessment | None:
     )
 
 
-def assessment_for_user(user: User, year: int | str, code: str, *, action: Action | None = None) -> Assessment:
-    """The assessment of subject `code` in round `year` as `user` may see it; 404 when it was never started."""
-    round, subject = questionnaire_subject(user, year, code, action=action)
+def assessment_for_user(user: User, round_code: str, code: str, *, action: Action | None = None) -> Assessment:
+    """The assessment of subject `code` in round `round_code` as `user` may see it; 404 when it was never started."""
+    round, subject = questionnaire_subject(user, round_code, code, action=action)
     assessment = assessment_of(round, subject)
     if assessment is None:
         raise Http404(_("Voor deze meting is (nog) geen vragenlijst ingevuld."))

@@ -1,54 +1,9 @@
-"""Admin: reference data (themes, success factors, rounds) stays editable; questionnaires and everything
-filled in are read-only here, because the services own them (they guard the rules and keep the history)."""
+"""Admin: questionnaires and everything filled in are read-only here, because the services own them (they guard the rules and keep the history)."""
 
 from django.contrib import admin
 
-from assessments.models import (
-    Answer,
-    Assessment,
-    Choice,
-    Criterion,
-    Evidence,
-    Question,
-    Questionnaire,
-    Round,
-    Signature,
-    SuccessFactor,
-    Theme,
-    Transition,
-)
+from assessments.models import Answer, Assessment, Choice, Evidence, Question, Questionnaire, Signature, Transition
 from core.admin import ServiceOwnedAdmin
-
-
-@admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["number", "name", "name_en"]
-
-
-@admin.register(SuccessFactor)
-class SuccessFactorAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "theme", "subject_kind"]
-
-
-@admin.register(Round)
-class RoundAdmin(admin.ModelAdmin):
-    list_display = ["year", "kind", "status", "predecessor", "submission_deadline", "verification_deadline"]
-    # Publication is a service (with its checks and reason); the admin never sets it.
-    readonly_fields = ["published_at", "published_by", "publish_override_reason"]
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        # A published round is read-only everywhere, the admin included.
-        return super().has_change_permission(request, obj) and (obj is None or obj.published_at is None)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
-@admin.register(Criterion)
-class CriterionAdmin(ServiceOwnedAdmin):
-    # Loaded from assessments/questionnaires/criteria.yaml (load_questionnaire), never changed in place.
-    list_display = ["code", "success_factor", "section", "text"]
-    list_filter = ["success_factor"]
 
 
 class ChoiceInline(admin.TabularInline):

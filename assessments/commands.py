@@ -8,15 +8,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from assessments.models import Round
 from core.tabular import Importer, ImportRefused, read_upload, refusal_text
-
-
-def command_round(year: int) -> Round:
-    audit_round = Round.objects.filter(year=year).first()
-    if audit_round is None:
-        raise CommandError(f"Meting {year} bestaat niet.")
-    return audit_round
+from framework.rounds import command_round
 
 
 def command_user(username: str | None):
@@ -29,7 +22,7 @@ def command_user(username: str | None):
 
 
 class ImportCommand(BaseCommand):
-    """`manage.py import_<kind> FILE --round YEAR [--user NAME]`: the whole file is validated, then all or
+    """`manage.py import_<kind> FILE --round CODE [--user NAME]`: the whole file is validated, then all or
     nothing is written; a refused file lists every error by line on stderr and exits non-zero."""
 
     importer: Importer
@@ -43,14 +36,14 @@ class ImportCommand(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=f"CSV of XLSX met kopregel {self.importer.header_text}")
-        parser.add_argument("--round", type=int, required=True, help="jaar van de meting, bijv. 2013")
+        parser.add_argument("--round", required=True, help="code van de meting, bijv. icms-2013 (een jaartal alleen als één meting dat jaar heeft)")
         parser.add_argument("--user", help="gebruikersnaam die in de geschiedenis als wijziger staat")
 
-    def handle(self, *args, file: str, round: int, user: str | None = None, **options):
+    def handle(self, *args, file: str, round: str, user: str | None = None, **options):
         audit_round, by, data = command_round(round), command_user(user), read_upload(file)
         name = Path(file).name
         try:
             result = self.importer.import_file(name=name, data=data, round=audit_round, by=by)
         except ImportRefused as refused:
             raise CommandError(refusal_text(name, refused)) from None
-        self.stdout.write(f"{name} geïmporteerd in meting {audit_round.year}: {self.importer.label} {result.summary()}")
+        self.stdout.write(f"{name} geïmporteerd in meting {audit_round.code}: {self.importer.label} {result.summary()}")

@@ -406,8 +406,8 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
         from django.apps import apps
 
         get_model = apps.get_model
-    Round = get_model("assessments", "Round")
-    SuccessFactor = get_model("assessments", "SuccessFactor")
+    Round = _framework_model(get_model, "Round")
+    SuccessFactor = _framework_model(get_model, "SuccessFactor")
     Questionnaire = get_model("assessments", "Questionnaire")
     Question = get_model("assessments", "Question")
     Choice = get_model("assessments", "Choice")
@@ -504,11 +504,20 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
     return LoadResult(questionnaire, action)
 
 
+def _framework_model(get_model: Callable, name: str):
+    """A framework model (Round, Theme, SuccessFactor, Criterion): in `framework`, or in `assessments` for the
+    data migrations that ran before they moved."""
+    try:
+        return get_model("framework", name)
+    except LookupError:
+        return get_model("assessments", name)
+
+
 def _criteria(get_model: Callable) -> dict | None:
     """The criteria by code (with their success factor); None before the Criterion model existed (the data
     migration that first loads the definitions)."""
     try:
-        Criterion = get_model("assessments", "Criterion")
+        Criterion = _framework_model(get_model, "Criterion")
     except LookupError:
         return None
     return {criterion.code: criterion for criterion in Criterion.objects.select_related("success_factor")}
@@ -631,8 +640,8 @@ def criteria_load(data: dict, *, get_model: Callable | None = None) -> str:
         from django.apps import apps
 
         get_model = apps.get_model
-    SuccessFactor = get_model("assessments", "SuccessFactor")
-    Criterion = get_model("assessments", "Criterion")
+    SuccessFactor = _framework_model(get_model, "SuccessFactor")
+    Criterion = _framework_model(get_model, "Criterion")
     Question = get_model("assessments", "Question")
     factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
     errors = validate_criteria(data, success_factors=set(factors))
@@ -663,7 +672,14 @@ def criteria_load(data: dict, *, get_model: Callable | None = None) -> str:
         }
         criterion = existing.get(str(entry["code"]))
         if criterion is None:
-            Criterion.objects.create(code=str(entry["code"]), **fields)
+            Criterion.objects.create(
+                code=str(entry["code"]),
+                **{
+                    f"{name}_id": fields["success_factor"].framework_id
+                    for name in _supported(Criterion, {"framework": None})
+                },
+                **fields,
+            )
             created += 1
         elif any(getattr(criterion, name) != value for name, value in fields.items()):
             for name, value in fields.items():

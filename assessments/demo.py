@@ -32,9 +32,10 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from assessments.exchange import ImportRefused, Row, answers_import, parse_answer_file
-from assessments.models import Assessment, AssessmentStatus, Questionnaire, Round
+from assessments.models import Assessment, AssessmentStatus, Questionnaire
 from assessments.services import assessment_sign, assessment_submit, assessment_transition
 from core.tabular import read_table
+from framework.models import Round
 from regions.models import Subject, SubjectKind
 
 S = AssessmentStatus

@@ -33,8 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from assessments.guards import round_is_read_only
-from assessments.models import Answer, Assessment, AssessmentStatus, Question, Questionnaire, Round
+from assessments.models import Answer, Assessment, AssessmentStatus, Question, Questionnaire
 from assessments.services import signatures_withdraw
 from assessments.values import parse_value
 from core.tabular import (  # noqa: F401  (the reading and writing helpers of every exchange file)
@@ -51,6 +50,8 @@ from core.tabular import (  # noqa: F401  (the reading and writing helpers of ev
     render_table,
     shorten,
 )
+from framework.guards import round_is_read_only
+from framework.models import Round
 from regions.models import Subject, SubjectKind
 
 if TYPE_CHECKING:

@@ -6,19 +6,28 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import Round
 from core.tabular import MAX_BYTES
+from framework.models import Round
 from regions.models import Subject
 
 FORMAT_CHOICES = [("csv", _("CSV (UTF-8)")), ("xlsx", _("Excel (.xlsx)"))]
 
 
 class RoundField(forms.ModelChoiceField):
-    """A round by its year (`?round=2013`)."""
+    """A round by its code (`?round=icms-2013`); a bare year, as in links of earlier versions, names the first
+    framework's round of that year."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Meting"))
-        super().__init__(queryset=Round.objects.order_by("-year"), to_field_name="year", empty_label=None, **kwargs)
+        super().__init__(
+            queryset=Round.objects.order_by("-year", "framework_id"), to_field_name="code", empty_label=None, **kwargs
+        )
+
+    def to_python(self, value):
+        text = str(value or "").strip()
+        if text.isdigit() and len(text) == 4:
+            value = self.queryset.filter(year=int(text)).order_by("framework_id").values_list("code", flat=True).first()
+        return super().to_python(value)
 
     def label_from_instance(self, obj: Round) -> str:
         return str(obj)

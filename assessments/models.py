@@ -1,4 +1,4 @@
-"""The assessment framework (themes, success factors, rounds) and the questionnaires.
+"""The questionnaires of a round and their answers (the framework and its rounds are in `framework`).
 
 Every national figure is computed from `Answer` rows (and, in `findings`,
 from judgments); nothing here stores a total.
@@ -15,140 +15,8 @@ from simple_history.models import HistoricalRecords
 
 from assessments.values import display_value
 from core.i18n import localized
+from framework.models import Criterion, Round, SuccessFactor
 from regions.models import SubjectKind
-
-
-class Theme(models.Model):
-    number = models.PositiveSmallIntegerField(_("nummer"), unique=True)
-    name = models.CharField(_("naam"), max_length=150)
-    name_en = models.CharField(_("naam (Engels)"), max_length=150)
-
-    class Meta:
-        ordering = ["number"]
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
-
-    def __str__(self) -> str:
-        return f"{self.number}. {self.display_name}"
-
-    @property
-    def display_name(self) -> str:
-        """The name in the interface language (English when the interface is English)."""
-        return localized(self.name, self.name_en)
-
-
-class SuccessFactor(models.Model):
-    """A critical success factor, coded as in chapter 3 of the 2013 report (3.1.1 … 3.6.1)."""
-
-    code = models.CharField(_("code"), max_length=8, unique=True)
-    theme = models.ForeignKey(Theme, verbose_name=_("thema"), on_delete=models.PROTECT, related_name="success_factors")
-    name = models.CharField(_("naam"), max_length=200)
-    name_en = models.CharField(_("naam (Engels)"), max_length=200)
-    # Which kind of audited party is judged: a region, or (3.3.x, internal to Defence) a brigade.
-    subject_kind = models.CharField(
-        _("beoordeelt"), max_length=12, choices=SubjectKind.choices, default=SubjectKind.REGION
-    )
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        ordering = ["order", "code"]
-        verbose_name = _("kritische succesfactor")
-        verbose_name_plural = _("kritische succesfactoren")
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.display_name}"
-
-    @property
-    def display_name(self) -> str:
-        """The name in the interface language (English when the interface is English)."""
-        return localized(self.name, self.name_en)
-
-
-class Criterion(models.Model):
-    """What the inspectors held a success factor against: the opening of its section of chapter 3 of the report,
-    loaded from assessments/questionnaires/criteria.yaml (assessments.definitions.criteria_load)."""
-
-    success_factor = models.ForeignKey(
-        SuccessFactor, verbose_name=_("kritische succesfactor"), on_delete=models.PROTECT, related_name="criteria"
-    )
-    code = models.CharField(_("code"), max_length=16, unique=True)
-    # The report section the criterion comes from ("3.2.1").
-    section = models.CharField(_("paragraaf"), max_length=16)
-    text = models.TextField(_("criterium"))
-    text_en = models.TextField(_("criterium (Engels)"), blank=True)
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        ordering = ["order", "code"]
-        verbose_name = _("criterium")
-        verbose_name_plural = _("criteria")
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.display_text}"
-
-    @property
-    def display_text(self) -> str:
-        """The criterion in the interface language (English when the interface is English)."""
-        return localized(self.text, self.text_en)
-
-
-class RoundKind(models.TextChoices):
-    NULMETING = "nulmeting", _("nulmeting")
-    TUSSENMETING = "tussenmeting", _("tussenmeting")
-    EINDMETING = "eindmeting", _("eindmeting")
-    VERVOLGMETING = "vervolgmeting", _("vervolgmeting")
-
-
-class RoundStatus(models.TextChoices):
-    PLANNED = "planned", _("gepland")
-    OPEN = "open", _("open")
-    CLOSED = "closed", _("gesloten")
-
-
-class RoundQuerySet(models.QuerySet["Round"]):
-    def current(self) -> Round | None:
-        """The open round, else the latest one."""
-        return self.filter(status=RoundStatus.OPEN).order_by("-year").first() or self.order_by("-year").first()
-
-
-class Round(models.Model):
-    """An audit round (meting). Each knows its predecessor, so progress can be computed."""
-
-    year = models.PositiveSmallIntegerField(_("jaar"), unique=True)
-    kind = models.CharField(_("soort"), max_length=16, choices=RoundKind.choices)
-    predecessor = models.OneToOneField(
-        "self", verbose_name=_("vorige meting"), null=True, blank=True, on_delete=models.PROTECT, related_name="successor"
-    )
-    status = models.CharField(_("status"), max_length=8, choices=RoundStatus.choices, default=RoundStatus.PLANNED)
-    submission_deadline = models.DateField(_("deadline indienen vragenlijsten"), null=True, blank=True)
-    verification_deadline = models.DateField(_("deadline verificatie"), null=True, blank=True)
-    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    publish_override_reason = models.TextField(_("reden publicatie zonder volledige verificatie"), blank=True)
-
-    objects = RoundQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["year"]
-        verbose_name = _("meting")
-        verbose_name_plural = _("metingen")
-        constraints = [
-            models.CheckConstraint(condition=~Q(predecessor=models.F("pk")), name="round_not_own_predecessor"),
-            # Publication closes a round (assessments.guards: a published round is read-only).
-            models.CheckConstraint(
-                condition=Q(published_at__isnull=True) | Q(status="closed"), name="round_published_is_closed"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display().capitalize()} {self.year}"
-
-    @property
-    def is_published(self) -> bool:
-        return self.published_at is not None
-
 
 # A questionnaire is written for one kind of audited party.
 Audience = SubjectKind
@@ -357,7 +225,7 @@ class Assessment(models.Model):
 
     def url(self, name: str, **kwargs) -> str:
         """The URL of one of this assessment's pages (`fill`, `history`, `sign`, …)."""
-        return reverse(f"assessments:{name}", kwargs={"year": self.round.year, "code": self.subject.code, **kwargs})
+        return reverse(f"assessments:{name}", kwargs={"round_code": self.round.code, "code": self.subject.code, **kwargs})
 
 
 class Answer(models.Model):

@@ -10,18 +10,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy
 
-from assessments.guards import round_is_read_only
-from assessments.models import (
-    Answer,
-    Assessment,
-    AssessmentStatus,
-    Choice,
-    Criterion,
-    Evidence,
-    Question,
-    Round,
-    Theme,
-)
+from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evidence, Question
 from assessments.progress import Progress, is_visible, percent_of, progress
 from assessments.querysets import fieldwork_assessments
 from assessments.reconstruction import is_reconstructed
@@ -29,6 +18,8 @@ from assessments.services import SIGNER_NAMES, StaleAnswer, problems_for
 from assessments.values import display_value
 from assessments.workflow import EDITABLE, steps_from
 from core.i18n import change_reason
+from framework.guards import round_is_read_only
+from framework.models import Criterion, Round, Theme
 from regions.models import Subject
 from regions.policy import SIGNING_ROLES, Action, may, on_behalf, responds_for
 
@@ -395,7 +386,7 @@ def not_started_context(user: User, round, subject: Subject) -> dict:
     )
     return {"round": round, "subject": subject, "can_start": can_start,
             "reconstructed": is_reconstructed(round, audience=subject.kind),
-            "start_url": reverse("assessments:start", args=[round.year, subject.code])}
+            "start_url": reverse("assessments:start", args=[round.code, subject.code])}
 
 
 def answer_of(assessment: Assessment, question_code: str) -> Answer | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from assessments.models import Answer, Assessment, Question, Round
+from assessments.models import Answer, Assessment, Question
+from framework.models import Round
 
 
 def _condition_met(code_ref: str, value_ref: str) -> Exists:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assessments.models import Questionnaire, Round
+from assessments.models import Questionnaire
+from framework.models import Round
 
 
 def reconstructed_rounds(round_ids: Iterable[int], *, audience: str | None = None) -> set[int]:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from assessments.guards import round_is_read_only
 from assessments.models import Assessment, Questionnaire
 from assessments.progress import percent_of
 from assessments.querysets import with_visible_progress
+from framework.guards import round_is_read_only
 from regions.policy import Action, Area, may, visible_subjects
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def subject_sections(user: User, subject: Subject) -> list[Section]:
                 "status": assessment.get_status_display(), "percent": percent}
         sections.append({
             "title": _("Vragenlijst %(year)s (%(kind)s)") % {"year": round.year, "kind": round.get_kind_display()},
-            "url": reverse("assessments:fill", args=[round.year, subject.code]),
+            "url": reverse("assessments:fill", args=[round.code, subject.code]),
             "detail": detail,
         })
     return sections

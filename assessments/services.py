@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 from accounts.models import Role
-from assessments.guards import require_round_writable
 from assessments.models import (
     Answer,
     Assessment,
@@ -29,7 +28,6 @@ from assessments.models import (
     Lineage,
     Question,
     Questionnaire,
-    Round,
     Signature,
     Transition,
 )
@@ -37,6 +35,8 @@ from assessments.progress import missing_required
 from assessments.values import MAX_REASON, MAX_TEXT, parse_value, text_clean
 from assessments.workflow import EDITABLE, step_between
 from core.uploads import CheckedUpload, upload_check, upload_type
+from framework.guards import require_round_writable
+from framework.models import Round
 from regions.policy import SIGNING_ROLES, Action, require
 
 if TYPE_CHECKING:

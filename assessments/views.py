@@ -27,7 +27,7 @@ from assessments.access import (
     round_from_query,
 )
 from assessments.forms import AnswerForm, EvidenceForm, TransitionForm
-from assessments.models import Answer, Assessment, Question, Round
+from assessments.models import Answer, Assessment, Question
 from assessments.pages import (
     Card,
     answer_of,
@@ -43,13 +43,14 @@ from assessments.pages import (
     url_for,
 )
 from core.messages import flash_form_errors, flash_refusal, form_messages
+from framework.models import Round
 from regions.policy import Action, require
 
 
 @require_http_methods(["GET", "POST"])
-def fill(request: HttpRequest, year: int, code: str) -> HttpResponse:
+def fill(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     """A theme of the questionnaire; a plain POST (no JavaScript) saves every answer the user changed."""
-    round, subject = questionnaire_subject(request.user, year, code,
+    round, subject = questionnaire_subject(request.user, round_code, code,
                                            action=Action.ANSWER if request.method == "POST" else None)
     assessment = assessment_of(round, subject)
     if assessment is None:
@@ -107,21 +108,21 @@ def _not_started(request: HttpRequest, round: Round, subject) -> HttpResponse:
 
 
 @require_POST
-def start(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    round, subject = questionnaire_subject(request.user, year, code, action=Action.ANSWER)
+def start(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    round, subject = questionnaire_subject(request.user, round_code, code, action=Action.ANSWER)
     assessment = _attempt(request, lambda: services.assessment_start(round=round, subject=subject, by=request.user))
     if assessment is None:
-        return redirect(reverse("assessments:fill", args=[round.year, subject.code]))
+        return redirect(reverse("assessments:fill", args=[round.code, subject.code]))
     return redirect(assessment.url("fill"))
 
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def answer(request: HttpRequest, year: int, question: str, code: str) -> HttpResponse:
+def answer(request: HttpRequest, round_code: str, question: str, code: str) -> HttpResponse:
     """Autosave endpoint: POST saves one answer and returns its card; GET returns the stored card."""
     if not request.user.is_authenticated:
         return _session_expired(request)
-    assessment = assessment_for_user(request.user, year, code, action=Action.ANSWER if request.method == "POST" else None)
+    assessment = assessment_for_user(request.user, round_code, code, action=Action.ANSWER if request.method == "POST" else None)
     item = question_of(assessment, question)
     saved = refused = None
     if request.method == "POST":
@@ -153,24 +154,24 @@ def _session_expired(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def sign(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, year, code, action=Action.SIGN)
+def sign(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, round_code, code, action=Action.SIGN)
     _attempt(request, lambda: services.assessment_sign(assessment=assessment, by=request.user),
              _("U heeft de vragenlijst ondertekend."))
     return redirect(url_for(assessment, "fill"))
 
 
 @require_POST
-def submit(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, year, code, action=Action.SUBMIT)
+def submit(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, round_code, code, action=Action.SUBMIT)
     _attempt(request, lambda: services.assessment_submit(assessment=assessment, by=request.user),
              _("De vragenlijst is ingediend. De inspecteurs nemen hem in beoordeling."))
     return redirect(url_for(assessment, "fill"))
 
 
 @require_POST
-def transition(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, year, code, action=Action.REVIEW)
+def transition(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, round_code, code, action=Action.REVIEW)
     form = TransitionForm(request.POST, current=assessment.status)
     if not form.is_valid():
         flash_form_errors(request, form)
@@ -182,8 +183,8 @@ def transition(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 
 @require_POST
-def carry_over(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, year, code, action=Action.ANSWER)
+def carry_over(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, round_code, code, action=Action.ANSWER)
     count = _attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user))
     if count is not None:
         messages.success(request, ngettext(
@@ -207,8 +208,8 @@ def _attempt(request: HttpRequest, action, success: str = ""):
 
 
 @require_POST
-def evidence_upload(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, year, code, action=Action.ANSWER)
+def evidence_upload(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, round_code, code, action=Action.ANSWER)
     form = EvidenceForm(request.POST, request.FILES)
     target = url_for(assessment, "fill")
     if not form.is_valid():
@@ -227,8 +228,8 @@ def evidence_upload(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 
 @require_GET
-def evidence_download(request: HttpRequest, year: int, pk: int, code: str) -> FileResponse:
-    assessment = assessment_for_user(request.user, year, code)
+def evidence_download(request: HttpRequest, round_code: str, pk: int, code: str) -> FileResponse:
+    assessment = assessment_for_user(request.user, round_code, code)
     evidence = evidence_for_user(request.user, assessment, pk)
     try:
         handle = evidence.file.open("rb")
@@ -241,8 +242,8 @@ def evidence_download(request: HttpRequest, year: int, pk: int, code: str) -> Fi
 
 
 @require_GET
-def history(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    assessment = assessment_for_user(request.user, year, code)
+def history(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    assessment = assessment_for_user(request.user, round_code, code)
     return render(request, "assessments/history.html", history_context(assessment))
 
 

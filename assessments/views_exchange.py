@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from assessments.exchange import ANSWERS, answers_export, export_filename
 from assessments.forms_exchange import ExportForm, JudgmentExportForm, UploadForm
-from assessments.models import Round
 from core.tabular import CONTENT_TYPES, Importer, ImportRefused
+from framework.models import Round
 from regions.models import Subject
 from regions.policy import Action, Area, may, require, subject_for_user, visible_subjects
 

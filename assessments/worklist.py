@@ -10,10 +10,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments.guards import round_is_read_only
-from assessments.models import Assessment, AssessmentStatus, Questionnaire, RoundStatus
+from assessments.models import Assessment, AssessmentStatus, Questionnaire
 from assessments.progress import percent_of
 from assessments.querysets import with_visible_progress
+from framework.guards import round_is_read_only
+from framework.models import RoundStatus
 from regions.models import Subject
 from regions.policy import Action, may, respondent_filter
 
@@ -64,7 +65,7 @@ def _respondent_item(round: Round, subject: Subject, assessment: Assessment | No
         detail = _("%(percent)s%% beantwoord") % {"percent": percent_of(assessment.answered, assessment.applicable)}
     if round.submission_deadline:
         detail += _(" · indienen vóór %(date)s") % {"date": date_format(round.submission_deadline, "j F Y")}
-    return {"label": label, "url": reverse("assessments:fill", args=[round.year, subject.code]), "detail": detail}
+    return {"label": label, "url": reverse("assessments:fill", args=[round.code, subject.code]), "detail": detail}
 
 
 def _inspector_items(round: Round) -> list[WorkItem]:

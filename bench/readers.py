@@ -33,9 +33,9 @@ from bench.load import start_servers, stop_servers, throwaway_database  # noqa: 
 
 PAGES = [
     ("home (ministerie)", "ministerie", "/"),
-    ("dashboard 2013 (ministerie)", "ministerie", "/national/2013/"),
-    ("succesfactor 3.4.1 (inspecteur)", "inspecteur", "/national/2013/3.4.1/"),
-    ("API 2013 (ministerie)", "ministerie", "/api/national/2013/"),
+    ("dashboard 2013 (ministerie)", "ministerie", "/national/icms-2013/"),
+    ("succesfactor 3.4.1 (inspecteur)", "inspecteur", "/national/icms-2013/3.4.1/"),
+    ("API 2013 (ministerie)", "ministerie", "/api/national/icms-2013/"),
 ]
 
 

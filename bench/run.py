@@ -91,7 +91,7 @@ def run() -> None:
     client.force_login(ovr)
     assessment = Assessment.objects.get(round=round, region__code="VR14")
     answer = assessment.answers.select_related("question").get(question__code="ovr_assigned")
-    url = "/assessments/2013/VR14/answers/ovr_assigned/"
+    url = "/assessments/icms-2013/VR14/answers/ovr_assigned/"
     values = ["ja", "nee"]
     state = {"n": 0}
 
@@ -114,7 +114,7 @@ def run() -> None:
                 raise SystemExit(f"autosave gaf {response.status_code}: {response.content[:300]!r}")
 
     timed("autosave 50 answers one by one (htmx endpoint)", autosave_batch, repeat=3, unit_count=50, unit="opslagen")
-    timed("fill-in page VR14 theme 1", lambda: client.get("/assessments/2013/VR14/"), repeat=10)
+    timed("fill-in page VR14 theme 1", lambda: client.get("/assessments/icms-2013/VR14/"), repeat=10)
     inspector_client = Client()
     inspector_client.force_login(inspector)
     timed("fieldwork overview", lambda: inspector_client.get("/assessments/fieldwork/"), repeat=10)

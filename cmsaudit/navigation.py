@@ -7,8 +7,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import Round
 from findings.models import Verification, VerificationStatus
+from framework.models import Round
 from regions.models import Subject
 from regions.policy import SIGNING_ROLES, Action, may, respondent_filter
 
@@ -57,19 +57,19 @@ def _respondent_entries(user) -> list[dict]:
     )
     rows = list(
         Subject.objects.filter(own)
-        .annotate(year=Subquery(latest.values("year")[:1]), sent=Exists(sent))
-        .values_list("code", "kind", "year", "sent")[: RESPONDENT_MENU_SUBJECTS + 1]
+        .annotate(round_code=Subquery(latest.values("code")[:1]), sent=Exists(sent))
+        .values_list("code", "kind", "round_code", "sent")[: RESPONDENT_MENU_SUBJECTS + 1]
     )
     if not rows or len(rows) > RESPONDENT_MENU_SUBJECTS or rows[0][2] is None:
         return []
     named = len(rows) > 1
     entries = []
-    for code, kind, year, findings_sent in rows:
+    for code, kind, round_code, findings_sent in rows:
         suffix = f" {code}" if named else ""
         if SIGNING_ROLES.get(kind):  # regions and brigades have a questionnaire, directorates do not
-            entries.append({"url": reverse("assessments:fill", args=[year, code]),
+            entries.append({"url": reverse("assessments:fill", args=[round_code, code]),
                             "label": f"{_('Vragenlijst')}{suffix}", "active": False})
         if findings_sent:
-            entries.append({"url": reverse("findings:subject", args=[year, code]),
+            entries.append({"url": reverse("findings:subject", args=[round_code, code]),
                             "label": f"{_('Bevindingen')}{suffix}", "active": False})
     return entries

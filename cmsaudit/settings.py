@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "csp",
     "accounts",
     "regions",
+    "framework",
     "assessments",
     "findings",
     "national",

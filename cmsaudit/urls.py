@@ -7,6 +7,7 @@ from django.utils.translation import gettext_noop
 from django.views.i18n import set_language
 
 from cmsaudit import views
+from framework.rounds import YearMoved
 from national import api as national_api
 
 # The admin carries the application's name, in the interface's language.
@@ -30,6 +31,7 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("findings/", include("findings.urls")),
     path("national/", include("national.urls")),
-    path("api/national/<int:year>/", national_api.national_picture, name="api_national_picture"),
+    path("api/national/<round:round_code>/", national_api.national_picture, name="api_national_picture"),
+    path("api/national/<int:year>/", YearMoved.as_view(mount="/api/national/"), name="api_year_moved"),
     path("admin/", admin.site.urls),
 ]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TypedDict
 
 from accounts.models import User
-from assessments.models import Round
 from core.contributions import WorkItem, work_items
+from framework.models import Round
 from regions.models import Subject
 from regions.policy import respondent_filter
 

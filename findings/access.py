@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from assessments.access import round_for_year
-from assessments.models import Round
 from findings.models import (
     Citation,
     Finding,
@@ -25,6 +23,8 @@ from findings.models import (
     VerificationStatus,
 )
 from findings.workflow import OPEN_FOR_RESPONSES
+from framework.models import Round
+from framework.rounds import round_named
 from regions.policy import Action, Area, may, require, responds_for, subject_for_user
 
 if TYPE_CHECKING:
@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 
 
 
-def findings_subject(user: User, year: int | str, code: str, *, action: Action | None = None) -> tuple[Round, Subject]:
+def findings_subject(user: User, round_code: str, code: str, *, action: Action | None = None) -> tuple[Round, Subject]:
     """The round and subject of a findings URL; 404 for what `user` may not see, 403 for an action not theirs."""
-    round = round_for_year(year)
+    round = round_named(round_code)
     subject = subject_for_user(user, code, Area.FINDINGS)
     if action is not None:
         require(user, action, subject)
@@ -80,7 +80,7 @@ def finding_for_user(user: User, pk: int, *, action: Action | None = None) -> Fi
         Finding.objects.select_related("round", "subject", "success_factor"), pk,
         _("Deze bevinding bestaat niet of u heeft er geen toegang toe."),
     )
-    findings_subject(user, finding.round.year, finding.subject.code, action=action)
+    findings_subject(user, finding.round.code, finding.subject.code, action=action)
     return finding
 
 
@@ -91,7 +91,7 @@ def item_for_user(user: User, pk: int, *, action: Action) -> VerificationItem:
         _("Dit onderdeel bestaat niet of u heeft er geen toegang toe."),
     )
     verification_for_user(user, item.verification)
-    findings_subject(user, item.verification.round.year, item.verification.subject.code, action=action)
+    findings_subject(user, item.verification.round.code, item.verification.subject.code, action=action)
     return item
 
 
@@ -102,7 +102,7 @@ def response_for_user(user: User, pk: int, *, action: Action) -> VerificationRes
     )
     verification_for_user(user, response.item.verification)
     verification = response.item.verification
-    findings_subject(user, verification.round.year, verification.subject.code, action=action)
+    findings_subject(user, verification.round.code, verification.subject.code, action=action)
     return response
 
 
@@ -113,7 +113,7 @@ def attachment_for_user(user: User, pk: int) -> ReportAttachment:
         _("Deze bijlage bestaat niet of u heeft er geen toegang toe."),
     )
     report = attachment.report
-    findings_subject(user, report.round.year, report.subject.code)
+    findings_subject(user, report.round.code, report.subject.code)
     verification = Verification.objects.filter(round=report.round, subject=report.subject).first()
     if not sees_findings_text(user, verification):
         raise Http404(_("Deze bijlage bestaat niet of u heeft er geen toegang toe."))
@@ -128,7 +128,7 @@ def citation_for_user(user: User, pk: int) -> Citation:
         ), pk, _("Deze bron bestaat niet."),
     )
     if citation.finding_id:
-        findings_subject(user, citation.finding.round.year, citation.finding.subject.code, action=Action.FINDINGS_EDIT)
+        findings_subject(user, citation.finding.round.code, citation.finding.subject.code, action=Action.FINDINGS_EDIT)
     else:
         require(user, Action.NATIONAL_EDIT)
     return citation

@@ -22,11 +22,12 @@ from accounts.models import Role, User
 from assessments.definitions import read_yaml
 from assessments.demo import ROUND_SOURCES, Fieldwork, demo_clock, fieldwork, respondents, subjects_in_order
 from assessments.exchange import ImportRefused
-from assessments.models import Answer, Round, SuccessFactor
+from assessments.models import Answer
 from findings.demo_directorates import directorates_demo_load
 from findings.exchange import judgments_import, parse_judgment_file
 from findings.models import Citation, Finding, ResponseKind, Verification, VerificationResponse, VerificationStatus
 from findings.services import finding_save, report_save, verification_send
+from framework.models import Round, SuccessFactor
 from regions.models import Subject, SubjectKind
 
 DEMO = Path(__file__).resolve().parent / "demo"

@@ -18,9 +18,9 @@ from django.utils import timezone
 from accounts.models import Role, User
 from assessments.definitions import read_yaml
 from assessments.demo import demo_clock
-from assessments.models import Round
 from findings.models import Verification, VerificationItem
 from findings.services import report_save, response_reply, verification_respond, verification_send
+from framework.models import Round
 from regions.models import Subject, SubjectKind
 
 SPEC = Path(__file__).resolve().parent / "demo" / "directorates.yaml"

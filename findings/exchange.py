@@ -17,10 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from assessments.models import Round, SuccessFactor
 from core.tabular import Importer, ImportRefused, ImportResult, Row, RowError, Table, read_table, render_table
 from findings.models import Finding, Judgment
 from findings.services import finding_save
+from framework.models import Round, SuccessFactor
 from regions.models import Subject
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import Question, Round, SuccessFactor
+from assessments.models import Question
 from assessments.values import (
     MAX_EXPLANATION,
     MAX_FINDING,
@@ -25,6 +25,7 @@ from findings.models import (
     ResponseKind,
     RuleKind,
 )
+from framework.models import Round, SuccessFactor
 from regions.models import Region
 
 

@@ -24,9 +24,9 @@ class Judgment(models.TextChoices):
 class Finding(models.Model):
     """What the inspectors found for one audited party and one success factor, with their judgment."""
 
-    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="findings")
+    round = models.ForeignKey("framework.Round", on_delete=models.PROTECT, related_name="findings")
     subject = models.ForeignKey("regions.Subject", on_delete=models.PROTECT, related_name="findings")
-    success_factor = models.ForeignKey("assessments.SuccessFactor", on_delete=models.PROTECT, related_name="findings")
+    success_factor = models.ForeignKey("framework.SuccessFactor", on_delete=models.PROTECT, related_name="findings")
     text = models.TextField(_("bevinding"), blank=True)
     judgment = models.CharField(_("oordeel"), max_length=24, choices=Judgment.choices, default=Judgment.NIET_BEOORDEELD)
     revision = models.PositiveIntegerField(default=0)
@@ -54,7 +54,7 @@ class Finding(models.Model):
 class InterviewReport(models.Model):
     """The gespreksverslag of the interview with a region's respondents (or a brigade's RMC)."""
 
-    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="interview_reports")
+    round = models.ForeignKey("framework.Round", on_delete=models.PROTECT, related_name="interview_reports")
     subject = models.ForeignKey("regions.Subject", on_delete=models.PROTECT, related_name="interview_reports")
     held_on = models.DateField(_("datum gesprek"), null=True, blank=True)
     participants = models.TextField(_("deelnemers"), blank=True)
@@ -107,7 +107,7 @@ class VerificationStatus(models.TextChoices):
 class Verification(models.Model):
     """The hoor en wederhoor of one region's (or brigade's) findings and interview report."""
 
-    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="verifications")
+    round = models.ForeignKey("framework.Round", on_delete=models.PROTECT, related_name="verifications")
     subject = models.ForeignKey("regions.Subject", on_delete=models.PROTECT, related_name="verifications")
     status = models.CharField(max_length=16, choices=VerificationStatus.choices, default=VerificationStatus.NOT_SENT)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -194,9 +194,9 @@ class VerificationResponse(models.Model):
 class NationalConclusion(models.Model):
     """The deelconclusie per success factor (or, with no factor, the overall conclusion) of a round."""
 
-    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="conclusions")
+    round = models.ForeignKey("framework.Round", on_delete=models.PROTECT, related_name="conclusions")
     success_factor = models.ForeignKey(
-        "assessments.SuccessFactor", null=True, blank=True, on_delete=models.PROTECT, related_name="conclusions"
+        "framework.SuccessFactor", null=True, blank=True, on_delete=models.PROTECT, related_name="conclusions"
     )
     text = models.TextField(_("deelconclusie"), blank=True)
     text_en = models.TextField(_("deelconclusie (Engels)"), blank=True)
@@ -285,10 +285,10 @@ class RecommendationStatus(models.TextChoices):
 
 
 class Recommendation(models.Model):
-    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="recommendations")
+    round = models.ForeignKey("framework.Round", on_delete=models.PROTECT, related_name="recommendations")
     text = models.TextField(_("aanbeveling"))
     addressee = models.CharField(_("geadresseerde"), max_length=32, choices=Addressee.choices)
-    success_factors = models.ManyToManyField("assessments.SuccessFactor", verbose_name=_("kritische succesfactoren"), related_name="recommendations")
+    success_factors = models.ManyToManyField("framework.SuccessFactor", verbose_name=_("kritische succesfactoren"), related_name="recommendations")
     # Null: a national recommendation.
     region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="recommendations")
     status = models.CharField(max_length=10, choices=RecommendationStatus.choices, default=RecommendationStatus.ACCEPTED)
@@ -321,7 +321,7 @@ class FollowUp(models.Model):
     """What became of a recommendation, as established in a later round."""
 
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="follow_ups")
-    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="follow_ups")
+    round = models.ForeignKey("framework.Round", on_delete=models.PROTECT, related_name="follow_ups")
     status = models.CharField(_("opvolging"), max_length=24, choices=FollowUpStatus.choices)
     explanation = models.TextField(_("toelichting"))
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -348,8 +348,8 @@ class RuleKind(models.TextChoices):
 class DraftRule(models.Model):
     """A rule that proposes a draft recommendation from the roll-up of a round."""
 
-    round = models.ForeignKey("assessments.Round", on_delete=models.CASCADE, related_name="draft_rules")
-    success_factor = models.ForeignKey("assessments.SuccessFactor", on_delete=models.PROTECT, related_name="+")
+    round = models.ForeignKey("framework.Round", on_delete=models.CASCADE, related_name="draft_rules")
+    success_factor = models.ForeignKey("framework.SuccessFactor", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=16, choices=RuleKind.choices, default=RuleKind.JUDGMENT_BELOW)
     min_regions = models.PositiveSmallIntegerField(_("minimaal aantal regio's"), default=1)
     # For indicator rules: the share of regions answering one of `values` must be at least `threshold` percent.
@@ -373,7 +373,7 @@ class Reminder(models.Model):
     """A reminder e-mail sent: at most one per user, round and day (send_reminders runs daily)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    round = models.ForeignKey("assessments.Round", on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey("framework.Round", on_delete=models.CASCADE, related_name="+")
     sent_on = models.DateField()
     summary = models.TextField(blank=True)
 

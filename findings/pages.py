@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypedDict
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.text import Truncator
 
-from assessments.models import Answer, Evidence, Question, Round, SuccessFactor
+from assessments.models import Answer, Evidence, Question
 from assessments.norms import Suggestion, suggest_judgment
 from findings.models import (
     Citation,
@@ -21,6 +21,7 @@ from findings.models import (
     VerificationResponse,
     VerificationStatus,
 )
+from framework.models import Round, SuccessFactor
 from regions.models import Subject, SubjectKind
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from assessments.models import Round
 from findings.models import VerificationStatus
+from framework.models import Round
 from regions.models import SubjectKind
 from regions.policy import Action, Area, may, visible_subjects
 
@@ -42,7 +42,7 @@ def subject_sections(user: User, subject: Subject) -> list[Section]:
         title = _("Gespreksverslag %(year)s") if subject.kind == SubjectKind.DIRECTORATE else _("Bevindingen en oordelen %(year)s")
         sections.append({
             "title": title % {"year": round.year},
-            "url": reverse("findings:subject", args=[round.year, subject.code]),
+            "url": reverse("findings:subject", args=[round.code, subject.code]),
             "detail": _("verificatie: %(status)s") % {"status": status},
         })
     return sections

@@ -17,8 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from assessments.guards import require_round_writable
-from assessments.models import Answer, Evidence, SuccessFactor
+from assessments.models import Answer, Evidence
 from assessments.values import MAX_FINDING, MAX_PARTICIPANTS, MAX_PASSAGE, MAX_REPORT, MAX_VERIFICATION, text_clean
 from core.uploads import upload_check
 from findings.models import (
@@ -35,6 +34,8 @@ from findings.models import (
     VerificationStatus,
 )
 from findings.workflow import OPEN_FOR_RESPONSES, verification_step
+from framework.guards import require_round_writable
+from framework.models import SuccessFactor
 from regions.policy import Action, require
 
 if TYPE_CHECKING:

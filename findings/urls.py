@@ -1,8 +1,9 @@
 from django.urls import include, path
 from django.views.generic.base import RedirectView
 
+import regions.converters  # noqa: F401  (registers <subject:…>)
 from findings import views
-from regions.converters import brigade_paths_moved  # also registers <subject:…>
+from framework.rounds import year_paths_moved  # also registers <round:…>
 
 app_name = "findings"
 urlpatterns = [
@@ -25,10 +26,10 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
     path("citations/<int:pk>/delete/", views.citation_delete, name="citation_delete"),
     path("cite/<int:pk>/", views.finding_cite, name="finding_cite"),
-    # The brigade pages of earlier versions moved to the brigade's code (B11).
-    *brigade_paths_moved("/findings/"),
-    path("<int:year>/<subject:code>/", views.subject_findings, name="subject"),
-    path("<int:year>/<subject:code>/report/", views.report_edit, name="report"),
-    path("<int:year>/<subject:code>/send/", views.verification_send, name="send"),
-    path("<int:year>/<subject:code>/<str:csf>/", views.finding_edit, name="finding"),
+    # The year addresses of earlier versions (and their brigade pages), permanently to the round's code (and B11).
+    *year_paths_moved("/findings/"),
+    path("<round:round_code>/<subject:code>/", views.subject_findings, name="subject"),
+    path("<round:round_code>/<subject:code>/report/", views.report_edit, name="report"),
+    path("<round:round_code>/<subject:code>/send/", views.verification_send, name="send"),
+    path("<round:round_code>/<subject:code>/<str:csf>/", views.finding_edit, name="finding"),
 ]

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments.access import round_from_query
-from assessments.models import SuccessFactor
 from assessments.reconstruction import is_reconstructed
 from core.messages import flash_form_errors, flash_refusal, form_messages
 from core.uploads import ACCEPTED_TYPES
@@ -23,24 +22,25 @@ from findings.models import (
     Finding,
     Judgment,
 )
+from framework.models import SuccessFactor
 from regions.policy import Action, may, require
 
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _subject(request: HttpRequest, year: int, code: str, action: Action | None = None) -> dict:
+def _subject(request: HttpRequest, round_code: str, code: str, action: Action | None = None) -> dict:
     """Round and subject of a findings URL, or 404 for what the user may not see (403 for an action not theirs)."""
-    round, subject = access.findings_subject(request.user, year, code, action=action)
+    round, subject = access.findings_subject(request.user, round_code, code, action=action)
     return {"round": round, "subject": subject}
 
 
 def _subject_url(subject: dict, anchor: str = "") -> str:
-    url = reverse("findings:subject", args=[subject["round"].year, subject["subject"].code])
+    url = reverse("findings:subject", args=[subject["round"].code, subject["subject"].code])
     return url + (f"#{anchor}" if anchor else "")
 
 
 def finding_url(finding: Finding) -> str:
-    return reverse("findings:finding", args=[finding.round.year, finding.subject.code, finding.success_factor.code])
+    return reverse("findings:finding", args=[finding.round.code, finding.subject.code, finding.success_factor.code])
 
 
 def _factor(subject: dict, csf: str) -> SuccessFactor:
@@ -56,8 +56,8 @@ def _anchor(code: str) -> str:
 # --- a region's or brigade's findings --------------------------------------------------------
 
 
-def subject_findings(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    subject = _subject(request, year, code)
+def subject_findings(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    subject = _subject(request, round_code, code)
     verification = pages.verification_of(**subject)
     context = {
         **subject,
@@ -79,8 +79,8 @@ def subject_findings(request: HttpRequest, year: int, code: str) -> HttpResponse
     return render(request, "findings/subject.html", context)
 
 
-def finding_edit(request: HttpRequest, year: int, code: str, csf: str) -> HttpResponse:
-    subject = _subject(request, year, code, Action.FINDINGS_EDIT)
+def finding_edit(request: HttpRequest, round_code: str, code: str, csf: str) -> HttpResponse:
+    subject = _subject(request, round_code, code, Action.FINDINGS_EDIT)
     factor = _factor(subject, csf)
     page = pages.finding_page(**subject, factor=factor)
     form = forms.FindingForm(request.POST or None, initial=_finding_initial(page["finding"]))
@@ -124,8 +124,8 @@ def _finding_fragment(request, subject, factor, error: Exception | None = None) 
     return render(request, "findings/_finding.html", context)
 
 
-def report_edit(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    subject = _subject(request, year, code, Action.FINDINGS_EDIT)
+def report_edit(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    subject = _subject(request, round_code, code, Action.FINDINGS_EDIT)
     report = pages.report_of(**subject)
     initial = {"revision": 0} if report is None else {
         "held_on": report.held_on, "participants": report.participants, "text": report.text, "revision": report.revision,
@@ -164,8 +164,8 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_POST
-def verification_send(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    subject = _subject(request, year, code, Action.FINDINGS_EDIT)
+def verification_send(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    subject = _subject(request, round_code, code, Action.FINDINGS_EDIT)
     try:
         services.verification_send(**subject, by=request.user)
     except ValidationError as error:
@@ -179,7 +179,7 @@ def verification_send(request: HttpRequest, year: int, code: str) -> HttpRespons
 
 
 def _verification_url(verification, anchor: str) -> str:
-    return reverse("findings:subject", args=[verification.round.year, verification.subject.code]) + f"#{anchor}"
+    return reverse("findings:subject", args=[verification.round.code, verification.subject.code]) + f"#{anchor}"
 
 
 @require_POST
@@ -255,7 +255,7 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Bron verwijderd."))
     if citation.conclusion_id:
         code = citation.conclusion.success_factor.code if citation.conclusion.success_factor_id else "overall"
-        return redirect(reverse("national:factor", args=[citation.conclusion.round.year, code]))
+        return redirect(reverse("national:factor", args=[citation.conclusion.round.code, code]))
     return redirect(finding_url(citation.finding))
 
 

@@ -10,7 +10,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.models import SuccessFactor
 from findings.models import (
     Finding,
     ResponseKind,
@@ -20,6 +19,7 @@ from findings.models import (
     VerificationStatus,
 )
 from findings.workflow import OPEN_FOR_RESPONSES
+from framework.models import SuccessFactor
 from regions.models import Subject, SubjectKind
 from regions.policy import Action, may, respondent_filter
 
@@ -73,7 +73,7 @@ def waiting_on_respondents(round: Round):
 
 
 def _subject_url(round: Round, code: str) -> str:
-    return reverse("findings:subject", args=[round.year, code])
+    return reverse("findings:subject", args=[round.code, code])
 
 
 def work_items(user: User, round: Round | None) -> list[WorkItem]:
@@ -117,7 +117,7 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
         ) % {"subject": code, "n": row["open"]}
         result.append({"label": label, "url": _subject_url(round, code) + "#verificatie", "detail": deadline})
     counts = _inspector_counts(round)
-    overview = reverse("findings:overview") + f"?round={round.year}"
+    overview = reverse("findings:overview") + f"?round={round.code}"
     if counts["incomplete"]:
         label = ngettext(
             "Bij %(n)s regio ontbreken bevindingen", "Bij %(n)s regio's ontbreken bevindingen", counts["incomplete"]

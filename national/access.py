@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from assessments.access import round_for_year
+from framework.rounds import round_named
 from national.models import Preview
 from regions.policy import Action, may, require
 
@@ -21,11 +21,11 @@ if TYPE_CHECKING:
     from assessments.models import Round
 
 
-def picture_round_for_user(user: User, year: int | str) -> Round:
-    """The round of `year` if `user` may read its national picture; 403 for a role that never may, 404
+def picture_round_for_user(user: User, round_code: str) -> Round:
+    """The round of `round_code` if `user` may read its national picture; 403 for a role that never may, 404
     for a round this user may not see (or that does not exist)."""
     require(user, Action.NATIONAL)
-    round = round_for_year(year)
+    round = round_named(round_code)
     if may(user, Action.NATIONAL_EDIT) or round.is_published or is_previewed(round):
         return round
     raise Http404(_("Deze meting bestaat niet of het landelijk beeld is nog niet vrijgegeven."))

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
-from assessments.access import round_for_year
+from framework.rounds import round_named
 from national.access import is_previewed
 from national.cache import cached_response
 from national.publication import shown_picture
@@ -22,11 +22,11 @@ from regions.policy import Action, may, require
 
 @login_not_required
 @require_GET
-def national_picture(request: HttpRequest, year: int) -> JsonResponse:
+def national_picture(request: HttpRequest, round_code: str) -> JsonResponse:
     if not request.user.is_authenticated:
         return JsonResponse({"detail": "Niet ingelogd."}, status=401)
     require(request.user, Action.NATIONAL)
-    round = round_for_year(year)
+    round = round_named(round_code)
     if not (may(request.user, Action.NATIONAL_EDIT) or round.is_published or is_previewed(round)):
         raise PermissionDenied
     return cached_response(request, round, lambda: JsonResponse(

@@ -19,8 +19,9 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-from assessments.models import Answer, Assessment, Question, Round
+from assessments.models import Answer, Assessment, Question
 from findings.models import Finding, FollowUp, NationalConclusion, Recommendation
+from framework.models import Round
 from national.models import JudgmentRule, Preview, PublishedPicture, RoundContext
 from regions.models import Region
 

@@ -12,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from assessments.guards import require_round_writable
-from assessments.models import Round
 from assessments.values import MAX_FINDING, text_clean
 from core.i18n import localized
 from findings.services import StaleEdit
+from framework.guards import require_round_writable
+from framework.models import Round
 from national.models import ContextFigure, RoundContext
 from regions.policy import Action, require
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from accounts.models import User
 from assessments.definitions import read_yaml
-from assessments.models import Round
+from framework.models import Round
 from national.context import round_context_save
 from national.models import RoundContext
 

@@ -18,9 +18,9 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import User
 from assessments.definitions import read_yaml
 from assessments.demo import at, demo_clock
-from assessments.models import Round, SuccessFactor
 from findings.demo import DEMO
 from findings.models import Citation, Finding, Recommendation
+from framework.models import Round, SuccessFactor
 from national.services import (
     conclusion_save,
     follow_up_save,

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from assessments.models import SuccessFactor
 from core.messages import flash_form_errors
 from findings.models import Judgment
+from framework.models import SuccessFactor
 from national import publication, reports, services
 from national.access import picture_round_for_user
 from regions.policy import Action, may, require
@@ -31,8 +31,8 @@ def _audience(user) -> str:
     return "detail" if may(user, Action.SUBJECT_DETAIL) else "national"
 
 
-def report_file(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
-    round = picture_round_for_user(request.user, year)
+def report_file(request: HttpRequest, round_code: str, fmt: str) -> HttpResponse:
+    round = picture_round_for_user(request.user, round_code)
     stored = publication.published_file(round, fmt, _audience(request.user))
     if stored is not None:
         picture, file = stored
@@ -49,9 +49,9 @@ def report_file(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     return response
 
 
-def report_page(request: HttpRequest, year: int) -> HttpResponse:
+def report_page(request: HttpRequest, round_code: str) -> HttpResponse:
     """The report as one printable HTML page (the PDF's source)."""
-    round = picture_round_for_user(request.user, year)
+    round = picture_round_for_user(request.user, round_code)
     document = publication.shown_picture(round, user=request.user)
     return HttpResponse(reports.render_html(document, shapes=reports.map_shapes()))
 
@@ -68,14 +68,14 @@ class CorrectionForm(forms.Form):
 
 
 @require_POST
-def picture_correct(request: HttpRequest, year: int) -> HttpResponse:
+def picture_correct(request: HttpRequest, round_code: str) -> HttpResponse:
     """A correction of the published picture: a new version with its reason (`services.picture_correct`)."""
     require(request.user, Action.NATIONAL_EDIT)
-    round = picture_round_for_user(request.user, year)
+    round = picture_round_for_user(request.user, round_code)
     form = CorrectionForm(request.POST)
     if not form.is_valid():
         flash_form_errors(request, form)
-        return redirect(reverse("national:publish", args=[round.year]))
+        return redirect(reverse("national:publish", args=[round.code]))
     data = form.cleaned_data
     try:
         corrected = services.picture_correct(round=round, by=request.user, reason=data["reason"],
@@ -86,4 +86,4 @@ def picture_correct(request: HttpRequest, year: int) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("Versie %(version)s van het landelijk beeld is gepubliceerd.") % {"version": corrected.version})
-    return redirect(reverse("national:publish", args=[round.year]))
+    return redirect(reverse("national:publish", args=[round.code]))

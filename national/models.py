@@ -14,8 +14,8 @@ class JudgmentRule(models.Model):
     regions (or brigades): "voldoet" when at least `meets_min` meet it; else "voldoet gedeeltelijk" when at
     least `partly_min` meet it at least partly; else "voldoet niet". Set by inspectors, per round."""
 
-    round = models.ForeignKey("assessments.Round", on_delete=models.CASCADE, related_name="judgment_rules")
-    success_factor = models.ForeignKey("assessments.SuccessFactor", on_delete=models.PROTECT, related_name="+")
+    round = models.ForeignKey("framework.Round", on_delete=models.CASCADE, related_name="judgment_rules")
+    success_factor = models.ForeignKey("framework.SuccessFactor", on_delete=models.PROTECT, related_name="+")
     meets_min = models.PositiveSmallIntegerField(_("voldoet bij ten minste (aantal voldoet)"))
     partly_min = models.PositiveSmallIntegerField(_("voldoet gedeeltelijk bij ten minste (aantal voldoet of gedeeltelijk)"))
     updated_by = models.ForeignKey(
@@ -39,7 +39,7 @@ class JudgmentRule(models.Model):
 class Preview(models.Model):
     """An unpublished round shared with the ministry as a preview ("voorlopig — nog niet vastgesteld")."""
 
-    round = models.OneToOneField("assessments.Round", on_delete=models.CASCADE, related_name="preview")
+    round = models.OneToOneField("framework.Round", on_delete=models.CASCADE, related_name="preview")
     shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     shared_at = models.DateTimeField(auto_now_add=True)
 
@@ -56,7 +56,7 @@ class PublishedPicture(models.Model):
     correction is a new version with a reason; the dashboard and the files of a published round are served
     from the latest version."""
 
-    round = models.ForeignKey("assessments.Round", on_delete=models.PROTECT, related_name="published_pictures")
+    round = models.ForeignKey("framework.Round", on_delete=models.PROTECT, related_name="published_pictures")
     version = models.PositiveSmallIntegerField(_("versie"))
     document = models.JSONField(_("document"))
     # The same picture as the ministry sees it (no region named), from which its files are rendered.
@@ -105,7 +105,7 @@ class RoundContext(models.Model):
     cooperation): a text, in Dutch and optionally English, and a table of context figures (`ContextFigure`).
     Written by inspectors through `national.services.round_context_save`; `revision` refuses a stale save."""
 
-    round = models.OneToOneField("assessments.Round", on_delete=models.PROTECT, related_name="context")
+    round = models.OneToOneField("framework.Round", on_delete=models.PROTECT, related_name="context")
     text = models.TextField(_("context"), blank=True)
     text_en = models.TextField(_("context (Engels)"), blank=True)
     revision = models.PositiveIntegerField(default=0)

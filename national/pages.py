@@ -10,8 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from assessments.access import round_for_year
-from assessments.models import Question, Round, SuccessFactor, Theme
+from assessments.models import Question
 from findings.models import (
     Addressee,
     Citation,
@@ -25,6 +24,8 @@ from findings.models import (
 )
 from findings.pages import shown_citations
 from findings.templatetags.findings_tags import JUDGMENT_FILLS, JUDGMENT_SYMBOLS
+from framework.models import Round, SuccessFactor, Theme
+from framework.rounds import round_named
 from national.queries import judgment_counts, verified_counts
 from regions import geo
 from regions.models import Region, Subject, SubjectKind
@@ -117,9 +118,9 @@ def recommendations_page(round: Round, *, user: User) -> dict:
 # --- lookups of the round-level pages (access is the views' `require`; these find the object or 404) -----
 
 
-def conclusion_named(year: int | str, csf: str) -> tuple[Round, SuccessFactor | None, NationalConclusion | None]:
+def conclusion_named(round_code: str, csf: str) -> tuple[Round, SuccessFactor | None, NationalConclusion | None]:
     """The round, the success factor ("overall": none) and its conclusion, if written, named by a URL."""
-    round = round_for_year(year)
+    round = round_named(round_code)
     factor = None if csf == "overall" else get_object_or_404(SuccessFactor, code=csf)
     return round, factor, NationalConclusion.objects.filter(round=round, success_factor=factor).first()
 
@@ -415,7 +416,7 @@ def _region_shapes(picture, choice, is_factor, regions, by_value, *, mode, own_c
         label = entry["label"] if entry else _("geen gegeven")
         name = f"{region.code} {region.name}" if named else _("Andere regio")
         point = geo.geometry_label_point(region.boundary)
-        url = reverse("findings:finding", args=[picture["round"], region.code, choice]) if (
+        url = reverse("findings:finding", args=[picture["round_code"], region.code, choice]) if (
             is_factor and mode == MapMode.REGIONS) else ""
         shapes.append({"path": geo.geometry_to_path(region.boundary), "css": entry["css"] if entry else "map-none",
                        "title": f"{name}: {label}", "url": url, "symbol": entry["symbol"] if entry else "–",

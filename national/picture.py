@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments.indicators import band_of, indicator_render
-from assessments.models import Choice, Criterion, Lineage, Question, QuestionKind, Round, SuccessFactor
+from assessments.models import Choice, Lineage, Question, QuestionKind
 from assessments.reconstruction import reconstructed_rounds
 from core.i18n import localized
 from findings.models import (
@@ -37,6 +37,7 @@ from findings.models import (
     Recommendation,
     RecommendationStatus,
 )
+from framework.models import Criterion, Round, SuccessFactor
 from national import queries
 from national.context import Context, context_document
 from national.models import JudgmentRule, Preview, PublishedPicture
@@ -151,6 +152,7 @@ class Published(TypedDict):
 
 class Picture(TypedDict):
     round: int
+    round_code: str  # the round's name in URLs and commands (`icms-2013`)
     status: str  # "voorlopig" | "gepubliceerd"
     regions: int  # the number of regions counted (25)
     indicators: dict[str, Indicator]
@@ -220,6 +222,7 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
         theme["success_factors"].append(factor.code)
     document: Picture = {
         "round": round.year,
+        "round_code": round.code,
         "status": "gepubliceerd" if round.published_at else "voorlopig",
         "regions": len(regions),
         "indicators": indicators,

@@ -174,4 +174,6 @@ def shown_picture(round: Round, *, user: User) -> Picture:
     if picture is None:
         return picture_for(round, user=user)
     detail = may(user, Action.SUBJECT_DETAIL)
-    return published_document(picture, picture.document if detail else picture.public_document)
+    document = published_document(picture, picture.document if detail else picture.public_document)
+    # Versions published before rounds had codes name their round by year only.
+    return document if "round_code" in document else {**document, "round_code": round.code}

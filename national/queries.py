@@ -7,7 +7,7 @@ from typing import TypedDict
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from assessments.models import Answer, Question, Questionnaire, Round, SuccessFactor
+from assessments.models import Answer, Question, Questionnaire
 from findings.models import (
     Finding,
     FollowUp,
@@ -18,6 +18,7 @@ from findings.models import (
     Verification,
     VerificationStatus,
 )
+from framework.models import Round, SuccessFactor
 from regions.models import SubjectKind
 
 # A region factor counts regional judgments, a brigade factor (3.3.x) brigade judgments.

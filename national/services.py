@@ -16,8 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from assessments.guards import require_round_writable
-from assessments.models import Answer, RoundStatus, SuccessFactor
+from assessments.models import Answer
 from assessments.values import MAX_EXPLANATION, MAX_FINDING, MAX_REASON, MAX_RECOMMENDATION, text_clean
 from findings.models import (
     DraftRule,
@@ -32,6 +31,8 @@ from findings.models import (
 )
 from findings.services import StaleEdit
 from findings.workflow import recommendation_step
+from framework.guards import require_round_writable
+from framework.models import RoundStatus, SuccessFactor
 from national import publication
 from national.models import JudgmentRule, Preview, PublishedPicture
 from regions.models import Region, Subject, SubjectKind

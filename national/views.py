@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from assessments.access import round_for_year, round_from_query
+from assessments.access import round_from_query
 from core.messages import flash_form_errors, flash_refusal
 from findings import forms
 from findings.models import NationalConclusion, RecommendationStatus
 from findings.services import StaleEdit, citation_add
+from framework.rounds import round_named
 from national import files, pages, publication, services
 from national.access import picture_round_for_user
 from national.cache import cached_response
@@ -49,7 +50,7 @@ def conclusion_cite(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _conclusion_url(conclusion: NationalConclusion) -> str:
     code = conclusion.success_factor.code if conclusion.success_factor_id else "overall"
-    return reverse("national:factor", args=[conclusion.round.year, code])
+    return reverse("national:factor", args=[conclusion.round.code, code])
 
 
 # --- the national picture, conclusions, publishing --------------------------------------------
@@ -59,7 +60,7 @@ def national(request: HttpRequest) -> HttpResponse:
     """`/national/` (and `?round=2013`, the old form): the dashboard of that round, else the current one."""
     require(request.user, Action.NATIONAL)
     round = round_from_query(request.GET.get("round"))
-    return redirect("national:round", year=round.year)
+    return redirect("national:round", round_code=round.code)
 
 
 def _pictures(request: HttpRequest, round) -> tuple[dict, dict | None]:
@@ -68,7 +69,7 @@ def _pictures(request: HttpRequest, round) -> tuple[dict, dict | None]:
     previous = None
     if round.predecessor_id is not None:
         try:
-            previous_round = picture_round_for_user(request.user, round.predecessor.year)
+            previous_round = picture_round_for_user(request.user, round.predecessor.code)
         except Http404:
             previous_round = None
         if previous_round is not None:
@@ -88,8 +89,8 @@ def _map(request: HttpRequest, picture: dict, previous: dict | None, default: st
             "map_choices": pages.map_choices(picture), "trend_maps": trend if len(trend) > 1 else []}
 
 
-def dashboard(request: HttpRequest, year: int) -> HttpResponse:
-    round = picture_round_for_user(request.user, year)
+def dashboard(request: HttpRequest, round_code: str) -> HttpResponse:
+    round = picture_round_for_user(request.user, round_code)
     return cached_response(request, round, lambda: _dashboard(request, round))
 
 
@@ -103,13 +104,13 @@ def _dashboard(request: HttpRequest, round) -> HttpResponse:
     return render(request, "national/national.html", context)
 
 
-def national_factor(request: HttpRequest, year: int, csf: str) -> HttpResponse:
-    round = picture_round_for_user(request.user, year)
+def national_factor(request: HttpRequest, round_code: str, csf: str) -> HttpResponse:
+    round = picture_round_for_user(request.user, round_code)
     return cached_response(request, round, lambda: _national_factor(request, round, csf))
 
 
 def _national_factor(request: HttpRequest, round, csf: str) -> HttpResponse:
-    _round, factor, conclusion = pages.conclusion_named(round.year, csf)
+    _round, factor, conclusion = pages.conclusion_named(round.code, csf)
     picture, previous = _pictures(request, round)
     context = {**pages.picture_page(picture, previous=previous),
                **pages.factor_page(round, factor, conclusion, evidence=may(request.user, Action.SUBJECT_DETAIL))}
@@ -122,30 +123,30 @@ def _national_factor(request: HttpRequest, round, csf: str) -> HttpResponse:
 
 
 @require_POST
-def preview_share(request: HttpRequest, year: int) -> HttpResponse:
+def preview_share(request: HttpRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
-    round = round_for_year(year)
+    round = round_named(round_code)
     try:
         services.preview_share(round=round, by=request.user)
     except ValidationError as error:
         flash_refusal(request, error)
     else:
         messages.success(request, _("Het voorlopige landelijk beeld is gedeeld met het ministerie."))
-    return redirect("national:round", year=round.year)
+    return redirect("national:round", round_code=round.code)
 
 
 @require_POST
-def preview_withdraw(request: HttpRequest, year: int) -> HttpResponse:
+def preview_withdraw(request: HttpRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
-    round = round_for_year(year)
+    round = round_named(round_code)
     services.preview_withdraw(round=round, by=request.user)
     messages.success(request, _("Het ministerie ziet het voorlopige landelijk beeld niet meer."))
-    return redirect("national:round", year=round.year)
+    return redirect("national:round", round_code=round.code)
 
 
-def conclusion_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
+def conclusion_edit(request: HttpRequest, round_code: str, csf: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
-    round, factor, conclusion = pages.conclusion_named(year, csf)
+    round, factor, conclusion = pages.conclusion_named(round_code, csf)
     initial = {"revision": 0} if conclusion is None else {
         "text": conclusion.text, "text_en": conclusion.text_en, "judgment": conclusion.judgment,
         "reason": conclusion.reason, "reason_en": conclusion.reason_en, "revision": conclusion.revision}
@@ -168,11 +169,11 @@ def conclusion_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
     return render(request, "national/conclusion_edit.html", context)
 
 
-def context_edit(request: HttpRequest, year: int) -> HttpResponse:
+def context_edit(request: HttpRequest, round_code: str) -> HttpResponse:
     """The context of the round (research question 4): its text and its figures with their sources, saved
     together (`national.context.round_context_save`). Inspectors only; a stale save shows both versions."""
     require(request.user, Action.NATIONAL_EDIT)
-    round = round_for_year(year)
+    round = round_named(round_code)
     current = context_for_edit(round)
     initial = {"text": current.text if current else "", "text_en": current.text_en if current else "",
                "revision": current.revision if current else 0}
@@ -194,7 +195,7 @@ def context_edit(request: HttpRequest, year: int) -> HttpResponse:
             flash_refusal(request, error)
         else:
             messages.success(request, _("Context van de meting opgeslagen."))
-            return redirect(reverse("national:round", args=[round.year]) + "#q4")
+            return redirect(reverse("national:round", args=[round.code]) + "#q4")
     context = {"round": round, "form": form, "formset": formset, "stale": stale, "current": current,
                "history": current.history.select_related("history_user")[:10] if current else [],
                "stale_versions": [(_("Nu opgeslagen"), stale.current), (_("Uw versie"), stale.proposed)] if stale else []}
@@ -202,10 +203,10 @@ def context_edit(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @require_POST
-def rule_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
+def rule_edit(request: HttpRequest, round_code: str, csf: str) -> HttpResponse:
     """The rule that proposes the national judgment of one success factor, set by an inspector."""
     require(request.user, Action.NATIONAL_EDIT)
-    round, factor, _conclusion = pages.conclusion_named(year, csf)
+    round, factor, _conclusion = pages.conclusion_named(round_code, csf)
     if factor is None:
         raise Http404(_("De slotconclusie heeft geen regel."))
     form = forms.JudgmentRuleForm(request.POST)
@@ -218,12 +219,12 @@ def rule_edit(request: HttpRequest, year: int, csf: str) -> HttpResponse:
             messages.success(request, _("Regel voor het landelijk oordeel opgeslagen."))
     else:
         flash_form_errors(request, form)
-    return redirect(reverse("national:conclusion_edit", args=[round.year, factor.code]))
+    return redirect(reverse("national:conclusion_edit", args=[round.code, factor.code]))
 
 
-def publish(request: HttpRequest, year: int) -> HttpResponse:
+def publish(request: HttpRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
-    round = round_for_year(year)
+    round = round_named(round_code)
     form = forms.PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -232,7 +233,7 @@ def publish(request: HttpRequest, year: int) -> HttpResponse:
             flash_refusal(request, error)
         else:
             messages.success(request, _("De meting is gepubliceerd."))
-            return redirect("national:round", year=round.year)
+            return redirect("national:round", round_code=round.code)
     return render(request, "national/publish.html", {"form": form, **pages.publish_context(round)})
 
 
@@ -247,12 +248,12 @@ def recommendations(request: HttpRequest) -> HttpResponse:
 
 
 def _recommendations_url(round) -> str:
-    return reverse("national:recommendations") + f"?round={round.year}"
+    return reverse("national:recommendations") + f"?round={round.code}"
 
 
-def recommendation_create(request: HttpRequest, year: int) -> HttpResponse:
+def recommendation_create(request: HttpRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
-    round = round_for_year(year)
+    round = round_named(round_code)
     form = forms.RecommendationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -306,10 +307,10 @@ def recommendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_recommendations_url(recommendation.round))
 
 
-def follow_up(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+def follow_up(request: HttpRequest, pk: int, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     recommendation = pages.recommendation_by_pk(pk)
-    round = round_for_year(year)
+    round = round_named(round_code)
     existing = pages.follow_up_of(recommendation, round)
     initial = {"status": existing.status, "explanation": existing.explanation} if existing else {}
     form = forms.FollowUpForm(request.POST or None, initial=initial)
@@ -324,9 +325,9 @@ def follow_up(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     return render(request, "national/follow_up.html", {"recommendation": recommendation, "round": round, "form": form})
 
 
-def draft_rules(request: HttpRequest, year: int) -> HttpResponse:
+def draft_rules(request: HttpRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
-    round = round_for_year(year)
+    round = round_named(round_code)
     form = forms.DraftRuleForm(request.POST or None, round=round)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -337,14 +338,14 @@ def draft_rules(request: HttpRequest, year: int) -> HttpResponse:
             flash_refusal(request, error)
         else:
             messages.success(request, _("Regel opgeslagen."))
-            return redirect("national:draft_rules", year=round.year)
+            return redirect("national:draft_rules", round_code=round.code)
     return render(request, "national/draft_rules.html", {"round": round, "form": form, "rules": pages.rules_of(round)})
 
 
 @require_POST
-def drafts_generate(request: HttpRequest, year: int) -> HttpResponse:
+def drafts_generate(request: HttpRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
-    round = round_for_year(year)
+    round = round_named(round_code)
     try:
         created = services.drafts_generate(round=round, by=request.user)
     except ValidationError as error:

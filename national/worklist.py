@@ -25,6 +25,6 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
     total = Subject.objects.filter(kind=SubjectKind.REGION).count()
     return [{
         "label": _("Meting %(year)s wacht op publicatie") % {"year": round.year},
-        "url": reverse("national:publish", args=[round.year]),
+        "url": reverse("national:publish", args=[round.code]),
         "detail": _("%(verified)s van %(total)s regio's geverifieerd") % {"verified": verified, "total": total},
     }]

@@ -13,15 +13,11 @@ from assessments.models import (
     Answer,
     Assessment,
     Choice,
-    Criterion,
     Evidence,
     Question,
     QuestionKind,
     Questionnaire,
-    Round,
     Signature,
-    SuccessFactor,
-    Theme,
     Transition,
 )
 from findings.models import (
@@ -38,6 +34,7 @@ from findings.models import (
     VerificationItem,
     VerificationResponse,
 )
+from framework.models import Criterion, Framework, Round, SuccessFactor, Theme
 from regions.models import Brigade, Region, Subject
 
 
@@ -108,11 +105,24 @@ class RegionFactory(factory.django.DjangoModelFactory):
     brigade = factory.LazyFunction(lambda: Brigade.objects.get(number=11))
 
 
+class FrameworkFactory(factory.django.DjangoModelFactory):
+    """The audit framework; by default the one the migrations load (its rows already exist)."""
+
+    class Meta:
+        model = Framework
+        django_get_or_create = ["code"]
+
+    code = "icms"
+    name = "Civiel-militaire samenwerking"
+    name_en = "Civil-military cooperation"
+
+
 class ThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Theme
-        django_get_or_create = ["number"]
+        django_get_or_create = ["framework", "number"]
 
+    framework = factory.SubFactory(FrameworkFactory)
     number = 1
     name = "Wederzijdse bekendheid"
     name_en = "Mutual familiarity"
@@ -121,10 +131,11 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 class SuccessFactorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SuccessFactor
-        django_get_or_create = ["code"]
+        django_get_or_create = ["framework", "code"]
 
+    framework = factory.SubFactory(FrameworkFactory)
     code = "3.1.1"
-    theme = factory.SubFactory(ThemeFactory)
+    theme = factory.SubFactory(ThemeFactory, framework=factory.SelfAttribute("..framework"))
     name = "Kennen en gekend worden"
     name_en = "Knowing and being known"
 
@@ -134,6 +145,7 @@ class CriterionFactory(factory.django.DjangoModelFactory):
         model = Criterion
 
     success_factor = factory.SubFactory(SuccessFactorFactory)
+    framework = factory.SelfAttribute("success_factor.framework")
     code = factory.Sequence(lambda n: f"3.1.1-t{n}")
     section = "3.1.1"
     text = "Er zijn vaste aanspreekpunten aan civiele en militaire kant."
@@ -143,8 +155,9 @@ class CriterionFactory(factory.django.DjangoModelFactory):
 class RoundFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Round
-        django_get_or_create = ["year"]
+        django_get_or_create = ["framework", "year"]
 
+    framework = factory.SubFactory(FrameworkFactory)
     year = 2013
     kind = "eindmeting"
     status = "open"

@@ -6,8 +6,8 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import Round
 from core.admin import ServiceOwnedAdmin
+from framework.models import Round
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -57,12 +57,12 @@ def test_a_published_round_cannot_be_changed_in_the_admin(client_for, admin_user
     round_2009.published_at, round_2009.status = timezone.now(), "closed"
     round_2009.save()
     client = client_for(admin_user)
-    response = client.post(reverse("admin:assessments_round_change", args=[round_2009.pk]),
+    response = client.post(reverse("admin:framework_round_change", args=[round_2009.pk]),
                            {"year": 2009, "kind": "tussenmeting", "status": "open"})
     assert response.status_code == 403
     round_2009.refresh_from_db()
     assert round_2009.status == "closed"
-    open_round = client.get(reverse("admin:assessments_round_change", args=[Round.objects.get(year=2013).pk]))
+    open_round = client.get(reverse("admin:framework_round_change", args=[Round.objects.get(year=2013).pk]))
     assert 'name="_save"' in open_round.content.decode()
 
 

@@ -11,9 +11,10 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from assessments import services
-from assessments.models import Answer, Evidence, Round, SuccessFactor
+from assessments.models import Answer, Evidence
 from findings.models import Finding, Judgment
 from findings.services import finding_save
+from framework.models import Round, SuccessFactor
 from regions.models import Region
 from tests.factories import subject
 

@@ -13,9 +13,10 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 
 from accounts.models import User
-from assessments.models import Answer, Assessment, Round, SuccessFactor
+from assessments.models import Answer, Assessment
 from assessments.norms import suggest_judgment
 from findings.models import Finding, FollowUp, Verification
+from framework.models import Round, SuccessFactor
 
 pytestmark = pytest.mark.django_db
 
@@ -253,7 +254,7 @@ def test_the_demo_leaves_work_for_each_demo_user(demo, client):
     assert Assessment.objects.get(round__year=2013, subject__code="VR14").status == "draft"
     assert Verification.objects.get(round__year=2013, subject__code="VR13").status == "awaiting"
     client.force_login(User.objects.get(username="ovr.vr13"))
-    assert "/findings/2013/VR13/" in client.get("/").content.decode()
+    assert "/findings/icms-2013/VR13/" in client.get("/").content.decode()
 
 
 def test_the_2009_recommendations_have_their_2013_follow_up(demo):

@@ -188,7 +188,7 @@ def test_the_region_page_names_the_regions_own_people(demo, client):
 
 @pytest.mark.parametrize("username", ["inspecteur", "ovr.vr01"])
 def test_the_questionnaire_page_shows_who_answered_and_signed_and_when(demo, client, username):
-    html = as_user(client, username).get("/assessments/2013/VR01/?theme=1").content.decode()
+    html = as_user(client, username).get("/assessments/icms-2013/VR01/?theme=1").content.decode()
     assert "beantwoord door Gerrit Hoekstra" in html
     assert "beantwoord door Ingrid de Inspecteur" not in html
     assert "nog niet ondertekend" not in html
@@ -196,12 +196,12 @@ def test_the_questionnaire_page_shows_who_answered_and_signed_and_when(demo, cli
     assert "feb" in html  # signed in February 2013
     for today in today_in_words():
         assert today not in html
-    contact_theme = as_user(client, username).get("/assessments/2013/VR01/?theme=2").content.decode()
+    contact_theme = as_user(client, username).get("/assessments/icms-2013/VR01/?theme=2").content.decode()
     assert "beantwoord door Anke Wiersma" in contact_theme
 
 
 def test_the_questionnaire_history_names_the_respondents_and_the_rounds_source(demo, client):
-    html = as_user(client, "inspecteur").get("/assessments/2013/VR01/history/").content.decode()
+    html = as_user(client, "inspecteur").get("/assessments/icms-2013/VR01/history/").content.decode()
     assert "Gerrit Hoekstra" in html and "Anke Wiersma" in html
     assert "Eindmeting 2013 (reconstructie uit het rapport)" in html
     assert ".csv" not in html
@@ -212,7 +212,7 @@ def test_the_questionnaire_history_names_the_respondents_and_the_rounds_source(d
 
 @pytest.mark.parametrize("username", ["inspecteur", "ovr.vr01"])
 def test_the_findings_page_dates_the_interview_and_the_verification_in_2013(demo, client, username):
-    html = as_user(client, username).get("/findings/2013/VR01/").content.decode()
+    html = as_user(client, username).get("/findings/icms-2013/VR01/").content.decode()
     assert "4 maart 2013" in html  # the interview
     if username == "inspecteur":
         assert re.search(r"Verstuurd op \d+ (maart|april|mei) 2013", html)

@@ -4,14 +4,15 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from assessments.models import Answer, Choice, Question, Round, SuccessFactor, Theme
+from assessments.models import Answer, Choice, Question
 from assessments.services import answer_save, assessment_start
 from core.i18n import change_reason, localized
 from findings.services import finding_save
 from findings.templatetags.findings_tags import change_reason as change_reason_filter
+from framework.models import Round, SuccessFactor, Theme
 
-FILL = "/assessments/2013/VR13/"
-START = "/assessments/2013/VR13/start/"
+FILL = "/assessments/icms-2013/VR13/"
+START = "/assessments/icms-2013/VR13/start/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
 # From assessments/questionnaires/2013-region.yaml and assessments/migrations/0002_framework.py.
 OVR_ASSIGNED_NL = "Is aan de veiligheidsregio een beroeps-OVR toegewezen?"
@@ -34,7 +35,7 @@ def started(client):
 
 
 def answer_url(code: str) -> str:
-    return reverse("assessments:answer", kwargs={"year": 2013, "code": "VR13", "question": code})
+    return reverse("assessments:answer", kwargs={"round_code": "icms-2013", "code": "VR13", "question": code})
 
 
 # --- pages -------------------------------------------------------------------------------------------------

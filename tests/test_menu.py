@@ -20,15 +20,15 @@ def test_an_ovr_finds_the_regions_questionnaire_and_once_sent_its_findings_in_th
 
     client = client_for(ovr_vr13)
     entries = menu(client)
-    assert ("/assessments/2013/VR13/", "Vragenlijst") in entries
+    assert ("/assessments/icms-2013/VR13/", "Vragenlijst") in entries
     assert not any(href.startswith("/findings/") for href, _label in entries)
     send(inspector)
-    assert ("/findings/2013/VR13/", "Bevindingen") in menu(client)
+    assert ("/findings/icms-2013/VR13/", "Bevindingen") in menu(client)
 
 
 def test_an_rmc_finds_the_brigade_questionnaire_in_the_menu(client_for, rmc_11):
     entries = menu(client_for(rmc_11))
-    assert ("/assessments/2013/B11/", "Vragenlijst") in entries
+    assert ("/assessments/icms-2013/B11/", "Vragenlijst") in entries
 
 
 def test_a_respondent_of_two_regions_sees_both_by_code(client_for, ovr_vr13):

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.utils.html import strip_tags
 
 from accounts.models import User
-from assessments.models import Question, Theme
+from assessments.models import Question
+from framework.models import Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -60,30 +61,30 @@ def pages_for(demo_data, client):
 
 
 def test_the_ovr_of_vr14_reads_its_questionnaire_and_history_without_codes(pages_for):
-    assert pages_for("ovr.vr14", theme_pages("/assessments/2013/VR14/")) == {}
+    assert pages_for("ovr.vr14", theme_pages("/assessments/icms-2013/VR14/")) == {}
 
 
 def test_the_ovr_of_vr13_reads_its_findings_and_questionnaire_without_codes(pages_for):
-    assert pages_for("ovr.vr13", ["/findings/2013/VR13/", *theme_pages("/assessments/2013/VR13/")]) == {}
+    assert pages_for("ovr.vr13", ["/findings/icms-2013/VR13/", *theme_pages("/assessments/icms-2013/VR13/")]) == {}
 
 
 def test_the_rmc_of_11_reads_its_questionnaire_without_codes(pages_for):
-    assert pages_for("rmc.11", theme_pages("/assessments/2013/B11/")) == {}
+    assert pages_for("rmc.11", theme_pages("/assessments/icms-2013/B11/")) == {}
 
 
 def test_the_ministry_reads_the_national_pages_without_codes(pages_for):
     assert pages_for("ministerie", [
-        "/national/2013/", "/national/2013/?map=ovr_assigned", "/national/2013/3.1.1/", "/national/recommendations/",
+        "/national/icms-2013/", "/national/icms-2013/?map=ovr_assigned", "/national/icms-2013/3.1.1/", "/national/recommendations/",
     ]) == {}
 
 
 def test_a_condition_reads_as_the_condition_questions_text_and_answer(demo_data, client):
     client.force_login(User.objects.get(username="ovr.vr14"))
-    text = visible_text(client.get("/assessments/2013/VR14/?theme=1").content.decode())
+    text = visible_text(client.get("/assessments/icms-2013/VR14/?theme=1").content.decode())
     assert "alleen als u ‘ja’ antwoordde op ‘Is aan de veiligheidsregio een beroeps-OVR toegewezen?’" in text
 
     client.cookies.load({settings.LANGUAGE_COOKIE_NAME: "en"})
-    english = visible_text(client.get("/assessments/2013/VR14/?theme=1").content.decode())
+    english = visible_text(client.get("/assessments/icms-2013/VR14/?theme=1").content.decode())
     assert "only if you answered ‘yes’ to ‘Has a professional OVR been assigned to the safety region?’" in english
 
 

@@ -22,11 +22,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import Round
 from assessments.services import evidence_check, evidence_type
 from core.uploads import upload_check
 from findings.models import ReportAttachment
 from findings.services import report_save
+from framework.models import Round
 from tests.factories import InterviewReportFactory
 from tests.findings.helpers import send
 
@@ -249,7 +249,7 @@ def test_htmx_is_told_not_to_inject_its_indicator_styles():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/login/", "/", "/regions/", "/assessments/2013/VR13/", "/findings/2013/VR13/", "/national/", "/admin/", "/nergens/"])
+@pytest.mark.parametrize("path", ["/login/", "/", "/regions/", "/assessments/icms-2013/VR13/", "/findings/icms-2013/VR13/", "/national/", "/admin/", "/nergens/"])
 def test_every_page_carries_a_csp_without_unsafe_inline(client_for, inspector, path):
     client = client_for(inspector) if path != "/login/" else Client()
     if path == "/admin/":
@@ -279,7 +279,7 @@ def test_a_403_and_a_404_are_logged_in_one_line_each(client_for, ministry, log_o
     client = client_for(ministry)
     assert client.get("/regions/VR13/").status_code in (403, 404)
     assert client.get("/nergens/").status_code == 404
-    assert client.post(reverse("assessments:evidence_upload", args=[2013, "VR13"])).status_code in (403, 404)
+    assert client.post(reverse("assessments:evidence_upload", args=["icms-2013", "VR13"])).status_code in (403, 404)
     lines = log_output.getvalue().splitlines()
     assert len(lines) == 3, lines
     assert all("Traceback" not in line for line in lines)
@@ -298,4 +298,4 @@ def test_reminder_emails_link_absolutely_to_the_configured_site(inspector, ovr_v
     send(inspector)
     call_command("send_reminders")
     [mail] = mailoutbox
-    assert "(https://audit.example.nl/findings/2013/VR13/#verificatie)" in mail.body
+    assert "(https://audit.example.nl/findings/icms-2013/VR13/#verificatie)" in mail.body

@@ -18,7 +18,6 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from assessments.models import SuccessFactor
 from findings.models import (
     InterviewReport,
     Recommendation,
@@ -26,6 +25,7 @@ from findings.models import (
     VerificationItem,
     VerificationResponse,
 )
+from framework.models import SuccessFactor
 from tests.test_write_paths import fingerprint
 
 pytestmark = pytest.mark.django_db
@@ -171,7 +171,7 @@ def unchanged(demo_data, db):
 def test_the_interview_report_is_served_with_an_iso_date_and_keeps_it(unchanged, as_user):
     client = as_user("inspecteur")
     for report in InterviewReport.objects.filter(round__year=2013).select_related("subject"):
-        url = reverse("findings:report", args=[2013, report.subject.code])
+        url = reverse("findings:report", args=["icms-2013", report.subject.code])
         form = form_posting_to(served_forms(client, url), url)
         assert ("held_on", report.held_on.isoformat()) in form.fields
         repost_unchanged(client, form)
@@ -182,7 +182,7 @@ def test_the_interview_report_is_served_with_an_iso_date_and_keeps_it(unchanged,
 def test_the_interview_report_keeps_its_date_in_the_english_interface(unchanged, as_user):
     client = as_user("inspecteur")
     client.cookies["django_language"] = "en"
-    url = reverse("findings:report", args=[2013, "VR12"])
+    url = reverse("findings:report", args=["icms-2013", "VR12"])
     held_on = InterviewReport.objects.get(round__year=2013, subject__code="VR12").held_on
     assert held_on.year == 2013
     form = form_posting_to(served_forms(client, url), url)
@@ -196,20 +196,20 @@ def test_every_finding_form_reposted_unchanged_changes_nothing(unchanged, as_use
     client = as_user("inspecteur")
     kind = "brigade" if code.startswith("B") else "region"
     for factor in SuccessFactor.objects.filter(subject_kind=kind):
-        url = reverse("findings:finding", args=[2013, code, factor.code])
+        url = reverse("findings:finding", args=["icms-2013", code, factor.code])
         repost_unchanged(client, form_posting_to(served_forms(client, url), url))
 
 
 def test_every_conclusion_form_reposted_unchanged_changes_nothing(unchanged, as_user):
     client = as_user("inspecteur")
     for csf in [*SuccessFactor.objects.values_list("code", flat=True), "overall"]:
-        url = reverse("national:conclusion_edit", args=[2013, csf])
+        url = reverse("national:conclusion_edit", args=["icms-2013", csf])
         repost_unchanged(client, form_posting_to(served_forms(client, url), url))
 
 
 def test_the_round_context_form_reposted_unchanged_changes_nothing(unchanged, as_user):
     client = as_user("inspecteur")
-    url = reverse("national:context_edit", args=[2013])
+    url = reverse("national:context_edit", args=["icms-2013"])
     repost_unchanged(client, form_posting_to(served_forms(client, url), url))
 
 
@@ -227,14 +227,14 @@ def test_every_follow_up_form_reposted_unchanged_changes_nothing(unchanged, as_u
     earlier = Recommendation.objects.filter(round__year=2009, status=RecommendationStatus.ACCEPTED)
     assert earlier.filter(follow_ups__round__year=2013).exists()
     for recommendation in earlier.filter(follow_ups__round__year=2013):
-        url = reverse("national:follow_up", args=[recommendation.pk, 2013])
+        url = reverse("national:follow_up", args=[recommendation.pk, "icms-2013"])
         repost_unchanged(client, form_posting_to(served_forms(client, url), url))
 
 
 @pytest.mark.parametrize("username", ["ovr.vr14", "inspecteur"])
 def test_every_questionnaire_theme_page_reposted_unchanged_changes_nothing(unchanged, as_user, username):
     client = as_user(username)
-    fill = reverse("assessments:fill", args=[2013, "VR14"])
+    fill = reverse("assessments:fill", args=["icms-2013", "VR14"])
     themes = sorted(set(SuccessFactor.objects.filter(subject_kind="region").values_list("theme__number", flat=True)))
     for theme in themes:
         forms = served_forms(client, f"{fill}?theme={theme}")
@@ -246,13 +246,13 @@ def test_every_questionnaire_theme_page_reposted_unchanged_changes_nothing(uncha
 def test_every_answer_card_autosaved_unchanged_changes_nothing(unchanged, as_user):
     """The autosave posts a card's inputs (hx-include of the card); unchanged, it writes nothing."""
     client = as_user("ovr.vr14")
-    fill = reverse("assessments:fill", args=[2013, "VR14"])
+    fill = reverse("assessments:fill", args=["icms-2013", "VR14"])
     themes = sorted(set(SuccessFactor.objects.filter(subject_kind="region").values_list("theme__number", flat=True)))
     for theme in themes:
         form = form_posting_to(served_forms(client, f"{fill}?theme={theme}"), fill)
         codes = sorted({name.removesuffix("-revision") for name, _v in form.fields if name.endswith("-revision")})
         for code in codes:
-            card = ServedForm(f"http://testserver{reverse('assessments:answer', args=[2013, 'VR14', code])}", "post",
+            card = ServedForm(f"http://testserver{reverse('assessments:answer', args=['icms-2013', 'VR14', code])}", "post",
                               [(name, value) for name, value in form.fields if name.startswith(f"{code}-")])
             repost_unchanged(client, card, htmx=True)
 
@@ -267,7 +267,7 @@ def commented(demo_data, db):
 
 
 def test_the_verification_forms_reposted_unchanged_change_nothing(commented, unchanged, as_user):
-    subject_page = reverse("findings:subject", args=[2013, "VR13"])
+    subject_page = reverse("findings:subject", args=["icms-2013", "VR13"])
     # The respondent's own response, served again: posting it unchanged keeps it as it is.
     client = as_user("ovr.vr13")
     respond = form_posting_to(served_forms(client, subject_page),

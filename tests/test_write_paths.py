@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 
 from accounts.models import User
-from assessments.models import Answer, Assessment, AssessmentStatus, Round, SuccessFactor
+from assessments.models import Answer, Assessment, AssessmentStatus
 from findings.models import (
     Citation,
     Finding,
@@ -29,6 +29,7 @@ from findings.models import (
     VerificationItem,
     VerificationResponse,
 )
+from framework.models import Round, SuccessFactor
 from regions.models import Subject
 
 ROLES = [
@@ -79,7 +80,7 @@ def _answer(year: int, code: str) -> Answer:
 def _answer_post(year: int) -> tuple[str, dict]:
     answer = _answer(year, "VR14")
     prefix = answer.question.code
-    return reverse("assessments:answer", args=[year, "VR14", prefix]), {
+    return reverse("assessments:answer", args=[f"icms-{year}", "VR14", prefix]), {
         f"{prefix}-value": answer.value, f"{prefix}-revision": answer.revision,
         f"{prefix}-comment": "Aangevuld bij de toets van de schrijfpaden.", f"{prefix}-diverging_view": "",
     }
@@ -88,7 +89,7 @@ def _answer_post(year: int) -> tuple[str, dict]:
 def _fill_post(year: int) -> tuple[str, dict]:
     answer = _answer(year, "VR14")
     prefix = answer.question.code
-    url = reverse("assessments:fill", args=[year, "VR14"]) + f"?theme={answer.question.success_factor.theme.number}"
+    url = reverse("assessments:fill", args=[f"icms-{year}", "VR14"]) + f"?theme={answer.question.success_factor.theme.number}"
     return url, {
         f"{prefix}-value": answer.value, f"{prefix}-revision": answer.revision, f"{prefix}-orig_value": answer.value,
         f"{prefix}-comment": "Toelichting via het formulier.", f"{prefix}-orig_comment": answer.comment,
@@ -99,28 +100,28 @@ def _fill_post(year: int) -> tuple[str, dict]:
 def _transition(year: int) -> tuple[str, dict]:
     # 2009: final → in review (reopen, with a reason); 2013: VR13 verification → final.
     if year == 2009:
-        return reverse("assessments:transition", args=[year, "VR13"]), {"to": "in_review", "reason": "Correctie"}
-    return reverse("assessments:transition", args=[year, "VR13"]), {"to": "final", "reason": ""}
+        return reverse("assessments:transition", args=[f"icms-{year}", "VR13"]), {"to": "in_review", "reason": "Correctie"}
+    return reverse("assessments:transition", args=[f"icms-{year}", "VR13"]), {"to": "final", "reason": ""}
 
 
 def _sign(year: int) -> tuple[str, dict]:
-    return reverse("assessments:sign", args=[year, "VR14"]), {}
+    return reverse("assessments:sign", args=[f"icms-{year}", "VR14"]), {}
 
 
 def _evidence(year: int) -> tuple[str, dict]:
-    return reverse("assessments:evidence_upload", args=[year, "VR14"]), {"file": _pdf(), "description": "Convenant"}
+    return reverse("assessments:evidence_upload", args=[f"icms-{year}", "VR14"]), {"file": _pdf(), "description": "Convenant"}
 
 
 def _finding(year: int) -> tuple[str, dict]:
     finding = Finding.objects.get(round__year=year, subject__code="VR13", success_factor__code="3.1.1")
-    return reverse("findings:finding", args=[year, "VR13", "3.1.1"]), {
+    return reverse("findings:finding", args=[f"icms-{year}", "VR13", "3.1.1"]), {
         "text": finding.text + " Aangevuld.", "judgment": "voldoet_niet", "revision": finding.revision,
     }
 
 
 def _report(year: int) -> tuple[str, dict]:
     report = Subject.objects.get(code="VR13").interview_reports.get(round__year=year)
-    return reverse("findings:report", args=[year, "VR13"]), {
+    return reverse("findings:report", args=[f"icms-{year}", "VR13"]), {
         "held_on": "2013-03-02", "participants": report.participants, "text": report.text + " Nagekomen.",
         "revision": report.revision, "attachment": _pdf(),
     }
@@ -160,7 +161,7 @@ def _uncite(year: int) -> tuple[str, dict]:
 
 def _conclusion(year: int) -> tuple[str, dict]:
     conclusion = NationalConclusion.objects.get(round__year=year, success_factor__code="3.1.1")
-    return reverse("national:conclusion_edit", args=[year, "3.1.1"]), {
+    return reverse("national:conclusion_edit", args=[f"icms-{year}", "3.1.1"]), {
         # The judgment the demo's rule proposes (25 regions meet 3.1.1): another would need a reason.
         "text": conclusion.text + " Herzien.", "judgment": "voldoet", "revision": conclusion.revision,
     }
@@ -174,12 +175,12 @@ def _conclusion_cite(year: int) -> tuple[str, dict]:
 
 
 def _publish(year: int) -> tuple[str, dict]:
-    return reverse("national:publish", args=[year]), {"override_reason": "Verificatie VR13 loopt nog; tijdsdruk."}
+    return reverse("national:publish", args=[f"icms-{year}"]), {"override_reason": "Verificatie VR13 loopt nog; tijdsdruk."}
 
 
 def _recommendation_new(year: int) -> tuple[str, dict]:
     factor = SuccessFactor.objects.get(code="3.5.1")
-    return reverse("national:recommendation_create", args=[year]), {
+    return reverse("national:recommendation_create", args=[f"icms-{year}"]), {
         "text": "Stem de oefenkalenders af.", "addressee": "defensie", "success_factors": [factor.pk], "region": "",
     }
 
@@ -200,7 +201,7 @@ def _recommendation_decide(year: int) -> tuple[str, dict]:
 
 
 def _draft_rule(year: int) -> tuple[str, dict]:
-    return reverse("national:draft_rules", args=[year]), {
+    return reverse("national:draft_rules", args=[f"icms-{year}"]), {
         "success_factor": SuccessFactor.objects.get(code="3.4.1").pk, "kind": "judgment_below", "min_regions": 1,
         "addressee": "besturen_veiligheidsregios", "text_template": "Regel de plaats van Defensie in {aantal} regio's.",
     }
@@ -210,7 +211,7 @@ def _round_context(year: int) -> tuple[str, dict]:
     from national.models import RoundContext
 
     context = RoundContext.objects.filter(round__year=year).first()
-    return reverse("national:context_edit", args=[year]), {
+    return reverse("national:context_edit", args=[f"icms-{year}"]), {
         "text": "Context bij de toets van de schrijfpaden.", "text_en": "", "revision": context.revision if context else 0,
         "figures-TOTAL_FORMS": 1, "figures-INITIAL_FORMS": 0, "figures-MIN_NUM_FORMS": 0, "figures-MAX_NUM_FORMS": 1000,
         "figures-0-label": "Aanvragen om bijstand", "figures-0-value": "162", "figures-0-period": "2012",
@@ -219,12 +220,12 @@ def _round_context(year: int) -> tuple[str, dict]:
 
 
 def _judgment_rule(year: int) -> tuple[str, dict]:
-    return reverse("national:rule_edit", args=[year, "3.4.1"]), {"meets_min": 24, "partly_min": 12}
+    return reverse("national:rule_edit", args=[f"icms-{year}", "3.4.1"]), {"meets_min": 24, "partly_min": 12}
 
 
 def _drafts_generate(year: int) -> tuple[str, dict]:
     _draft_rule_direct(year)
-    return reverse("national:drafts_generate", args=[year]), {}
+    return reverse("national:drafts_generate", args=[f"icms-{year}"]), {}
 
 
 def _draft_rule_direct(year: int) -> None:

@@ -28,9 +28,9 @@ from tests.factories import (
 READ_VR13 = {"inspector": 200, "admin_user": 200, "ovr_vr13": 200, "contact_vr13": 200, "rmc_11": 200}
 READ_B11 = {"inspector": 200, "admin_user": 200, "rmc_11": 200}
 
-VR13 = {"year": 2013, "code": "VR13"}
-B11 = {"year": 2013, "code": "B11"}
-VR13_2009 = {"year": 2009, "code": "VR13"}
+VR13 = {"round_code": "icms-2013", "code": "VR13"}
+B11 = {"round_code": "icms-2013", "code": "B11"}
+VR13_2009 = {"round_code": "icms-2009", "code": "VR13"}
 
 
 def _round(year: int):
@@ -136,9 +136,15 @@ VR13_STARTERS = expect(404, **{role: 200 for role in VR13_ANSWER})
 MOVED = expect(301)
 
 RULES = {
+    # The year addresses of earlier versions: permanently to the round's code.
+    "assessments:year_moved_root": [Case(kwargs={"year": 2013}, expect=MOVED)],
+    "assessments:year_moved": [
+        Case(kwargs={"year": 2013, "rest": "VR13/history/"}, expect=MOVED),
+        Case(label="unknown year", kwargs={"year": 1999, "rest": "VR13/"}, expect=expect(404)),
+    ],
     "assessments:fieldwork": [
         Case(expect=expect(403, inspector=200, admin_user=200)),
-        Case(label="2009", query="?round=2009", expect=expect(403, inspector=200, admin_user=200)),
+        Case(label="2009", query="?round=icms-2009", expect=expect(403, inspector=200, admin_user=200)),
         Case(label="unknown round", query="?round=1999", expect=expect(403, inspector=404, admin_user=404)),
     ],
     # The brigade pages of earlier versions: a permanent redirect to the brigade's code, for everyone logged in.
@@ -153,18 +159,18 @@ RULES = {
     "assessments:fill": [
         Case(label="started", kwargs=VR13, setup=started(), expect=expect(404, **READ_VR13)),
         Case(label="B11 started", kwargs=B11, setup=started("B11"), expect=expect(404, **READ_B11)),
-        Case(label="lower case", kwargs={"year": 2013, "code": "vr13"}, setup=started(), expect=expect(404, **READ_VR13)),
+        Case(label="lower case", kwargs={"round_code": "icms-2013", "code": "vr13"}, setup=started(), expect=expect(404, **READ_VR13)),
         # GET never creates an assessment: a start page for who may start it, 404 for everyone else.
         Case(label="not started", kwargs=VR13, expect=VR13_STARTERS),
         Case(label="B11 not started", kwargs=B11, expect=expect(404, **{role: 200 for role in B11_ANSWER})),
-        Case(label="B43 not started", kwargs={"year": 2013, "code": "B43"}, expect=expect(404, inspector=200, admin_user=200, rmc_43=200)),
-        Case(label="VR01 not started", kwargs={"year": 2013, "code": "VR01"}, expect=expect(404, inspector=200, admin_user=200)),
-        Case(label="directorate", kwargs={"year": 2013, "code": "DOPS"}, expect=expect(404)),
+        Case(label="B43 not started", kwargs={"round_code": "icms-2013", "code": "B43"}, expect=expect(404, inspector=200, admin_user=200, rmc_43=200)),
+        Case(label="VR01 not started", kwargs={"round_code": "icms-2013", "code": "VR01"}, expect=expect(404, inspector=200, admin_user=200)),
+        Case(label="directorate", kwargs={"round_code": "icms-2013", "code": "DOPS"}, expect=expect(404)),
         Case(label="published not started", kwargs=VR13_2009, setup=published_2009, expect=expect(404)),
         Case(label="published started", kwargs=VR13_2009, setup=started(year=2009, published=True),
              expect=expect(404, **READ_VR13)),
-        Case(label="unknown round", kwargs={"year": 1999, "code": "VR13"}, expect=expect(404)),
-        Case(label="unknown subject", kwargs={"year": 2013, "code": "VR99"}, expect=expect(404)),
+        Case(label="unknown round", kwargs={"round_code": "icms-1999", "code": "VR13"}, expect=expect(404)),
+        Case(label="unknown subject", kwargs={"round_code": "icms-2013", "code": "VR99"}, expect=expect(404)),
         Case(label="post", method="post", data=answer("ovr_assigned"), kwargs=VR13, setup=started(),
              expect=VR13_ANSWERS, changes=VR13_ANSWER),
         Case(label="B11 post", method="post", data=answer("opplan10_current"), kwargs=B11, setup=started("B11"),
@@ -182,7 +188,7 @@ RULES = {
         Case(label="B11", method="post", kwargs=B11, expect=B11_ANSWERS, changes=B11_ANSWER),
         Case(label="started already", method="post", kwargs=VR13, setup=started(), expect=VR13_ANSWERS),
         Case(label="published", method="post", kwargs=VR13_2009, setup=published_2009, expect=VR13_ANSWERS),
-        Case(label="directorate without questionnaire", method="post", kwargs={"year": 2013, "code": "DOPS"},
+        Case(label="directorate without questionnaire", method="post", kwargs={"round_code": "icms-2013", "code": "DOPS"},
              expect=writes({role: 302 for role in INSPECTORS}, ())),
         Case(label="get", kwargs=VR13, expect=expect(405)),
     ],
@@ -243,7 +249,7 @@ RULES = {
     "assessments:evidence_download": [
         Case(kwargs=VR13, setup=evidence("VR13"), expect=expect(404, **READ_VR13)),
         Case(label="B11", kwargs=B11, setup=evidence("B11"), expect=expect(404, **READ_B11)),
-        Case(label="other subject's", kwargs={"year": 2013, "code": "VR14"}, setup=lambda: {
+        Case(label="other subject's", kwargs={"round_code": "icms-2013", "code": "VR14"}, setup=lambda: {
             **evidence("VR13")(), "_": AssessmentFactory(subject=subject("VR14"))}, expect=expect(404)),
         Case(label="unknown", kwargs={**VR13, "pk": 999999}, setup=started(), expect=expect(404)),
     ],

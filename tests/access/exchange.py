@@ -29,18 +29,18 @@ def judgments_csv(year: int):
 RULES = {
     "assessments:exchange": [Case(expect=expect(200, contact_dops=403, ministry=403))],
     "assessments:export": [
-        Case(label="all visible", query="?round=2013", expect=expect(200, contact_dops=403, ministry=403)),
+        Case(label="all visible", query="?round=icms-2013", expect=expect(200, contact_dops=403, ministry=403)),
         Case(
             label="VR13",
-            query="?round=2013&region=VR13",
+            query="?round=icms-2013&region=VR13",
             expect=expect(404, **INSPECTORS, ovr_vr13=200, contact_vr13=200, rmc_11=200, contact_dops=403, ministry=403),
         ),
         Case(
             label="VR01 blank xlsx",
-            query="?round=2013&region=VR01&blank=1&format=xlsx",
+            query="?round=icms-2013&region=VR01&blank=1&format=xlsx",
             expect=expect(404, **INSPECTORS, rmc_43=200, contact_dops=403, ministry=403),
         ),
-        Case(label="unknown region", query="?round=2013&region=VR99", expect=expect(404, contact_dops=403, ministry=403)),
+        Case(label="unknown region", query="?round=icms-2013&region=VR99", expect=expect(404, contact_dops=403, ministry=403)),
         Case(label="no round", query="?format=csv", expect=expect(400, contact_dops=403, ministry=403)),
     ],
     "assessments:import": [
@@ -58,8 +58,8 @@ RULES = {
              expect=expect(403, **INSPECTORS)),
     ],
     "findings:judgments_export": [
-        Case(query="?round=2013", expect=expect(403, **INSPECTORS)),
-        Case(label="xlsx", query="?round=2013&format=xlsx", expect=expect(403, **INSPECTORS)),
-        Case(label="bad format", query="?round=2013&format=pdf", expect=expect(403, inspector=400, admin_user=400)),
+        Case(query="?round=icms-2013", expect=expect(403, **INSPECTORS)),
+        Case(label="xlsx", query="?round=icms-2013&format=xlsx", expect=expect(403, **INSPECTORS)),
+        Case(label="bad format", query="?round=icms-2013&format=pdf", expect=expect(403, inspector=400, admin_user=400)),
     ],
 }

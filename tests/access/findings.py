@@ -215,15 +215,21 @@ DOPS_READ = expect(404, contact_dops=200, **READ)
 DOPS_EDIT_PAGE = expect(404, contact_dops=403, **READ)
 DOPS_EDIT_POST = expect(404, contact_dops=403, inspector=302, admin_user=302)
 
-VR13 = {"year": 2013, "code": "VR13"}
-B11 = {"year": 2013, "code": "B11"}
-DOPS = {"year": 2013, "code": "DOPS"}
-VR13_2009 = {"year": 2009, "code": "VR13"}
+VR13 = {"round_code": "icms-2013", "code": "VR13"}
+B11 = {"round_code": "icms-2013", "code": "B11"}
+DOPS = {"round_code": "icms-2013", "code": "DOPS"}
+VR13_2009 = {"round_code": "icms-2009", "code": "VR13"}
 
 MOVED = expect(301)
 
 RULES = {
-    "findings:overview": [Case(expect=INSPECTOR_PAGE), Case(label="2009", query="?round=2009", expect=INSPECTOR_PAGE)],
+    # The year addresses of earlier versions: permanently to the round's code.
+    "findings:year_moved_root": [Case(kwargs={"year": 2013}, expect=MOVED)],
+    "findings:year_moved": [
+        Case(kwargs={"year": 2013, "rest": "VR13/report/"}, expect=MOVED),
+        Case(label="unknown year", kwargs={"year": 1999, "rest": "VR13/"}, expect=expect(404)),
+    ],
+    "findings:overview": [Case(expect=INSPECTOR_PAGE), Case(label="2009", query="?round=icms-2009", expect=INSPECTOR_PAGE)],
     # Old addresses: a permanent redirect for everyone logged in.
     "findings:brigade_moved_root": [Case(kwargs={"year": 2013, "number": 11}, expect=MOVED)],
     "findings:brigade_moved": [Case(kwargs={"year": 2013, "number": 11, "rest": "report/"}, expect=MOVED)],
@@ -235,15 +241,15 @@ RULES = {
     ],
     "findings:subject": [
         Case(label="VR13", kwargs=VR13, expect=VR13_READ),
-        Case(label="VR14", kwargs={"year": 2013, "code": "VR14"}, expect=expect(404, ovr_vr14=200, **READ)),
+        Case(label="VR14", kwargs={"round_code": "icms-2013", "code": "VR14"}, expect=expect(404, ovr_vr14=200, **READ)),
         Case(label="VR13 sent", kwargs=VR13, setup=sent(), expect=VR13_READ),
         Case(label="B11", kwargs=B11, expect=B11_READ),
         # A directorate: its contact person sees the page (the report once sent); an OVR or RMC never.
         Case(label="DOPS", kwargs=DOPS, expect=DOPS_READ),
         Case(label="DOPS sent", kwargs=DOPS, setup=sent_dops, expect=DOPS_READ),
-        Case(label="DJZ", kwargs={"year": 2013, "code": "DJZ"}, expect=expect(404, **READ)),
-        Case(label="unknown round", kwargs={"year": 1999, "code": "VR13"}, expect=expect(404)),
-        Case(label="unknown subject", kwargs={"year": 2013, "code": "VR99"}, expect=expect(404)),
+        Case(label="DJZ", kwargs={"round_code": "icms-2013", "code": "DJZ"}, expect=expect(404, **READ)),
+        Case(label="unknown round", kwargs={"round_code": "icms-1999", "code": "VR13"}, expect=expect(404)),
+        Case(label="unknown subject", kwargs={"round_code": "icms-2013", "code": "VR99"}, expect=expect(404)),
     ],
     "findings:report": [
         Case(kwargs=VR13, expect=VR13_EDIT_PAGE),

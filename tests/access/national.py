@@ -65,7 +65,7 @@ def _follow_up(year: int, published: bool = False):
         recommendation = RecommendationFactory(round=_round(year).predecessor)
         if published:
             publish_2009()
-        return {"pk": recommendation.pk, "year": year}
+        return {"pk": recommendation.pk, "round_code": f"icms-{year}"}
 
     return setup
 
@@ -78,7 +78,7 @@ def _rule_fires(year: int = 2013, published: bool = False):
         FindingFactory(round=_round(year), success_factor=_factor("3.4.1"), judgment="voldoet_niet")
         if published:
             publish_2009()
-        return {"year": year}
+        return {"round_code": f"icms-{year}"}
 
     return setup
 
@@ -123,67 +123,77 @@ def _preview_2013():
 # or previewed round (else 403), an unknown round 404 for those who may read the picture at all.
 API = {role: 200 for role in INSPECTORS}
 API_RULES = [
-    Case(label="unpublished", kwargs={"year": 2013}, expect=expect(403, anonymous=401, **API)),
-    Case(label="previewed", kwargs={"year": 2013}, setup=_preview_2013, expect=expect(403, anonymous=401, ministry=200, **API)),
-    Case(label="published", kwargs={"year": 2009}, setup=_published, expect=expect(403, anonymous=401, ministry=200, **API)),
-    Case(label="unknown round", kwargs={"year": 1999}, expect=expect(403, anonymous=401, ministry=404, **{r: 404 for r in INSPECTORS})),
+    Case(label="unpublished", kwargs={"round_code": "icms-2013"}, expect=expect(403, anonymous=401, **API)),
+    Case(label="previewed", kwargs={"round_code": "icms-2013"}, setup=_preview_2013, expect=expect(403, anonymous=401, ministry=200, **API)),
+    Case(label="published", kwargs={"round_code": "icms-2009"}, setup=_published, expect=expect(403, anonymous=401, ministry=200, **API)),
+    Case(label="unknown round", kwargs={"round_code": "icms-1999"}, expect=expect(403, anonymous=401, ministry=404, **{r: 404 for r in INSPECTORS})),
 ]
+
+# The year addresses of earlier versions: a permanent redirect to the round's code for everyone logged in (the
+# page it leads to decides access); an unknown year answers 404.
+YEAR_MOVED = [Case(kwargs={"year": 2013}, expect=expect(301)),
+              Case(label="unknown year", kwargs={"year": 1999}, expect=expect(404))]
+YEAR_MOVED_REST = [Case(kwargs={"year": 2013, "rest": "3.4.1/"}, expect=expect(301)),
+                   Case(label="unknown year", kwargs={"year": 1999, "rest": "3.4.1/"}, expect=expect(404))]
 
 RULES = {
     "api_national_picture": API_RULES,
+    "api_year_moved": YEAR_MOVED,
+    "national:year_moved_root": YEAR_MOVED,
+    "national:year_moved": YEAR_MOVED_REST,
     # /national/ (and the old ?round=) redirects to a round's dashboard.
-    "national:dashboard": [Case(expect=NATIONAL_REDIRECT), Case(label="2009", query="?round=2009", expect=NATIONAL_REDIRECT)],
+    "national:dashboard": [Case(expect=NATIONAL_REDIRECT), Case(label="2009", query="?round=icms-2009", expect=NATIONAL_REDIRECT)],
     "national:round": [
-        Case(label="unpublished", kwargs={"year": 2013}, expect=UNPUBLISHED),
-        Case(label="shared", kwargs={"year": 2013}, setup=_shared, expect=NATIONAL),
-        Case(label="published", kwargs={"year": 2009}, setup=_published, expect=NATIONAL),
-        Case(label="map", kwargs={"year": 2009}, query="?map=3.4.1", setup=_published, expect=NATIONAL),
-        Case(label="unknown round", kwargs={"year": 1999}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
+        Case(label="unpublished", kwargs={"round_code": "icms-2013"}, expect=UNPUBLISHED),
+        Case(label="shared", kwargs={"round_code": "icms-2013"}, setup=_shared, expect=NATIONAL),
+        Case(label="published", kwargs={"round_code": "icms-2009"}, setup=_published, expect=NATIONAL),
+        Case(label="map", kwargs={"round_code": "icms-2009"}, query="?map=3.4.1", setup=_published, expect=NATIONAL),
+        Case(label="unknown round", kwargs={"round_code": "icms-1999"}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
     ],
     "national:preview_share": [
-        Case(method="post", kwargs={"year": 2013}, expect=INSPECTOR_POST, changes=INSPECTORS),
-        Case(label="published", method="post", kwargs={"year": 2009}, setup=_published, expect=INSPECTOR_POST),
+        Case(method="post", kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_POST, changes=INSPECTORS),
+        Case(label="published", method="post", kwargs={"round_code": "icms-2009"}, setup=_published, expect=INSPECTOR_POST),
     ],
     "national:preview_withdraw": [
-        Case(method="post", kwargs={"year": 2013}, setup=_shared, expect=INSPECTOR_POST, changes=INSPECTORS),
-        Case(label="not shared", method="post", kwargs={"year": 2013}, expect=INSPECTOR_POST),
+        Case(method="post", kwargs={"round_code": "icms-2013"}, setup=_shared, expect=INSPECTOR_POST, changes=INSPECTORS),
+        Case(label="not shared", method="post", kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_POST),
     ],
     "national:factor": [
-        Case(label="3.4.1", kwargs={"year": 2013, "csf": "3.4.1"}, expect=UNPUBLISHED),
-        Case(label="shared", kwargs={"year": 2013, "csf": "3.4.1"}, setup=_shared, expect=NATIONAL),
-        Case(label="published", kwargs={"year": 2009, "csf": "3.4.1"}, setup=_published, expect=NATIONAL),
-        Case(label="overall", kwargs={"year": 2013, "csf": "overall"}, setup=_shared, expect=NATIONAL),
-        Case(label="with conclusion", kwargs={"year": 2013, "csf": "3.1.1"}, setup=_with_conclusion,
+        Case(label="3.4.1", kwargs={"round_code": "icms-2013", "csf": "3.4.1"}, expect=UNPUBLISHED),
+        Case(label="shared", kwargs={"round_code": "icms-2013", "csf": "3.4.1"}, setup=_shared, expect=NATIONAL),
+        Case(label="published", kwargs={"round_code": "icms-2009", "csf": "3.4.1"}, setup=_published, expect=NATIONAL),
+        Case(label="overall", kwargs={"round_code": "icms-2013", "csf": "overall"}, setup=_shared, expect=NATIONAL),
+        Case(label="with conclusion", kwargs={"round_code": "icms-2013", "csf": "3.1.1"}, setup=_with_conclusion,
              expect=UNPUBLISHED),
-        Case(label="unknown", kwargs={"year": 2013, "csf": "9.9.9"}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
-        Case(label="unknown round", kwargs={"year": 1999, "csf": "3.4.1"}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
+        Case(label="unknown", kwargs={"round_code": "icms-2013", "csf": "9.9.9"}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
+        Case(label="unknown round", kwargs={"round_code": "icms-1999", "csf": "3.4.1"}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
     ],
     "national:conclusion_edit": [
-        Case(kwargs={"year": 2013, "csf": "3.4.1"}, expect=INSPECTOR_PAGE),
-        Case(label="post", method="post", data=CONCLUSION, kwargs={"year": 2013, "csf": "3.4.1"}, expect=INSPECTOR_POST,
+        Case(kwargs={"round_code": "icms-2013", "csf": "3.4.1"}, expect=INSPECTOR_PAGE),
+        Case(label="post", method="post", data=CONCLUSION, kwargs={"round_code": "icms-2013", "csf": "3.4.1"}, expect=INSPECTOR_POST,
              changes=INSPECTORS),
-        Case(label="overall post", method="post", data=CONCLUSION, kwargs={"year": 2013, "csf": "overall"},
+        Case(label="overall post", method="post", data=CONCLUSION, kwargs={"round_code": "icms-2013", "csf": "overall"},
              expect=INSPECTOR_POST, changes=INSPECTORS),
         # Refused by the published round: the form again, with the message.
-        Case(label="published post", method="post", data=CONCLUSION, kwargs={"year": 2009, "csf": "3.4.1"},
+        Case(label="published post", method="post", data=CONCLUSION, kwargs={"round_code": "icms-2009", "csf": "3.4.1"},
              setup=_published, expect=INSPECTOR_PAGE),
     ],
     # The round's context (research question 4): inspectors edit it; the ministry reads it on the dashboard only.
     "national:context_edit": [
-        Case(kwargs={"year": 2013}, expect=INSPECTOR_PAGE),
-        Case(label="post", method="post", data=CONTEXT, kwargs={"year": 2013}, expect=INSPECTOR_POST,
+        Case(kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_PAGE),
+        Case(label="post", method="post", data=CONTEXT, kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_POST,
              changes=INSPECTORS),
         # Refused by the published round: the form again, with the message.
-        Case(label="published post", method="post", data=CONTEXT, kwargs={"year": 2009}, setup=_published,
+        Case(label="published post", method="post", data=CONTEXT, kwargs={"round_code": "icms-2009"}, setup=_published,
              expect=INSPECTOR_PAGE),
-        Case(label="unknown round", kwargs={"year": 1999}, expect=expect(403, **{r: 404 for r in INSPECTORS})),
+        Case(label="unknown round", kwargs={"round_code": "icms-1999"}, expect=expect(403, **{r: 404 for r in INSPECTORS})),
     ],
     "national:rule_edit": [
-        Case(method="post", data={"meets_min": "20", "partly_min": "10"}, kwargs={"year": 2013, "csf": "3.4.1"},
+        Case(method="post", data={"meets_min": "20", "partly_min": "10"}, kwargs={"round_code": "icms-2013", "csf": "3.4.1"},
              expect=INSPECTOR_POST, changes=INSPECTORS),
         Case(label="published", method="post", data={"meets_min": "20", "partly_min": "10"},
-             kwargs={"year": 2009, "csf": "3.4.1"}, setup=_published, expect=INSPECTOR_POST),
-        Case(label="get", kwargs={"year": 2013, "csf": "3.4.1"}, expect=expect(405)),
+             kwargs={"round_code": "icms-2009", "csf": "3.4.1"}, setup=_published, expect=INSPECTOR_POST),
+        Case(label="get", kwargs={"round_code": "icms-2013", "csf": "3.4.1"}, expect=expect(405)),
     ],
     "national:conclusion_cite": [
         Case(method="post", data=lambda c: {"cited_finding": c["_finding"]}, setup=_conclusion(), expect=INSPECTOR_POST,
@@ -192,21 +202,21 @@ RULES = {
              setup=_conclusion(2009, published=True), expect=INSPECTOR_POST),
     ],
     "national:publish": [
-        Case(kwargs={"year": 2013}, expect=INSPECTOR_PAGE),
+        Case(kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_PAGE),
         Case(label="post with reason", method="post", data={"override_reason": "Verificatie loopt uit; rapport gaat voor."},
-             kwargs={"year": 2013}, expect=INSPECTOR_POST, changes=INSPECTORS),
+             kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_POST, changes=INSPECTORS),
         # Not every region verified and no reason: the form again, nothing published.
-        Case(label="post without reason", method="post", data={"override_reason": ""}, kwargs={"year": 2013},
+        Case(label="post without reason", method="post", data={"override_reason": ""}, kwargs={"round_code": "icms-2013"},
              expect=INSPECTOR_PAGE),
-        Case(label="published already", method="post", data={"override_reason": "Nogmaals."}, kwargs={"year": 2009},
+        Case(label="published already", method="post", data={"override_reason": "Nogmaals."}, kwargs={"round_code": "icms-2009"},
              setup=_published, expect=INSPECTOR_PAGE),
     ],
-    "national:recommendations": [Case(expect=NATIONAL), Case(label="2009", query="?round=2009", expect=NATIONAL)],
+    "national:recommendations": [Case(expect=NATIONAL), Case(label="2009", query="?round=icms-2009", expect=NATIONAL)],
     "national:recommendation_create": [
-        Case(kwargs={"year": 2013}, expect=INSPECTOR_PAGE),
-        Case(label="post", method="post", data=recommendation, kwargs={"year": 2013}, expect=INSPECTOR_POST,
+        Case(kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_PAGE),
+        Case(label="post", method="post", data=recommendation, kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_POST,
              changes=INSPECTORS),
-        Case(label="published post", method="post", data=recommendation, kwargs={"year": 2009}, setup=_published,
+        Case(label="published post", method="post", data=recommendation, kwargs={"round_code": "icms-2009"}, setup=_published,
              expect=INSPECTOR_PAGE),
     ],
     "national:recommendation_edit": [
@@ -238,15 +248,15 @@ RULES = {
              expect=INSPECTOR_PAGE),
     ],
     "national:draft_rules": [
-        Case(kwargs={"year": 2013}, expect=INSPECTOR_PAGE),
-        Case(label="post", method="post", data=draft_rule, kwargs={"year": 2013}, expect=INSPECTOR_POST,
+        Case(kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_PAGE),
+        Case(label="post", method="post", data=draft_rule, kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_POST,
              changes=INSPECTORS),
-        Case(label="published post", method="post", data=draft_rule, kwargs={"year": 2009}, setup=_published,
+        Case(label="published post", method="post", data=draft_rule, kwargs={"round_code": "icms-2009"}, setup=_published,
              expect=INSPECTOR_PAGE),
     ],
     "national:drafts_generate": [
         Case(method="post", setup=_rule_fires(), expect=INSPECTOR_POST, changes=INSPECTORS),
-        Case(label="no rules", method="post", kwargs={"year": 2013}, expect=INSPECTOR_POST),
+        Case(label="no rules", method="post", kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_POST),
         Case(label="published", method="post", setup=_rule_fires(2009, published=True), expect=INSPECTOR_POST),
     ],
 }
@@ -271,21 +281,21 @@ CORRECTION = {"reason": "Telfout in 3.4.1.", "success_factor": "3.4.1", "judgmen
 
 RULES.update({
     "national:report_pdf": [
-        Case(label="unpublished", kwargs={"year": 2013}, expect=UNPUBLISHED),
-        Case(label="published", kwargs={"year": 2009}, setup=_published, expect=NATIONAL),
+        Case(label="unpublished", kwargs={"round_code": "icms-2013"}, expect=UNPUBLISHED),
+        Case(label="published", kwargs={"round_code": "icms-2009"}, setup=_published, expect=NATIONAL),
     ],
-    "national:report_docx": [Case(label="shared", kwargs={"year": 2013}, setup=_shared, expect=NATIONAL)],
-    "national:report_xlsx": [Case(label="unpublished", kwargs={"year": 2013}, expect=UNPUBLISHED)],
+    "national:report_docx": [Case(label="shared", kwargs={"round_code": "icms-2013"}, setup=_shared, expect=NATIONAL)],
+    "national:report_xlsx": [Case(label="unpublished", kwargs={"round_code": "icms-2013"}, expect=UNPUBLISHED)],
     "national:indicators_csv": [
-        Case(label="shared", kwargs={"year": 2013}, setup=_shared, expect=NATIONAL),
-        Case(label="unknown round", kwargs={"year": 1999}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
+        Case(label="shared", kwargs={"round_code": "icms-2013"}, setup=_shared, expect=NATIONAL),
+        Case(label="unknown round", kwargs={"round_code": "icms-1999"}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
     ],
-    "national:report_page": [Case(label="published", kwargs={"year": 2009}, setup=_published, expect=NATIONAL)],
+    "national:report_page": [Case(label="published", kwargs={"round_code": "icms-2009"}, setup=_published, expect=NATIONAL)],
     # Refused (a message, nothing written) while the round has no published picture to correct.
     "national:picture_correct": [
-        Case(label="published", method="post", data=CORRECTION, kwargs={"year": 2009}, setup=_published_picture,
+        Case(label="published", method="post", data=CORRECTION, kwargs={"round_code": "icms-2009"}, setup=_published_picture,
              expect=INSPECTOR_POST, changes=INSPECTORS),
-        Case(label="unpublished", method="post", data=CORRECTION, kwargs={"year": 2013}, expect=INSPECTOR_POST),
-        Case(label="get", kwargs={"year": 2013}, expect=expect(405)),
+        Case(label="unpublished", method="post", data=CORRECTION, kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_POST),
+        Case(label="get", kwargs={"round_code": "icms-2013"}, expect=expect(405)),
     ],
 })

@@ -1,7 +1,8 @@
 import pytest
 
-from assessments.models import Question, Round
+from assessments.models import Question
 from assessments.services import assessment_start
+from framework.models import Round
 from tests.factories import subject
 
 

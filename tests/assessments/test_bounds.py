@@ -11,11 +11,12 @@ from django.utils import translation
 
 from assessments.definitions import bundled_files, read_definition, validate_definition
 from assessments.exchange import ImportRefused, answers_import_file
-from assessments.models import Answer, Question, SuccessFactor
+from assessments.models import Answer, Question
 from assessments.values import parse_value
+from framework.models import SuccessFactor
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-FILL = "/assessments/2013/VR13/"
+FILL = "/assessments/icms-2013/VR13/"
 IMPOSSIBLE = {
     "-3": "‘-3’ is te klein; het kleinste toegestane getal is 0 personen.",
     "3.5": "‘3.5’ is geen geheel getal; vul een geheel aantal in.",
@@ -24,7 +25,7 @@ IMPOSSIBLE = {
 
 
 def answer_url(code: str) -> str:
-    return reverse("assessments:answer", kwargs={"year": 2013, "code": "VR13", "question": code})
+    return reverse("assessments:answer", kwargs={"round_code": "icms-2013", "code": "VR13", "question": code})
 
 
 def test_every_number_question_of_the_bundled_definitions_has_a_minimum_and_a_maximum():

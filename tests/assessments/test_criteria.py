@@ -18,12 +18,13 @@ from assessments.definitions import (
     read_definition,
     validate_definition,
 )
-from assessments.models import Choice, Criterion, Question, Questionnaire, Round, SuccessFactor
+from assessments.models import Choice, Question, Questionnaire
 from assessments.norms import suggest_judgment
 from assessments.services import answer_save
+from framework.models import Criterion, Round, SuccessFactor
 
-FILL = "/assessments/2013/VR13/"
-FINDINGS = "/findings/2013/VR13/"
+FILL = "/assessments/icms-2013/VR13/"
+FINDINGS = "/findings/icms-2013/VR13/"
 
 
 def page(response) -> str:

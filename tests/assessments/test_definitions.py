@@ -5,7 +5,8 @@ import yaml
 from django.core.management import CommandError, call_command
 
 from assessments.definitions import DefinitionError, bundled_files, questionnaire_load, read_definition
-from assessments.models import Answer, Question, Questionnaire, Round
+from assessments.models import Answer, Question, Questionnaire
+from framework.models import Round
 from tests.factories import AssessmentFactory
 
 REQUIRED_REGION_QUESTIONS = {

@@ -89,16 +89,16 @@ def test_an_upload_through_the_page_can_be_attached_to_an_answer(assessment, que
     answer_save(assessment=assessment, question=question("decentral_agreements"), value="ja", base_revision=0,
                 by=ovr_vr13)
     client = client_for(ovr_vr13)
-    client.post(reverse("assessments:evidence_upload", kwargs={"year": 2013, "code": "VR13"}),
+    client.post(reverse("assessments:evidence_upload", kwargs={"round_code": "icms-2013", "code": "VR13"}),
                 {"file": upload("convenant.pdf", PDF), "question": "decentral_agreements", "description": "Convenant"})
     evidence = Evidence.objects.get()
     assert evidence.answer.question.code == "decentral_agreements"
-    assert "convenant.pdf" in client.get("/assessments/2013/VR13/?theme=1").content.decode()
+    assert "convenant.pdf" in client.get("/assessments/icms-2013/VR13/?theme=1").content.decode()
 
 
 def test_a_refused_upload_through_the_page_says_why_in_dutch(assessment, ovr_vr13, client_for):
     response = client_for(ovr_vr13).post(
-        reverse("assessments:evidence_upload", kwargs={"year": 2013, "code": "VR13"}),
+        reverse("assessments:evidence_upload", kwargs={"round_code": "icms-2013", "code": "VR13"}),
         {"file": upload("virus.pdf", EXE)}, follow=True,
     )
     assert "Dit bestandstype wordt niet geaccepteerd" in response.content.decode()
@@ -112,7 +112,7 @@ def test_a_refused_upload_through_the_page_says_why_in_dutch(assessment, ovr_vr1
 def test_evidence_is_served_only_to_those_who_see_the_region(assessment, ovr_vr13, client_for, persona, status,
                                                                request):
     evidence = evidence_add(assessment=assessment, upload=upload("oefenplan.pdf", PDF), by=ovr_vr13)
-    url = reverse("assessments:evidence_download", kwargs={"year": 2013, "code": "VR13", "pk": evidence.pk})
+    url = reverse("assessments:evidence_download", kwargs={"round_code": "icms-2013", "code": "VR13", "pk": evidence.pk})
     response = client_for(request.getfixturevalue(persona)).get(url)
     assert response.status_code == status
     if status == 200:

@@ -5,12 +5,13 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from assessments.models import Answer, Round
+from assessments.models import Answer
 from assessments.progress import progress
 from assessments.querysets import fieldwork_assessments
 from assessments.sections import subject_sections
 from assessments.services import answer_save
 from assessments.worklist import work_items
+from framework.models import Round
 from regions.models import Region
 from tests.factories import AssessmentFactory, subject
 
@@ -56,13 +57,13 @@ def test_an_ovr_finds_the_questionnaire_with_progress_and_deadline_on_the_home_p
     round.submission_deadline = datetime.date(2013, 4, 1)
     answer_save(assessment=assessment, question=question("ovr_assigned"), value="ja", base_revision=0, by=ovr_vr13)
     [item] = work_items(ovr_vr13, round)
-    assert item["url"] == "/assessments/2013/VR13/"
+    assert item["url"] == "/assessments/icms-2013/VR13/"
     assert item["detail"].startswith("1% beantwoord") and "1 april 2013" in item["detail"]
 
 
 def test_an_rmc_finds_the_brigade_questionnaire(rmc_11):
     [item] = work_items(rmc_11, Round.objects.get(year=2013))
-    assert item["url"] == "/assessments/2013/B11/"
+    assert item["url"] == "/assessments/icms-2013/B11/"
     assert item["detail"] == "Nog niet begonnen"
 
 
@@ -71,7 +72,7 @@ def test_an_inspector_finds_every_questionnaire_that_is_not_final_with_its_next_
     AssessmentFactory(subject=subject("VR14"))
     AssessmentFactory(subject=subject("VR15"), status="final")
     items = work_items(inspector, Round.objects.get(year=2013))
-    assert [i["url"] for i in items] == ["/assessments/2013/VR13/", "/assessments/2013/VR14/"]
+    assert [i["url"] for i in items] == ["/assessments/icms-2013/VR13/", "/assessments/icms-2013/VR14/"]
     assert "in beoordeling nemen" in items[0]["label"]
     assert "nog een concept" in items[1]["label"]
 
@@ -79,9 +80,9 @@ def test_an_inspector_finds_every_questionnaire_that_is_not_final_with_its_next_
 def test_the_region_page_links_to_each_rounds_questionnaire_the_user_may_open(ovr_vr13, rmc_11):
     AssessmentFactory(round=Round.objects.get(year=2009), status="final")
     vr13 = subject("VR13")
-    assert [s["url"] for s in subject_sections(ovr_vr13, vr13)] == ["/assessments/2013/VR13/", "/assessments/2009/VR13/"]
+    assert [s["url"] for s in subject_sections(ovr_vr13, vr13)] == ["/assessments/icms-2013/VR13/", "/assessments/icms-2009/VR13/"]
     # The RMC reads, and cannot start the 2013 questionnaire.
-    assert [s["url"] for s in subject_sections(rmc_11, vr13)] == ["/assessments/2009/VR13/"]
+    assert [s["url"] for s in subject_sections(rmc_11, vr13)] == ["/assessments/icms-2009/VR13/"]
 
 
 @pytest.mark.parametrize("assigned", ["ja", "nee"])

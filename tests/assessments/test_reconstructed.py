@@ -25,15 +25,15 @@ def test_the_fill_and_history_pages_of_a_reconstructed_questionnaire_say_so(star
 
 
 def test_the_page_of_a_questionnaire_not_yet_started_says_so(db, client_for, inspector):
-    response = client_for(inspector).get(reverse("assessments:fill", args=[2013, "VR14"]))
+    response = client_for(inspector).get(reverse("assessments:fill", args=["icms-2013", "VR14"]))
     assert response.status_code == 200
     assert LINE in response.content.decode()
 
 
 def test_the_findings_and_national_pages_of_a_reconstructed_round_say_so(started, client_for, inspector):
     client = client_for(inspector)
-    assert LINE in client.get(reverse("findings:subject", args=[2013, "VR13"])).content.decode()
-    national = client.get(reverse("national:round", args=[2013])).content.decode()
+    assert LINE in client.get(reverse("findings:subject", args=["icms-2013", "VR13"])).content.decode()
+    national = client.get(reverse("national:round", args=["icms-2013"])).content.decode()
     assert "De meting 2013 is gereconstrueerd uit het rapport" in national
 
 
@@ -41,5 +41,5 @@ def test_a_questionnaire_that_is_no_reconstruction_says_nothing_of_it(started, c
     Questionnaire.objects.update(reconstructed=False)
     assert "gereconstrueerd" not in client_for(ovr_vr13).get(started.url("fill")).content.decode()
     assert "gereconstrueerd" not in client_for(inspector).get(
-        reverse("findings:subject", args=[2013, "VR13"])
+        reverse("findings:subject", args=["icms-2013", "VR13"])
     ).content.decode()

@@ -15,7 +15,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def answer_url(code: str) -> str:
-    return reverse("assessments:answer", kwargs={"year": 2013, "code": "VR13", "question": code})
+    return reverse("assessments:answer", kwargs={"round_code": "icms-2013", "code": "VR13", "question": code})
 
 
 def hidden(html: str, name: str) -> str:

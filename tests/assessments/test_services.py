@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from assessments.models import Answer, Assessment, AssessmentStatus, Round, Transition
+from assessments.models import Answer, Assessment, AssessmentStatus, Transition
 from assessments.services import (
     StaleAnswer,
     answer_save,
@@ -15,6 +15,7 @@ from assessments.services import (
     assessment_transition,
     submission_problems,
 )
+from framework.models import Round
 from tests.assessments.helpers import answer_all_required
 from tests.factories import AnswerFactory, AssessmentFactory, subject
 

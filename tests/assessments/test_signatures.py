@@ -5,8 +5,9 @@ import pytest
 
 from accounts.models import Role
 from assessments.exchange import answers_import_file
-from assessments.models import Answer, Round
+from assessments.models import Answer
 from assessments.services import answer_save, assessment_sign, assessment_start, submission_problems
+from framework.models import Round
 from tests.exchange.conftest import csv_bytes
 from tests.factories import subject
 

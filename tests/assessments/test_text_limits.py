@@ -26,7 +26,7 @@ def test_the_answer_form_and_the_service_refuse_a_comment_over_the_limit(assessm
 def test_a_text_answer_over_the_limit_is_refused_by_the_endpoint(assessment, client_for, ovr_vr13):
     code = assessment.questionnaire.questions.filter(kind="text").first().code
     response = client_for(ovr_vr13).post(
-        f"/assessments/2013/VR13/answers/{code}/",
+        f"/assessments/icms-2013/VR13/answers/{code}/",
         {f"{code}-value": "x" * (values.MAX_TEXT + 1), f"{code}-revision": "0"}, **HTMX,
     )
     assert "De tekst is te lang" in response.content.decode()

@@ -9,12 +9,12 @@ from assessments.models import Answer, Assessment, AssessmentStatus
 from assessments.services import answer_save, assessment_sign
 from tests.assessments.helpers import answer_all_required
 
-FILL = "/assessments/2013/VR13/"
+FILL = "/assessments/icms-2013/VR13/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def answer_url(code: str) -> str:
-    return reverse("assessments:answer", kwargs={"year": 2013, "code": "VR13", "question": code})
+    return reverse("assessments:answer", kwargs={"round_code": "icms-2013", "code": "VR13", "question": code})
 
 
 def test_the_fill_page_shows_a_theme_with_progress_per_theme_and_overall(assessment, client_for, ovr_vr13):
@@ -33,10 +33,10 @@ def test_a_respondent_opening_the_questionnaire_is_offered_to_start_it_and_start
     html = response.content.decode()
     assert response.status_code == 200
     assert "Vragenlijst beginnen" in html
-    assert f'action="{reverse("assessments:start", kwargs={"year": 2013, "code": "VR13"})}"' in html
+    assert f'action="{reverse("assessments:start", kwargs={"round_code": "icms-2013", "code": "VR13"})}"' in html
     # Reads never write: opening the page starts nothing.
     assert not Assessment.objects.filter(subject__code="VR13").exists()
-    response = client.post(reverse("assessments:start", kwargs={"year": 2013, "code": "VR13"}))
+    response = client.post(reverse("assessments:start", kwargs={"round_code": "icms-2013", "code": "VR13"}))
     assert response.status_code == 302 and response["Location"] == FILL
     assert Assessment.objects.get(subject__code="VR13").status == AssessmentStatus.DRAFT
     assert 'name="ovr_assigned-value"' in client.get(FILL).content.decode()
@@ -140,7 +140,7 @@ def test_without_javascript_a_refused_answer_is_shown_inline_and_nothing_typed_i
 
 
 def test_submitting_in_the_browser_lists_what_is_missing(assessment, client_for, ovr_vr13):
-    response = client_for(ovr_vr13).post(reverse("assessments:submit", kwargs={"year": 2013, "code": "VR13"}),
+    response = client_for(ovr_vr13).post(reverse("assessments:submit", kwargs={"round_code": "icms-2013", "code": "VR13"}),
                                          follow=True)
     html = response.content.decode()
     assert "verplichte vragen onbeantwoord" in html
@@ -155,12 +155,12 @@ def test_respondents_sign_and_submit_and_the_inspector_takes_it_into_review(asse
     answer_all_required(assessment, ovr_vr13)
     assessment_sign(assessment=assessment, by=contact_vr13)
     client = client_for(ovr_vr13)
-    client.post(reverse("assessments:sign", kwargs={"year": 2013, "code": "VR13"}))
-    html = client.post(reverse("assessments:submit", kwargs={"year": 2013, "code": "VR13"}), follow=True)
+    client.post(reverse("assessments:sign", kwargs={"round_code": "icms-2013", "code": "VR13"}))
+    html = client.post(reverse("assessments:submit", kwargs={"round_code": "icms-2013", "code": "VR13"}), follow=True)
     assert "De vragenlijst is ingediend" in html.content.decode()
     inspector_page = client_for(inspector).get(FILL).content.decode()
     assert "In beoordeling nemen" in inspector_page
-    client_for(inspector).post(reverse("assessments:transition", kwargs={"year": 2013, "code": "VR13"}),
+    client_for(inspector).post(reverse("assessments:transition", kwargs={"round_code": "icms-2013", "code": "VR13"}),
                                {"to": "in_review"})
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.IN_REVIEW
@@ -178,7 +178,7 @@ def test_a_submitted_questionnaire_shows_answers_without_inputs(assessment, ques
 def test_reopening_from_the_page_without_a_reason_is_refused(assessment, client_for, inspector):
     assessment.status = AssessmentStatus.FINAL
     assessment.save()
-    response = client_for(inspector).post(reverse("assessments:transition", kwargs={"year": 2013, "code": "VR13"}),
+    response = client_for(inspector).post(reverse("assessments:transition", kwargs={"round_code": "icms-2013", "code": "VR13"}),
                                           {"to": "in_review", "reason": ""}, follow=True)
     assert "Geef een reden op voor deze stap." in response.content.decode()
     assessment.refresh_from_db()
@@ -190,7 +190,7 @@ def test_the_history_page_shows_who_when_old_and_new_value(assessment, question,
     q = question("alert_level")
     first = answer_save(assessment=assessment, question=q, value="grip1", base_revision=0, by=ovr_vr13)
     answer_save(assessment=assessment, question=q, value="grip2", base_revision=first.revision, by=contact_vr13)
-    html = client_for(inspector).get(reverse("assessments:history", kwargs={"year": 2013, "code": "VR13"})).content
+    html = client_for(inspector).get(reverse("assessments:history", kwargs={"round_code": "icms-2013", "code": "VR13"})).content
     html = html.decode()
     labels = {c.code: c.label for c in q.choices.all()}
     newest = html.index(contact_vr13.get_full_name())
@@ -231,4 +231,4 @@ def test_the_history_page_takes_a_fixed_number_of_queries(assessment, question, 
                                base_revision=revision, by=ovr_vr13).revision
     client = client_for(inspector)
     with django_assert_num_queries(9):
-        assert client.get(reverse("assessments:history", kwargs={"year": 2013, "code": "VR13"})).status_code == 200
+        assert client.get(reverse("assessments:history", kwargs={"round_code": "icms-2013", "code": "VR13"})).status_code == 200

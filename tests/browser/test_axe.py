@@ -24,39 +24,39 @@ AXE = Axe()
 # the role's menu (the national dashboard once, as /national/: the page of the current round, 2013, and the
 # slowest to check), and the error pages (path and status) it can reach.
 QUESTIONNAIRES = {
-    "inspecteur": ["/assessments/2013/VR14/"],  # a draft the inspector may fill in on the region's behalf
-    "ovr.vr13": ["/assessments/2013/VR13/"],
-    "contact.vr13": ["/assessments/2013/VR13/"],
-    "rmc.11": ["/assessments/2013/B11/"],
+    "inspecteur": ["/assessments/icms-2013/VR14/"],  # a draft the inspector may fill in on the region's behalf
+    "ovr.vr13": ["/assessments/icms-2013/VR13/"],
+    "contact.vr13": ["/assessments/icms-2013/VR13/"],
+    "rmc.11": ["/assessments/icms-2013/B11/"],
     "ministerie": [],
     "admin": [],
 }
 PAGES = {
     "inspecteur": [
-        "/assessments/2013/VR13/",
-        "/assessments/2013/VR13/history/",
+        "/assessments/icms-2013/VR13/",
+        "/assessments/icms-2013/VR13/history/",
         "/assessments/fieldwork/",
         "/findings/",
-        "/findings/2013/VR13/",
-        "/findings/2013/VR13/3.4.1/",
+        "/findings/icms-2013/VR13/",
+        "/findings/icms-2013/VR13/3.4.1/",
         "/regions/",
         "/regions/VR13/",
         "/national/",
-        "/national/2013/3.4.1/",
+        "/national/icms-2013/3.4.1/",
         "/national/recommendations/",
     ],
-    "ovr.vr13": ["/assessments/2013/VR13/history/", "/findings/2013/VR13/", "/regions/", "/regions/VR13/"],
-    "contact.vr13": ["/findings/2013/VR13/", "/regions/VR13/"],
-    "rmc.11": ["/assessments/2013/B11/history/", "/regions/", "/regions/B11/"],
-    "ministerie": ["/national/", "/national/2013/3.4.1/", "/national/recommendations/"],
-    "admin": ["/assessments/2013/VR13/", "/findings/2013/VR13/", "/regions/VR13/", "/national/"],
+    "ovr.vr13": ["/assessments/icms-2013/VR13/history/", "/findings/icms-2013/VR13/", "/regions/", "/regions/VR13/"],
+    "contact.vr13": ["/findings/icms-2013/VR13/", "/regions/VR13/"],
+    "rmc.11": ["/assessments/icms-2013/B11/history/", "/regions/", "/regions/B11/"],
+    "ministerie": ["/national/", "/national/icms-2013/3.4.1/", "/national/recommendations/"],
+    "admin": ["/assessments/icms-2013/VR13/", "/findings/icms-2013/VR13/", "/regions/VR13/", "/national/"],
     "": ["/login/"],
 }
 ERROR_PAGES = {
     "inspecteur": [("/regions/VR99/", 404)],
-    "ovr.vr13": [("/national/2013/3.4.1/", 403), ("/findings/2013/VR14/", 404)],
+    "ovr.vr13": [("/national/icms-2013/3.4.1/", 403), ("/findings/icms-2013/VR14/", 404)],
     "contact.vr13": [("/bestaat-niet/", 404)],
-    "rmc.11": [("/national/2013/3.4.1/", 403)],
+    "rmc.11": [("/national/icms-2013/3.4.1/", 403)],
     "ministerie": [("/regions/VR13/", 404)],
     "admin": [("/bestaat-niet/", 404)],
     "": [("/bestaat-niet/", 404)],
@@ -202,7 +202,7 @@ def respondent_page(browser: Browser, demo_server: str):
     context.set_default_timeout(10_000)
     page = context.new_page()
     log_in(page, "ovr.vr14")
-    page.goto("/assessments/2013/VR14/?theme=1")
+    page.goto("/assessments/icms-2013/VR14/?theme=1")
     yield page
     context.close()
 
@@ -233,7 +233,7 @@ def test_without_javascript_a_refused_number_is_tied_to_its_field(browser: Brows
     page = context.new_page()
     try:
         log_in(page, "ovr.vr14")
-        page.goto("/assessments/2013/VR14/?theme=1")
+        page.goto("/assessments/icms-2013/VR14/?theme=1")
         page.locator("#id-reservists_count-value").fill("3x")
         page.get_by_role("button", name="Opslaan", exact=True).click()
         field = page.locator("#id-reservists_count-value")
@@ -307,7 +307,7 @@ def test_the_region_map_links_are_not_inside_an_image(browser: Browser, demo_ser
     page = context.new_page()
     try:
         log_in(page, "inspecteur")
-        for path in ("/regions/", "/regions/VR13/", "/national/2013/"):
+        for path in ("/regions/", "/regions/VR13/", "/national/icms-2013/"):
             page.goto(path)
             assert page.locator("[role=img] a, [role=img] [tabindex]").count() == 0, f"{path}: links inside role=img"
         page.goto("/regions/")

@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from assessments import services
-from assessments.models import Assessment, AssessmentStatus, Round
+from assessments.models import Assessment, AssessmentStatus
+from framework.models import Round
 from tests.assessments.helpers import answer_all_required
 from tests.factories import subject
 
@@ -49,7 +50,7 @@ def test_the_ministry_reads_the_national_dashboard_recolours_the_map_and_downloa
     log_in(page, "ministerie")
     screenshot(page, "home-ministerie", max_height=1400)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Landelijk beeld").click()
-    expect(page).to_have_url(re.compile(r"/national/2013/$"))
+    expect(page).to_have_url(re.compile(r"/national/icms-2013/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Landelijk beeld 2013")
     expect(page.locator("#q1")).to_be_visible()
 
@@ -75,7 +76,7 @@ def test_the_ministry_reads_the_national_dashboard_recolours_the_map_and_downloa
     # The national tables keep one column layout from theme to theme.
     widths = {}
     for code in ("3.1.1", "3.4.1", "3.6.1"):
-        page.goto(f"/national/2013/{code}/")
+        page.goto(f"/national/icms-2013/{code}/")
         tables = page.locator("table.table-fixed")
         expect(tables.first).to_be_visible()
         widths[code] = [
@@ -83,7 +84,7 @@ def test_the_ministry_reads_the_national_dashboard_recolours_the_map_and_downloa
             for i in range(tables.count())
         ]
     assert widths["3.1.1"] == widths["3.4.1"] == widths["3.6.1"], widths
-    page.goto(f"/national/2013/?map={target}")
+    page.goto(f"/national/icms-2013/?map={target}")
 
     # The report as PDF and as XLSX, downloaded from the page.
     downloads = page.get_by_role("navigation", name="Downloads")
@@ -264,7 +265,7 @@ def test_journey_1_by_keyboard_alone_with_every_focused_element_visible_and_unco
     log_out_by_keyboard(kb)
 
     log_in_by_keyboard(kb, inspector.username)  # … the inspector the others, on the region's behalf
-    page.goto("/assessments/2013/VR13/?theme=2")
+    page.goto("/assessments/icms-2013/VR13/?theme=2")
     while answer_theme_by_keyboard(kb):
         pass
     page.reload()
@@ -273,7 +274,7 @@ def test_journey_1_by_keyboard_alone_with_every_focused_element_visible_and_unco
 
     for respondent, last_step in ((ovr_vr13, None), (contact_vr13, "Indienen")):
         log_in_by_keyboard(kb, respondent.username)
-        page.goto("/assessments/2013/VR13/")
+        page.goto("/assessments/icms-2013/VR13/")
         kb.tab_to(is_button("Ondertekenen"))
         kb.press("Enter", navigates=True)
         expect(page.get_by_text("U heeft de vragenlijst ondertekend.")).to_be_visible()
@@ -344,12 +345,12 @@ def test_the_english_switch_turns_every_page_of_journey_1_english(page, ovr_vr13
     visit_in_both_languages(page, "/login/", "login", "Gebruikersnaam")
     log_in(page, ovr_vr13.username)
     visit_in_both_languages(page, "/", "home", "Uitloggen")
-    visit_in_both_languages(page, "/assessments/2013/VR13/", "not started", "Vragenlijst beginnen")
+    visit_in_both_languages(page, "/assessments/icms-2013/VR13/", "not started", "Vragenlijst beginnen")
 
     assessment = services.assessment_start(round=round, subject=subject("VR13"), by=ovr_vr13)
-    visit_in_both_languages(page, "/assessments/2013/VR13/", "theme", "Volgend thema")
-    visit_in_both_languages(page, "/assessments/2013/VR13/?theme=2", "theme", "Volgend thema")
-    visit_in_both_languages(page, "/assessments/2013/VR13/history/", "history", "Geschiedenis")
+    visit_in_both_languages(page, "/assessments/icms-2013/VR13/", "theme", "Volgend thema")
+    visit_in_both_languages(page, "/assessments/icms-2013/VR13/?theme=2", "theme", "Volgend thema")
+    visit_in_both_languages(page, "/assessments/icms-2013/VR13/history/", "history", "Geschiedenis")
 
     answer_all_required(assessment, ovr_vr13)
     services.assessment_sign(assessment=assessment, by=ovr_vr13)
@@ -358,4 +359,4 @@ def test_the_english_switch_turns_every_page_of_journey_1_english(page, ovr_vr13
     page.context.clear_cookies()
     log_in(page, inspector.username)
     visit_in_both_languages(page, "/", "home", "Uitloggen")
-    visit_in_both_languages(page, "/assessments/2013/VR13/", "review", "In beoordeling nemen")
+    visit_in_both_languages(page, "/assessments/icms-2013/VR13/", "review", "In beoordeling nemen")

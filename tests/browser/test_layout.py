@@ -18,18 +18,18 @@ LOGOUT = {"nl": "Uitloggen", "en": "Log out"}
 # a national factor).
 EXTRA_PAGES = {
     "inspecteur": [
-        "/assessments/2013/VR13/",
-        "/assessments/2013/VR13/history/",
+        "/assessments/icms-2013/VR13/",
+        "/assessments/icms-2013/VR13/history/",
         "/regions/VR13/",
-        "/findings/2013/VR13/",
-        "/findings/2013/VR13/3.2.1/",
-        "/national/2013/",
-        "/national/2013/3.4.1/",
+        "/findings/icms-2013/VR13/",
+        "/findings/icms-2013/VR13/3.2.1/",
+        "/national/icms-2013/",
+        "/national/icms-2013/3.4.1/",
     ],
-    "admin": ["/assessments/2013/VR13/", "/findings/2013/VR13/", "/national/2013/"],
-    "ovr.vr13": ["/assessments/2013/VR13/"],
-    "rmc.11": ["/assessments/2013/B11/"],
-    "ministerie": ["/national/2013/"],
+    "admin": ["/assessments/icms-2013/VR13/", "/findings/icms-2013/VR13/", "/national/icms-2013/"],
+    "ovr.vr13": ["/assessments/icms-2013/VR13/"],
+    "rmc.11": ["/assessments/icms-2013/B11/"],
+    "ministerie": ["/national/icms-2013/"],
 }
 
 # Where the page overflows, which elements stick out (for the failure message).

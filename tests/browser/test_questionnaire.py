@@ -93,7 +93,7 @@ def test_an_ovr_and_an_inspector_fill_in_the_region_questionnaire_both_responden
 
     # The inspector fills in the other themes on the region's behalf.
     login(inspector)
-    page.goto("/assessments/2013/VR13/")
+    page.goto("/assessments/icms-2013/VR13/")
     expect(page.locator("#on-behalf")).to_contain_text("U vult deze vragenlijst in als inspectie namens VR13")
     complete_every_theme(page)
     page.reload()
@@ -101,7 +101,7 @@ def test_an_ovr_and_an_inspector_fill_in_the_region_questionnaire_both_responden
     logout(page)
 
     login(ovr_vr13)
-    page.goto("/assessments/2013/VR13/")
+    page.goto("/assessments/icms-2013/VR13/")
     expect(page.locator("#id-ovr_assigned-ja")).to_be_checked()  # the OVR's answers and the inspector's persist
     expect(page.locator("#id-reservists_count-value")).to_have_value("4")
     page.get_by_role("button", name="Ondertekenen").click()
@@ -109,7 +109,7 @@ def test_an_ovr_and_an_inspector_fill_in_the_region_questionnaire_both_responden
     logout(page)
 
     login(contact_vr13)
-    page.goto("/assessments/2013/VR13/")
+    page.goto("/assessments/icms-2013/VR13/")
     page.get_by_role("button", name="Ondertekenen").click()
     page.get_by_role("button", name="Indienen").click()
     expect(page.get_by_text("De vragenlijst is ingediend.")).to_be_visible()
@@ -131,9 +131,9 @@ def test_an_ovr_and_an_inspector_fill_in_the_region_questionnaire_both_responden
 def test_an_rmc_fills_in_the_brigade_questionnaire_and_submits_it(page, login, rmc_11, inspector):
     login(rmc_11)
     page.get_by_role("link", name="Vragenlijst 2013 voor 11 Luchtmobiele Brigade").click()
-    expect(page).to_have_url(re.compile(r"/assessments/2013/B11/$"))
+    expect(page).to_have_url(re.compile(r"/assessments/icms-2013/B11/$"))
     begin(page)
-    expect(page).to_have_url(re.compile(r"/assessments/2013/B11/"))
+    expect(page).to_have_url(re.compile(r"/assessments/icms-2013/B11/"))
     complete_every_theme(page)
     page.reload()
     expect(page.locator(".overall-answered")).not_to_have_text("0")
@@ -144,7 +144,7 @@ def test_an_rmc_fills_in_the_brigade_questionnaire_and_submits_it(page, login, r
 
     login(inspector)
     page.goto("/assessments/2013/brigades/11/")  # the brigade's address of earlier versions
-    expect(page).to_have_url(re.compile(r"/assessments/2013/B11/$"))
+    expect(page).to_have_url(re.compile(r"/assessments/icms-2013/B11/$"))
     page.get_by_role("button", name="In beoordeling nemen").click()
     expect(page.locator("#status")).to_have_text("in beoordeling")
     assert Assessment.objects.get(subject__code="B11", round__year=2013).status == AssessmentStatus.IN_REVIEW
@@ -154,7 +154,7 @@ def test_an_answer_typed_after_the_session_expired_is_kept_and_saved_after_loggi
     page, login, ovr_vr13
 ):
     login(ovr_vr13)
-    page.goto("/assessments/2013/VR13/")
+    page.goto("/assessments/icms-2013/VR13/")
     begin(page)
     page.context.clear_cookies(name="sessionid")
     card = page.locator("#q-reservists_count")
@@ -165,7 +165,7 @@ def test_an_answer_typed_after_the_session_expired_is_kept_and_saved_after_loggi
     assert not Answer.objects.filter(question__code="reservists_count").exists()
 
     login(ovr_vr13)
-    page.goto("/assessments/2013/VR13/")
+    page.goto("/assessments/icms-2013/VR13/")
     expect(page.locator("#id-reservists_count-value")).to_have_value("7")
     wait_saved(page.locator("#q-reservists_count"))
     assert Answer.objects.get(question__code="reservists_count").value == "7"
@@ -178,7 +178,7 @@ def test_without_javascript_the_theme_page_is_a_plain_form(browser, live_server,
     page.get_by_label("Gebruikersnaam").fill(ovr_vr13.username)
     page.get_by_label("Wachtwoord").fill("demo")
     page.get_by_role("button", name="Inloggen").click()
-    page.goto("/assessments/2013/VR13/")
+    page.goto("/assessments/icms-2013/VR13/")
     page.get_by_role("button", name="Vragenlijst beginnen").click()
     page.locator("#id-ovr_assigned-nee").check()
     page.locator("#id-reservists_count-value").fill("twee")
@@ -195,12 +195,12 @@ def test_without_javascript_the_theme_page_is_a_plain_form(browser, live_server,
 
 def test_in_english_the_autosave_states_are_english(page, login, ovr_vr13):
     login(ovr_vr13)
-    page.goto("/assessments/2013/VR13/")
+    page.goto("/assessments/icms-2013/VR13/")
     begin(page)
     page.locator("#language").select_option("en")
     page.wait_for_load_state()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.goto("/assessments/2013/VR13/")
+    page.goto("/assessments/icms-2013/VR13/")
     card = page.locator("#q-reservists_count")
     expect(card).to_contain_text("How many reservists have been assigned to the safety region to support the OVR?")
     page.context.clear_cookies(name="sessionid")
@@ -212,7 +212,7 @@ def test_an_inspector_fills_in_vr14s_draft_on_behalf_of_the_region_and_the_histo
     page, login, inspector, ovr_vr14, vr14_draft_2013
 ):
     login(inspector)
-    page.goto("/assessments/2013/VR14/")
+    page.goto("/assessments/icms-2013/VR14/")
     expect(page.locator("#on-behalf")).to_contain_text("U vult deze vragenlijst in als inspectie namens VR14")
     expect(page.get_by_role("button", name="Ondertekenen")).to_have_count(0)  # signing stays with the respondents
 
@@ -230,7 +230,7 @@ def test_an_inspector_fills_in_vr14s_draft_on_behalf_of_the_region_and_the_histo
     assert (answer.value, answer.answered_by) == ("5", inspector)
 
     page.get_by_role("link", name="Geschiedenis").click()
-    expect(page).to_have_url(re.compile(r"/assessments/2013/VR14/history/$"))
+    expect(page).to_have_url(re.compile(r"/assessments/icms-2013/VR14/history/$"))
     rows = page.locator("#answer-changes tbody tr[data-question='reservists_count']")
     expect(rows).to_have_count(2)
     cells = rows.first.get_by_role("cell")  # newest first

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from assessments.models import SuccessFactor
+from framework.models import SuccessFactor
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -49,7 +49,7 @@ def test_findings_of_vr13_are_written_sent_commented_answered_and_verified(login
     screenshot(page, "verification", max_height=1600)
 
     login(inspector)
-    page.goto("/findings/2013/VR13/")
+    page.goto("/findings/icms-2013/VR13/")
     card = page.locator("#csf-3-4-1")
     expect(card).to_contain_text("De OVR neemt sinds januari deel aan het ROT.")
     card.get_by_label("Antwoord aan de respondent").fill("Verwerkt: deelname aan het ROT toegevoegd.")
@@ -59,9 +59,9 @@ def test_findings_of_vr13_are_written_sent_commented_answered_and_verified(login
     expect(page.locator("#verification-status")).to_have_text("geverifieerd")
 
     login(ovr_vr13)
-    page.goto("/findings/2013/VR13/")
+    page.goto("/findings/icms-2013/VR13/")
     amended = page.locator("article.verification-item", has_text="3.4.1 ")
     expect(amended).to_contain_text("Zoals verstuurd")
     expect(amended).to_contain_text("Verwerkt: deelname aan het ROT toegevoegd.")
-    response = page.goto("/findings/2013/VR14/")
+    response = page.goto("/findings/icms-2013/VR14/")
     assert response.status == 404

@@ -9,8 +9,9 @@ import openpyxl
 import pytest
 
 from assessments.exchange import answers_import_file
-from assessments.models import Answer, Assessment, Round
+from assessments.models import Answer, Assessment
 from findings.models import Finding
+from framework.models import Round
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_ANSWERS = ROOT / "assessments" / "demo" / "2013-region-answers.csv"

@@ -4,9 +4,10 @@ for final questionnaires and the published 2009 round. Only a row that would cha
 import pytest
 
 from assessments.exchange import answers_export, answers_import_file
-from assessments.models import Answer, Round
+from assessments.models import Answer
 from findings.exchange import judgments_export, judgments_import_file
 from findings.models import Finding
+from framework.models import Round
 from regions.models import Subject
 from tests.test_write_paths import fingerprint
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assessments.models import Round, SuccessFactor
 from findings.services import finding_save, verification_send
+from framework.models import Round, SuccessFactor
 from regions.models import Subject
 
 

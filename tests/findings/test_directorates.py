@@ -8,15 +8,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from accounts.models import Role
-from assessments.models import Round, SuccessFactor
 from findings.models import InterviewReport, Verification, VerificationStatus
 from findings.services import finding_save, report_save, verification_send
+from framework.models import Round, SuccessFactor
 from regions.models import Subject
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-PAGE = "/findings/2013/DOPS/"
+PAGE = "/findings/icms-2013/DOPS/"
 REPORT = {
     "held_on": "2013-04-09",
     "participants": "Hoofd Nationale Operaties DOPS",
@@ -113,12 +113,12 @@ def test_the_contact_person_reads_the_report_only_once_it_is_sent(client_for, in
         (PAGE, 200),
         ("/", 200),
         ("/regions/DJZ/", 404),
-        ("/findings/2013/CLAS/", 404),
+        ("/findings/icms-2013/CLAS/", 404),
         ("/regions/VR13/", 404),
-        ("/findings/2013/VR13/", 404),
+        ("/findings/icms-2013/VR13/", 404),
         ("/regions/B11/", 404),
-        ("/assessments/2013/DOPS/", 404),
-        ("/assessments/2013/VR13/", 404),
+        ("/assessments/icms-2013/DOPS/", 404),
+        ("/assessments/icms-2013/VR13/", 404),
         ("/regions/", 403),
         ("/national/", 403),
         ("/findings/", 403),
@@ -161,7 +161,7 @@ def test_the_findings_overview_lists_a_directorate_with_a_report(client_for, ins
     report_save(round=round_2013(), subject=dops(), held_on=None, participants="DOPS", text="Verslag.", by=inspector)
     section = client_for(inspector).get("/findings/").content.decode().split('id="directies"')[1].split("</table>")[0]
     assert PAGE in section
-    assert "/findings/2013/DJZ/" not in section
+    assert "/findings/icms-2013/DJZ/" not in section
 
 
 # --- the demo -----------------------------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def test_each_demo_contact_sees_only_their_own_directorate(demo, client, code):
     from accounts.models import User
 
     client.force_login(User.objects.get(username=f"contact.{code.lower()}"))
-    assert client.get(f"/findings/2013/{code}/").status_code == 200
+    assert client.get(f"/findings/icms-2013/{code}/").status_code == 200
     for other in {"DOPS", "DJZ", "CLAS"} - {code}:
-        assert client.get(f"/findings/2013/{other}/").status_code == 404
-    assert client.get("/findings/2013/VR13/").status_code == 404
+        assert client.get(f"/findings/icms-2013/{other}/").status_code == 404
+    assert client.get("/findings/icms-2013/VR13/").status_code == 404

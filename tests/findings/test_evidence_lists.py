@@ -52,7 +52,7 @@ def visible(html: str, text: str) -> VisibleButtons:
 def test_the_national_page_of_a_factor_collapses_its_sources(demo_data, client_for):
     from accounts.models import User
 
-    html = client_for(User.objects.get(username="inspecteur")).get("/national/2013/3.1.1/").content.decode()
+    html = client_for(User.objects.get(username="inspecteur")).get("/national/icms-2013/3.1.1/").content.decode()
     assert html.count(">verwijderen<") >= 25  # the conclusion's own sources can still be removed …
     parser = visible(html, "verwijderen")
     assert parser.count <= 5  # … but the page does not show a column of them
@@ -65,7 +65,7 @@ def test_a_regional_findings_sources_on_the_national_page_cannot_be_removed_ther
     from findings.models import Citation, NationalConclusion
 
     conclusion = NationalConclusion.objects.get(round__year=2013, success_factor__code="3.1.1")
-    html = client_for(User.objects.get(username="inspecteur")).get("/national/2013/3.1.1/").content.decode()
+    html = client_for(User.objects.get(username="inspecteur")).get("/national/icms-2013/3.1.1/").content.decode()
     own = Citation.objects.filter(conclusion=conclusion).count()
     assert html.count(">verwijderen<") == own
 
@@ -73,6 +73,6 @@ def test_a_regional_findings_sources_on_the_national_page_cannot_be_removed_ther
 def test_a_finding_with_few_sources_shows_them_open(demo_data, client_for):
     from accounts.models import User
 
-    html = client_for(User.objects.get(username="inspecteur")).get("/findings/2013/VR13/3.1.1/").content.decode()
+    html = client_for(User.objects.get(username="inspecteur")).get("/findings/icms-2013/VR13/3.1.1/").content.decode()
     shown = visible(html, "verwijderen").count
     assert 1 <= shown == html.count(">verwijderen<")

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments.models import Round
 from findings.services import citation_add, report_save
+from framework.models import Round
 from tests.findings.helpers import send, write_all
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def test_the_overview_takes_a_fixed_number_of_queries(client_for, inspector, reg
 def test_the_overview_lists_findings_that_cite_nothing(client_for, inspector):
     write_all(inspector)
     html = client_for(inspector).get("/findings/").content.decode()
-    assert "/findings/2013/VR13/3.4.1/" in html.split('id="zonder-bron"')[1]
+    assert "/findings/icms-2013/VR13/3.4.1/" in html.split('id="zonder-bron"')[1]
 
 
 def test_a_finding_that_cites_an_interview_passage_leaves_the_check(client_for, inspector, vr13):
@@ -31,7 +31,7 @@ def test_a_finding_that_cites_an_interview_passage_leaves_the_check(client_for, 
     finding = vr13.subject.findings.get(success_factor__code="3.4.1")
     citation_add(by=inspector, finding=finding, report=report, passage="niet in het beleidsteam")
     html = client_for(inspector).get("/findings/").content.decode()
-    assert "/findings/2013/VR13/3.4.1/" not in html.split('id="zonder-bron"')[1]
+    assert "/findings/icms-2013/VR13/3.4.1/" not in html.split('id="zonder-bron"')[1]
 
 
 def test_a_passage_that_is_not_in_the_report_is_refused(inspector, vr13):

@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from assessments.models import Round, SuccessFactor
 from findings.models import Citation, DraftRule, Finding, Recommendation, ReportAttachment, VerificationResponse
 from findings.services import (
     citation_add,
@@ -16,6 +15,7 @@ from findings.services import (
     response_reply,
     verification_respond,
 )
+from framework.models import Round, SuccessFactor
 from national.services import (
     conclusion_save,
     draft_rule_create,

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments.models import Round, SuccessFactor
 from findings.services import StaleEdit, finding_save
+from framework.models import Round, SuccessFactor
 from tests.factories import subject
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,6 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from assessments import values
-from assessments.models import Round, SuccessFactor
 from findings import forms
 from findings.exchange import judgments_import_file
 from findings.models import Finding, InterviewReport, VerificationResponse
@@ -20,6 +19,7 @@ from findings.services import (
     response_reply,
     verification_respond,
 )
+from framework.models import Round, SuccessFactor
 from national.services import conclusion_save, draft_rule_create, follow_up_save, recommendation_save, round_publish
 from tests.factories import RecommendationFactory
 from tests.findings.helpers import send, write_all

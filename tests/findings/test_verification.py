@@ -1,9 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments.models import Round
 from findings.models import VerificationStatus
 from findings.services import response_reply, verification_respond, verification_send
+from framework.models import Round
 from tests.findings.helpers import send, write_all
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ def _item_html(html: str, pk: int) -> str:
 
 def test_no_response_is_preselected(client_for, inspector, ovr_vr13):
     verification = send(inspector)
-    html = client_for(ovr_vr13).get(reverse("findings:subject", args=[2013, "VR13"])).content.decode()
+    html = client_for(ovr_vr13).get(reverse("findings:subject", args=["icms-2013", "VR13"])).content.decode()
     radios = re.findall(r'<input[^>]*name="kind"[^>]*>', html)
     assert len(radios) == 2 * verification.items.count()
     assert not [radio for radio in radios if " checked" in radio]
@@ -50,5 +50,5 @@ def test_an_explicit_agreement_is_saved_and_shown_checked(client_for, inspector,
     client = client_for(ovr_vr13)
     client.post(reverse("findings:item_respond", args=[item.pk]), {"kind": "agree", "comment": ""})
     assert VerificationResponse.objects.get(item=item, respondent=ovr_vr13).kind == "agree"
-    html = _item_html(client.get(reverse("findings:subject", args=[2013, "VR13"])).content.decode(), item.pk)
+    html = _item_html(client.get(reverse("findings:subject", args=["icms-2013", "VR13"])).content.decode(), item.pk)
     assert re.search(r'<input[^>]*value="agree"[^>]*checked', html)

@@ -6,7 +6,7 @@ from tests.findings.helpers import send, write_all
 
 pytestmark = pytest.mark.django_db
 
-VR13 = "/findings/2013/VR13/"
+VR13 = "/findings/icms-2013/VR13/"
 
 
 def test_an_inspector_writes_a_finding_and_its_judgment_on_the_region_page(client_for, inspector):
@@ -61,7 +61,7 @@ def test_an_ovr_sees_the_findings_once_sent_and_may_respond(client_for, inspecto
 
 def test_an_ovr_cannot_see_another_regions_findings(client_for, inspector, ovr_vr13):
     send(inspector, code="VR14")
-    assert client_for(ovr_vr13).get("/findings/2013/VR14/").status_code == 404
+    assert client_for(ovr_vr13).get("/findings/icms-2013/VR14/").status_code == 404
 
 
 def test_an_ovr_cannot_change_a_finding(client_for, inspector, ovr_vr13):
@@ -107,18 +107,18 @@ def test_a_comment_without_text_gets_a_dutch_error_and_saves_nothing(client_for,
 def test_an_rmc_sees_and_verifies_their_brigade_but_not_another(client_for, inspector, rmc_11, rmc_43):
     verification = send(inspector, brigade=11)
     client = client_for(rmc_11)
-    assert "Bevinding 3.3.1." in client.get("/findings/2013/B11/").content.decode()
+    assert "Bevinding 3.3.1." in client.get("/findings/icms-2013/B11/").content.decode()
     client.post(reverse("findings:item_respond", args=[verification.items.first().pk]), {"kind": "agree"})
     assert verification.items.first().responses.count() == 1
-    assert client_for(rmc_43).get("/findings/2013/B11/").status_code == 404
+    assert client_for(rmc_43).get("/findings/icms-2013/B11/").status_code == 404
 
 
 def test_the_old_brigade_address_leads_to_the_brigade_findings(client_for, inspector, rmc_11):
     send(inspector, brigade=11)
     client = client_for(rmc_11)
     response = client.get("/findings/2013/brigades/11/")
-    assert (response.status_code, response["Location"]) == (301, "/findings/2013/B11/")
-    assert client.get("/findings/2013/brigades/11/3.3.1/")["Location"] == "/findings/2013/B11/3.3.1/"
+    assert (response.status_code, response["Location"]) == (301, "/findings/icms-2013/B11/")
+    assert client.get("/findings/2013/brigades/11/3.3.1/")["Location"] == "/findings/icms-2013/B11/3.3.1/"
     assert "Bevinding 3.3.1." in client.get("/findings/2013/brigades/11/", follow=True).content.decode()
 
 
@@ -128,16 +128,16 @@ def test_a_ministry_reader_sees_the_conclusion_but_not_the_regional_evidence(cli
 
     write_all(inspector)
     preview_share(round=Round.objects.get(year=2013), by=inspector)
-    html = client_for(ministry).get("/national/2013/3.4.1/").content.decode()
+    html = client_for(ministry).get("/national/icms-2013/3.4.1/").content.decode()
     assert "Bevinding 3.4.1." not in html
     assert "voorbehouden aan de inspectie" in html
 
 
 def test_an_inspector_goes_from_a_conclusion_down_to_the_regional_findings(client_for, inspector):
     write_all(inspector)
-    html = client_for(inspector).get("/national/2013/3.4.1/").content.decode()
+    html = client_for(inspector).get("/national/icms-2013/3.4.1/").content.decode()
     assert "Bevinding 3.4.1." in html
-    assert "/findings/2013/VR13/3.4.1/" in html
+    assert "/findings/icms-2013/VR13/3.4.1/" in html
 
 
 @pytest.mark.parametrize("responded", [1, 9])

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from assessments.models import Round
 from findings.services import verification_respond
 from findings.worklist import work_items
+from framework.models import Round
 from tests.findings.helpers import send, write_all
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def test_an_ovr_sees_the_items_waiting_for_their_verification_with_the_deadline(
     send(inspector)
     [item] = work_items(ovr_vr13, round_2013)
     assert item["label"] == "Bevindingen VR13 verifiëren: 9 onderdelen wachten op uw reactie"
-    assert item["url"] == "/findings/2013/VR13/#verificatie"
+    assert item["url"] == "/findings/icms-2013/VR13/#verificatie"
     assert "Deadline verificatie" in item["detail"]
 
 
@@ -73,6 +73,6 @@ def test_no_reminders_when_the_deadline_is_far_away(inspector, round_2013, mailo
 
 
 def test_the_region_page_links_to_the_findings_once_they_are_sent(client_for, inspector, ovr_vr13):
-    assert "/findings/2013/VR13/" not in client_for(ovr_vr13).get("/regions/VR13/").content.decode()
+    assert "/findings/icms-2013/VR13/" not in client_for(ovr_vr13).get("/regions/VR13/").content.decode()
     send(inspector)
-    assert "/findings/2013/VR13/" in client_for(ovr_vr13).get("/regions/VR13/").content.decode()
+    assert "/findings/icms-2013/VR13/" in client_for(ovr_vr13).get("/regions/VR13/").content.decode()

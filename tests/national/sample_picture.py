@@ -12,6 +12,7 @@ BRIGADES = {"43": "43 Gemechaniseerde Brigade", "11": "11 Luchtmobiele Brigade",
 
 _PICTURE = {
     "round": 2013,
+    "round_code": "icms-2013",
     "status": "voorlopig",
     "regions": 25,
     "title": "Landelijk beeld eindmeting 2013",
@@ -123,6 +124,7 @@ def sample_picture(**changes) -> dict:
     """A fresh copy of the sample (the ministry's: no region named), with `changes` applied on top."""
     picture = copy.deepcopy(_PICTURE)
     picture.update(changes)
+    picture["round_code"] = changes.get("round_code", f"icms-{picture['round']}")
     return picture
 
 

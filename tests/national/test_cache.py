@@ -5,13 +5,13 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from assessments.models import Round, SuccessFactor
+from framework.models import Round, SuccessFactor
 from national.services import preview_share
 from tests.factories import FindingFactory, subject
 
 pytestmark = pytest.mark.django_db
 
-PAGE = "/national/2013/3.4.1/"
+PAGE = "/national/icms-2013/3.4.1/"
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +55,7 @@ def test_a_reader_never_gets_another_readers_page(client, inspector, ministry):
 
 def test_the_api_follows_a_changed_answer(client_for, inspector):
     client = client_for(inspector)
-    before = client.get("/api/national/2013/").json()
+    before = client.get("/api/national/icms-2013/").json()
     _judge("VR02", "voldoet_gedeeltelijk")
-    after = client.get("/api/national/2013/").json()
+    after = client.get("/api/national/icms-2013/").json()
     assert after["success_factors"]["3.4.1"]["counts"] != before["success_factors"]["3.4.1"]["counts"]

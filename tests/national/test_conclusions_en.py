@@ -7,8 +7,8 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from assessments.models import Round
 from findings.models import NationalConclusion
+from framework.models import Round
 from national.models import Preview
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def ministry_client(demo_data, client_for, ministry, inspector):
 
 
 def test_the_dashboard_shows_the_english_conclusions_in_english(ministry_client):
-    text = text_of(in_english(ministry_client).get("/national/2013/").content.decode())
+    text = text_of(in_english(ministry_client).get("/national/icms-2013/").content.decode())
     assert DEELCONCLUSIE_341_EN in text
     assert DEELCONCLUSIE_341_NL not in text
     assert OVERALL_EN in text
@@ -45,26 +45,26 @@ def test_the_dashboard_shows_the_english_conclusions_in_english(ministry_client)
 
 
 def test_the_dashboard_shows_the_dutch_conclusions_in_dutch(ministry_client):
-    text = text_of(ministry_client.get("/national/2013/").content.decode())
+    text = text_of(ministry_client.get("/national/icms-2013/").content.decode())
     assert DEELCONCLUSIE_341_NL in text
     assert DEELCONCLUSIE_341_EN not in text
     assert OVERALL_NL in text
 
 
 def test_the_api_carries_the_english_conclusions_in_english(ministry_client):
-    document = in_english(ministry_client).get("/api/national/2013/").json()
+    document = in_english(ministry_client).get("/api/national/icms-2013/").json()
     assert DEELCONCLUSIE_341_EN in document["success_factors"]["3.4.1"]["deelconclusie"]
     assert OVERALL_EN in document["overall_conclusion"]
 
 
 def test_the_api_carries_the_dutch_conclusions_in_dutch(ministry_client):
-    document = ministry_client.get("/api/national/2013/").json()
+    document = ministry_client.get("/api/national/icms-2013/").json()
     assert DEELCONCLUSIE_341_NL in document["success_factors"]["3.4.1"]["deelconclusie"]
 
 
 def test_an_inspector_saves_an_english_deelconclusie(demo_data, client_for, inspector):
     client = client_for(inspector)
-    url = reverse("national:conclusion_edit", args=[2013, "3.3.2"])
+    url = reverse("national:conclusion_edit", args=["icms-2013", "3.3.2"])
     conclusion = NationalConclusion.objects.get(round__year=2013, success_factor__code="3.3.2")
     page = client.get(url).content.decode()
     assert 'name="text_en"' in page
@@ -75,7 +75,7 @@ def test_an_inspector_saves_an_english_deelconclusie(demo_data, client_for, insp
     conclusion.refresh_from_db()
     assert conclusion.text_en == "Defence has described its processes."
     assert conclusion.history.latest().history_user == inspector
-    text = text_of(in_english(client).get("/national/2013/3.3.2/").content.decode())
+    text = text_of(in_english(client).get("/national/icms-2013/3.3.2/").content.decode())
     assert "Defence has described its processes." in text
 
 
@@ -83,5 +83,5 @@ def test_a_deelconclusie_without_english_reads_dutch_in_english(demo_data, clien
     conclusion = NationalConclusion.objects.get(round__year=2013, success_factor__code="3.3.2")
     NationalConclusion.objects.filter(pk=conclusion.pk).update(text_en="")
     client = in_english(client_for(inspector))
-    text = text_of(client.get("/national/2013/3.3.2/").content.decode())
+    text = text_of(client.get("/national/icms-2013/3.3.2/").content.decode())
     assert "Deze processen zijn bekend bij de functionarissen" in text

@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
-from assessments.models import Round
 from findings.services import StaleEdit
+from framework.models import Round
 from national import reports
 from national.context import round_context_save
 from national.models import ContextFigure, PublishedPicture, RoundContext
@@ -20,8 +20,8 @@ from tests.national.test_files import file_text, normalised
 
 pytestmark = pytest.mark.django_db
 
-URL = "/national/2013/context/"
-DASHBOARD = "/national/2013/"
+URL = "/national/icms-2013/context/"
+DASHBOARD = "/national/icms-2013/"
 TEXT = "De vraag naar militaire bijstand groeit sterk."
 FIGURES = [
     {"label": "Aanvragen om incidentele militaire bijstand", "value": "162", "period": "2012", "unit": "aanvragen",
@@ -61,7 +61,7 @@ def test_an_inspector_writes_the_text_and_the_figures_on_the_edit_page(client_fo
     page = client.get(URL).content.decode()
     assert 'name="figures-TOTAL_FORMS"' in page and 'name="text"' in page
     response = client.post(URL, _post([*FIGURES, {"label": "", "value": "", "period": "", "unit": "", "source": ""}]))
-    assert response.status_code == 302 and response["Location"].endswith("/national/2013/#q4")
+    assert response.status_code == 302 and response["Location"].endswith("/national/icms-2013/#q4")
     context = RoundContext.objects.get(round=_round())
     assert (context.text, context.revision, context.updated_by) == (TEXT, 1, inspector)
     assert _figures(_round()) == [tuple(f[k] for k in ("label", "value", "period", "unit", "source")) for f in FIGURES]
@@ -130,9 +130,9 @@ def test_a_published_round_refuses_a_change_to_its_context(client_for, inspector
     with pytest.raises(ValidationError, match="gepubliceerd"):
         round_context_save(round=round_2009, text=TEXT, figures=FIGURES, by=inspector)
     client = client_for(inspector)
-    page = client.get("/national/2009/context/").content.decode()
+    page = client.get("/national/icms-2009/context/").content.decode()
     assert "kan niet meer worden gewijzigd" in page
-    response = client.post("/national/2009/context/", _post(FIGURES), follow=True)
+    response = client.post("/national/icms-2009/context/", _post(FIGURES), follow=True)
     assert "Meting 2009 is gepubliceerd en ligt vast" in response.content.decode()
     assert not RoundContext.objects.filter(round=round_2009).exists()
 
@@ -185,7 +185,7 @@ def test_the_english_interface_shows_the_english_text_when_there_is_one(client_f
 
 def test_the_api_and_the_command_carry_the_context(client_for, inspector, capsys):
     _saved(inspector)
-    data = client_for(inspector).get("/api/national/2013/").json()
+    data = client_for(inspector).get("/api/national/icms-2013/").json()
     assert data["context"]["text"] == TEXT
     assert data["context"]["figures"][1] == FIGURES[1]
     call_command("national_picture", "--round", "2013")
@@ -193,14 +193,14 @@ def test_the_api_and_the_command_carry_the_context(client_for, inspector, capsys
 
 
 def test_a_round_without_context_carries_an_empty_one(client_for, inspector):
-    data = client_for(inspector).get("/api/national/2013/").json()
+    data = client_for(inspector).get("/api/national/icms-2013/").json()
     assert data["context"] == {"text": "", "figures": []}
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx"])
 def test_the_report_files_hold_the_context_and_its_figures(client_for, inspector, fmt):
     _saved(inspector)
-    response = client_for(inspector).get(f"/national/2013/report.{fmt}")
+    response = client_for(inspector).get(f"/national/icms-2013/report.{fmt}")
     assert response.status_code == 200
     text = normalised(file_text(fmt, response.content))
     for expected in ("Context van de meting", TEXT, "ruim 40", "rapport §2.2", "Steunverlening in het openbaar belang"):
@@ -224,7 +224,7 @@ def test_the_workbook_has_a_context_sheet_with_one_row_per_figure(inspector):
 
 def test_the_printable_report_shows_the_context(client_for, inspector):
     _saved(inspector)
-    page = client_for(inspector).get("/national/2013/report/").content.decode()
+    page = client_for(inspector).get("/national/icms-2013/report/").content.decode()
     assert "Context van de meting" in page and "ruim 40" in page
 
 

@@ -3,7 +3,7 @@ a summary of its chapter 4."""
 
 import pytest
 
-from assessments.models import Round
+from framework.models import Round
 from national.models import ContextFigure, RoundContext
 
 pytestmark = pytest.mark.django_db

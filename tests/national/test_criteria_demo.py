@@ -1,5 +1,5 @@
 """The criteria per success factor in the demo's national picture: `manage.py national_picture --round 2013` and
-`/api/national/2013/` list them per factor with their report section, and each national factor page shows them."""
+`/api/national/icms-2013/` list them per factor with their report section, and each national factor page shows them."""
 
 import io
 import json
@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from assessments.models import Criterion, SuccessFactor
+from framework.models import Criterion, SuccessFactor
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +42,10 @@ def test_national_picture_lists_every_factors_criteria_with_their_sections(demo)
 
 def test_the_api_gives_the_criteria_in_english_when_the_interface_is_english(demo, client_for, inspector):
     client = client_for(inspector)
-    dutch = client.get("/api/national/2013/").json()["success_factors"]["3.2.1"]["criteria"]
+    dutch = client.get("/api/national/icms-2013/").json()["success_factors"]["3.2.1"]["criteria"]
     assert dutch == expected()["3.2.1"]
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    english = client.get("/api/national/2013/").json()["success_factors"]["3.2.1"]["criteria"]
+    english = client.get("/api/national/icms-2013/").json()["success_factors"]["3.2.1"]["criteria"]
     assert [item["text"] for item in english] == [
         c.text_en for c in Criterion.objects.filter(success_factor__code="3.2.1").order_by("order", "code")
     ]
@@ -54,7 +54,7 @@ def test_the_api_gives_the_criteria_in_english_when_the_interface_is_english(dem
 def test_each_national_factor_page_shows_its_criteria(demo, client_for, ministry):
     client = client_for(ministry)
     for factor in SuccessFactor.objects.prefetch_related("criteria"):
-        response = client.get(reverse("national:factor", args=[2013, factor.code]))
+        response = client.get(reverse("national:factor", args=["icms-2013", factor.code]))
         assert response.status_code == 200, factor.code
         html = unescape(response.content.decode())
         assert "Waar de inspecteurs op letten" in html, factor.code

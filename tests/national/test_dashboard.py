@@ -6,7 +6,7 @@ from html import unescape
 
 import pytest
 
-from assessments.models import Round
+from framework.models import Round
 from national import picture as picture_doc
 from national.models import Preview
 from national.services import preview_share, preview_withdraw
@@ -16,8 +16,8 @@ from tests.national.sample_picture import PIKET_SENTENCE, sample_detail_picture,
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD = "/national/2013/"
-FACTOR = "/national/2013/3.4.2/"
+DASHBOARD = "/national/icms-2013/"
+FACTOR = "/national/icms-2013/3.4.2/"
 
 
 @pytest.fixture
@@ -46,11 +46,11 @@ def text_of(html: str) -> str:
 def test_national_redirects_to_the_current_rounds_dashboard(client_for, inspector):
     response = client_for(inspector).get("/national/")
     assert response.status_code == 302
-    assert response.url == f"/national/{Round.objects.current().year}/"
+    assert response.url == f"/national/{Round.objects.current().code}/"
 
 
 def test_the_old_address_with_a_round_ends_on_that_rounds_dashboard(client_for, inspector, pictures):
-    response = client_for(inspector).get("/findings/national/?round=2013", follow=True)
+    response = client_for(inspector).get("/findings/national/?round=icms-2013", follow=True)
     assert response.redirect_chain[-1][0] == DASHBOARD
 
 
@@ -97,7 +97,7 @@ def test_the_ministry_does_not_see_an_unshared_unpublished_round(client_for, min
 
 
 def test_the_ministry_reads_a_shared_round_as_provisional(client_for, ministry, pictures, shared):
-    for url in (DASHBOARD, FACTOR, "/national/2013/overall/"):
+    for url in (DASHBOARD, FACTOR, "/national/icms-2013/overall/"):
         response = client_for(ministry).get(url)
         assert response.status_code == 200
         assert "voorlopig — nog niet vastgesteld" in response.content.decode()
@@ -121,10 +121,10 @@ def test_an_inspector_shares_and_withdraws_the_preview(client_for, inspector, pi
     client = client_for(inspector)
     html = client.get(DASHBOARD).content.decode()
     assert "Voorlopig beeld delen met het ministerie" in html
-    assert client.post("/national/2013/preview/share/").status_code == 302
+    assert client.post("/national/icms-2013/preview/share/").status_code == 302
     assert Preview.objects.filter(round__year=2013).exists()
     assert "Voorlopig beeld niet meer delen met het ministerie" in client.get(DASHBOARD).content.decode()
-    client.post("/national/2013/preview/withdraw/")
+    client.post("/national/icms-2013/preview/withdraw/")
     assert not Preview.objects.filter(round__year=2013).exists()
 
 

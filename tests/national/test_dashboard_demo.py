@@ -6,7 +6,7 @@ from html import unescape
 
 import pytest
 
-from assessments.models import Round
+from framework.models import Round
 from national.models import Preview
 from regions.models import Region
 
@@ -25,14 +25,14 @@ def text_of(html: str) -> str:
 
 
 def test_the_ministry_reads_the_reports_figures_in_sentences(ministry_client):
-    text = text_of(ministry_client.get("/national/2013/").content.decode())
+    text = text_of(ministry_client.get("/national/icms-2013/").content.decode())
     assert "voorlopig — nog niet vastgesteld" in text
     assert "In 6 van de 25 veiligheidsregio's" in text
     assert "3. Voortgang sinds 2009" in text
 
 
-@pytest.mark.parametrize("url", ["/national/2013/", "/national/2013/3.4.1/", "/national/2013/?map=3.4.2",
-                                 "/national/2013/overall/"])
+@pytest.mark.parametrize("url", ["/national/icms-2013/", "/national/icms-2013/3.4.1/", "/national/icms-2013/?map=3.4.2",
+                                 "/national/icms-2013/overall/"])
 def test_no_region_is_named_on_the_ministrys_pages(ministry_client, url):
     html = ministry_client.get(url).content.decode()
     text = text_of(html)
@@ -41,7 +41,7 @@ def test_no_region_is_named_on_the_ministrys_pages(ministry_client, url):
         assert name not in text, name
 
 
-@pytest.mark.parametrize("url", ["/national/2013/", "/national/2013/3.4.1/", "/national/2013/?map=3.4.2"])
+@pytest.mark.parametrize("url", ["/national/icms-2013/", "/national/icms-2013/3.4.1/", "/national/icms-2013/?map=3.4.2"])
 def test_inspectors_see_every_region_on_the_map(demo_data, client_for, inspector, url):
     html = client_for(inspector).get(url).content.decode()
     assert "VR13 Amsterdam-Amstelland" in html
@@ -49,7 +49,7 @@ def test_inspectors_see_every_region_on_the_map(demo_data, client_for, inspector
 
 def test_every_count_beside_an_indicator_bar_fits_inside_its_chart(ministry_client):
     # A bar of 25 of 25 ends near the right edge; its count must still be read whole ("25", not "2").
-    html = ministry_client.get("/national/2013/").content.decode()
+    html = ministry_client.get("/national/icms-2013/").content.decode()
     charts = re.findall(r'<svg class="indicator-chart"[^>]*viewBox="0 0 (\d+) \d+"(.*?)</svg>', html, re.S)
     assert charts
     for width, body in charts:

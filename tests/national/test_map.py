@@ -33,7 +33,7 @@ def test_inspectors_see_every_region_named_and_coloured_by_its_judgment():
     assert vr13["css"] == "judgment-voldoet"
     assert vr13["symbol"] == "✓"  # the label on the shape: colour is not the only carrier
     assert vr13["title"] == "VR13 Amsterdam-Amstelland: voldoet"
-    assert vr13["url"] == "/findings/2013/VR13/3.2.1/"
+    assert vr13["url"] == "/findings/icms-2013/VR13/3.2.1/"
     assert {"name": "VR13 Amsterdam-Amstelland", "label": "voldoet", "symbol": "✓"} in context["rows"]
 
 
@@ -59,7 +59,7 @@ def test_the_ministry_sees_brigade_areas_coloured_by_the_brigades_most_frequent_
 
 
 def test_the_map_is_chosen_by_a_get_form_and_has_a_legend_and_a_table(client_for, inspector, pictures):
-    html = client_for(inspector).get("/national/2013/?map=2.1.7").content.decode()
+    html = client_for(inspector).get("/national/icms-2013/?map=2.1.7").content.decode()
     assert '<select id="map-select" name="map"' in html
     assert '<option value="2.1.7" selected>' in html
     assert 'aria-label="Legenda"' in html
@@ -67,15 +67,15 @@ def test_the_map_is_chosen_by_a_get_form_and_has_a_legend_and_a_table(client_for
 
 
 def test_links_on_the_map_are_never_inside_an_image(client_for, inspector, ministry, pictures):
-    html = client_for(inspector).get("/national/2013/").content.decode()
+    html = client_for(inspector).get("/national/icms-2013/").content.decode()
     for svg in re.findall(r"<svg[^>]*national-map.*?</svg>", html, flags=re.S):
         if "<a " in svg:
             assert 'role="img"' not in svg.split(">", 1)[0]
-    assert "<a href=\"/findings/2013/VR13/3.2.1/\">" in html
+    assert "<a href=\"/findings/icms-2013/VR13/3.2.1/\">" in html
 
 
 def test_one_small_map_per_round_shows_the_trend(client_for, inspector, pictures):
-    html = client_for(inspector).get("/national/2013/?map=3.2.1").content.decode()
+    html = client_for(inspector).get("/national/icms-2013/?map=3.2.1").content.decode()
     assert 'id="trend-2009-title"' in html or 'aria-label="3.2.1' in html
     assert html.count("national-map-small") == 2
 
@@ -84,7 +84,7 @@ def test_the_ministrys_map_names_no_region(client_for, ministry, inspector, pict
     from assessments.models import Round
 
     preview_share(round=Round.objects.get(year=2013), by=inspector)
-    html = client_for(ministry).get("/national/2013/?map=3.4.1").content.decode()
+    html = client_for(ministry).get("/national/icms-2013/?map=3.4.1").content.decode()
     assert "per brigadegebied" in html
     assert "43 Gemechaniseerde Brigade" in html
     for code in Region.objects.values_list("code", flat=True):

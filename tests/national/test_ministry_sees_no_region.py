@@ -13,9 +13,9 @@ from regions.models import Region
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    "/national/2013/", "/national/2013/3.4.1/", "/national/2013/3.3.1/", "/national/2013/overall/",
-    "/national/recommendations/?round=2013", "/national/recommendations/?round=2009", "/national/2009/",
-    "/api/national/2013/", "/national/2013/report/",
+    "/national/icms-2013/", "/national/icms-2013/3.4.1/", "/national/icms-2013/3.3.1/", "/national/icms-2013/overall/",
+    "/national/recommendations/?round=icms-2013", "/national/recommendations/?round=icms-2009", "/national/icms-2009/",
+    "/api/national/icms-2013/", "/national/icms-2013/report/",
 ]
 
 
@@ -47,14 +47,14 @@ def test_no_page_the_ministry_reads_names_a_region(ministry_client, path):
 
 
 def test_the_ministry_reads_the_reports_figures_in_sentences(ministry_client):
-    text = strip_tags(ministry_client.get("/national/2013/").content.decode())
+    text = strip_tags(ministry_client.get("/national/icms-2013/").content.decode())
     for sentence in ["In 6 van de 25 veiligheidsregio", "in 19 per brigade"]:
         assert sentence in text
 
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 def test_the_ministrys_downloads_name_no_region(ministry_client, fmt):
-    response = ministry_client.get(f"/national/2013/report.{fmt}")
+    response = ministry_client.get(f"/national/icms-2013/report.{fmt}")
     assert response.status_code == 200
     if fmt == "docx":
         import docx

@@ -3,8 +3,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from assessments.models import Round, SuccessFactor
 from findings.services import finding_save, verification_respond
+from framework.models import Round, SuccessFactor
 from national.queries import national_picture
 from national.services import conclusion_save
 from tests.factories import subject
@@ -12,7 +12,7 @@ from tests.findings.helpers import send, write_all
 
 pytestmark = pytest.mark.django_db
 
-NATIONAL = "/national/2013/"
+NATIONAL = "/national/icms-2013/"
 
 
 @pytest.fixture(autouse=True)

@@ -13,8 +13,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
 from assessments.exchange import answers_import_file
-from assessments.models import Answer, Assessment, Questionnaire, Round, SuccessFactor
+from assessments.models import Answer, Assessment, Questionnaire
 from findings.models import Finding
+from framework.models import Round, SuccessFactor
 from national.models import JudgmentRule
 from national.picture import picture_document, picture_for, proposed_judgment
 from national.services import conclusion_save, judgment_rule_save, round_publish
@@ -88,7 +89,7 @@ def test_an_imported_random_answers_file_gives_exactly_its_counts_everywhere(see
     answers_import_file(name="random.csv", data=data, round=round, by=inspector)
 
     assert_counts(picture_for(round, user=inspector)["indicators"], overall, per_brigade)
-    response = client_for(inspector).get("/api/national/2013/")
+    response = client_for(inspector).get("/api/national/icms-2013/")
     assert response.status_code == 200
     assert_counts(response.json()["indicators"], overall, per_brigade)
     call_command("national_picture", "--round", "2013")
@@ -96,7 +97,7 @@ def test_an_imported_random_answers_file_gives_exactly_its_counts_everywhere(see
     # The dashboard writes the same counts in its sentences.
     from django.utils.html import escape
 
-    dashboard = client_for(inspector).get("/national/2013/").content.decode()
+    dashboard = client_for(inspector).get("/national/icms-2013/").content.decode()
     for code, indicator in picture_for(round, user=inspector)["indicators"].items():
         if code in overall and indicator["sentence"]:
             assert escape(indicator["sentence"]) in dashboard, code

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assessments.models import Round
+from framework.models import Round
 from national.picture import picture_for
 from regions.models import Region
 
@@ -60,22 +60,22 @@ def test_the_national_judgments_are_the_reports_with_their_reasons(demo, ministr
 
 
 def test_the_ministrys_document_names_no_region(demo, client_for, ministry, inspector):
-    body = client_for(ministry).get("/api/national/2013/").content.decode()
+    body = client_for(ministry).get("/api/national/icms-2013/").content.decode()
     names = list(Region.objects.values_list("code", "name"))
     found = [value for code, name in names for value in (code, name) if re.search(rf"\b{re.escape(value)}\b", body)]
     assert not found, found
     assert "subjects" not in json.loads(body)
     # The inspectors' document does name them: the scan would find them.
-    detail = client_for(inspector).get("/api/national/2013/").content.decode()
+    detail = client_for(inspector).get("/api/national/icms-2013/").content.decode()
     assert "VR13" in detail and "Amsterdam-Amstelland" in detail
 
 
 def test_the_ministry_reads_the_published_2009_picture(demo, client_for, ministry):
-    response = client_for(ministry).get("/api/national/2009/")
+    response = client_for(ministry).get("/api/national/icms-2009/")
     assert response.status_code == 200
     assert response.json()["status"] == "gepubliceerd"
 
 
 def test_anonymous_callers_get_401_as_json(client):
-    response = client.get("/api/national/2013/")
+    response = client.get("/api/national/icms-2013/")
     assert response.status_code == 401 and response["Content-Type"].startswith("application/json")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments.models import Round, SuccessFactor
 from findings.models import NationalConclusion
+from framework.models import Round, SuccessFactor
 from national import publication, reports
 from national.models import PublishedFile, PublishedPicture
 from national.services import picture_correct, round_publish
@@ -41,7 +41,7 @@ def test_publishing_stores_version_1_whose_sha256_is_that_of_the_stored_document
 def test_the_files_of_a_published_round_carry_its_sha256_and_are_served_byte_for_byte(published, fmt, client_for,
                                                                                       inspector, ministry):
     picture = PublishedPicture.objects.get(round=published)
-    url = f"/national/2013/{'indicators.csv' if fmt == 'csv' else 'report.pdf'}"
+    url = f"/national/icms-2013/{'indicators.csv' if fmt == 'csv' else 'report.pdf'}"
     for user, audience in ((inspector, "detail"), (ministry, "national")):
         response = client_for(user).get(url)
         assert response.status_code == 200
@@ -59,11 +59,11 @@ def test_the_ministrys_published_files_name_no_region(published):
 
 
 def test_a_change_in_the_data_after_publication_does_not_change_the_published_files(published, client_for, inspector):
-    before = client_for(inspector).get("/national/2013/report.docx").content
+    before = client_for(inspector).get("/national/icms-2013/report.docx").content
     NationalConclusion.objects.update_or_create(
         round=published, success_factor=SuccessFactor.objects.get(code="3.4.1"),
         defaults={"text": "Later gewijzigd.", "judgment": "voldoet_niet", "revision": 9})
-    assert client_for(inspector).get("/national/2013/report.docx").content == before
+    assert client_for(inspector).get("/national/icms-2013/report.docx").content == before
 
 
 def test_a_correction_is_version_2_with_its_reason_and_what_changed(published, inspector):
@@ -95,7 +95,7 @@ def test_an_unpublished_round_cannot_be_corrected(inspector):
 
 
 def test_a_correction_is_posted_from_the_publish_page(published, client_for, inspector):
-    response = client_for(inspector).post("/national/2013/correct/", {
+    response = client_for(inspector).post("/national/icms-2013/correct/", {
         "reason": "Deelconclusie aangevuld.", "success_factor": "3.4.1", "text": "Aangevulde deelconclusie."})
     assert response.status_code == 302
     assert PublishedPicture.objects.get(round=published, version=2).reason == "Deelconclusie aangevuld."
@@ -109,7 +109,7 @@ def test_the_dashboard_of_a_published_round_shows_the_published_version_whatever
         round=published, success_factor=SuccessFactor.objects.get(code="3.4.1"),
         defaults={"text": "Na publicatie gewijzigd.", "judgment": "voldoet_niet", "revision": 9})
     for user in (inspector, ministry):
-        html = client_for(user).get("/national/2013/").content.decode()
+        html = client_for(user).get("/national/icms-2013/").content.decode()
         assert picture.sha256 in html
         assert "Na publicatie gewijzigd." not in html
         assert "Versie 1" in html

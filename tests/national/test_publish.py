@@ -1,12 +1,12 @@
 import pytest
 
-from assessments.models import Round
 from findings.models import Verification, VerificationStatus
+from framework.models import Round
 from regions.models import Subject, SubjectKind
 
 pytestmark = pytest.mark.django_db
 
-PUBLISH = "/national/2013/publish/"
+PUBLISH = "/national/icms-2013/publish/"
 
 
 def test_a_round_cannot_be_published_while_regions_are_unverified(client_for, inspector):

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments.models import Round, SuccessFactor
 from findings.models import Recommendation, RecommendationStatus
+from framework.models import Round, SuccessFactor
 from national.services import drafts_generate, follow_up_save, recommendation_decide
 from tests.factories import DraftRuleFactory, FindingFactory, RecommendationFactory
 from tests.findings.helpers import write_all
@@ -16,11 +16,11 @@ def test_a_2009_recommendation_gets_its_follow_up_in_2013_and_the_2013_round_sho
     recommendation = RecommendationFactory(round=Round.objects.get(year=2009), text="Regel de alarmering van de OVR.")
     client = client_for(inspector)
     response = client.post(
-        f"/national/recommendations/{recommendation.pk}/follow-up/2013/",
+        f"/national/recommendations/{recommendation.pk}/follow-up/icms-2013/",
         {"status": "gedeeltelijk_opgevolgd", "explanation": "In 20 van de 25 regio's geregeld."},
     )
     assert response.status_code == 302
-    html = client_for(ministry).get(RECOMMENDATIONS + "?round=2013").content.decode()
+    html = client_for(ministry).get(RECOMMENDATIONS + "?round=icms-2013").content.decode()
     section = html.split('id="opvolging"')[1]
     assert "Regel de alarmering van de OVR." in section
     assert "gedeeltelijk opgevolgd" in section
@@ -35,7 +35,7 @@ def test_a_follow_up_belongs_to_a_later_round(inspector):
 
 
 def test_an_inspector_adds_a_recommendation_for_a_region(client_for, inspector):
-    response = client_for(inspector).post("/national/recommendations/2013/new/", {
+    response = client_for(inspector).post("/national/recommendations/icms-2013/new/", {
         "text": "Geef Defensie een vaste plaats in het ROT.", "addressee": "besturen_veiligheidsregios",
         "success_factors": [SuccessFactor.objects.get(code="3.4.1").pk], "region": "",
     })
@@ -48,7 +48,7 @@ def test_an_inspector_adds_a_recommendation_for_a_region(client_for, inspector):
 def test_ministry_staff_cannot_add_or_change_recommendations(client_for, ministry):
     recommendation = RecommendationFactory()
     client = client_for(ministry)
-    assert client.post("/national/recommendations/2013/new/", {"text": "x"}).status_code == 403
+    assert client.post("/national/recommendations/icms-2013/new/", {"text": "x"}).status_code == 403
     assert client.post(f"/national/recommendations/{recommendation.pk}/edit/", {"text": "x"}).status_code == 403
 
 

@@ -3,14 +3,14 @@ gives a reason when deciding otherwise; the reason is shown beside the national 
 
 import pytest
 
-from assessments.models import Round, SuccessFactor
 from findings.models import NationalConclusion
+from framework.models import Round, SuccessFactor
 from national.models import JudgmentRule
 from tests.factories import FindingFactory, subject
 
 pytestmark = pytest.mark.django_db
 
-EDIT = "/national/2013/3.4.1/edit/"
+EDIT = "/national/icms-2013/3.4.1/edit/"
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def judged():
 
 def test_the_rule_set_on_the_page_proposes_a_judgment(judged, client_for, inspector):
     client = client_for(inspector)
-    response = client.post("/national/2013/3.4.1/rule/", {"meets_min": "3", "partly_min": "4"})
+    response = client.post("/national/icms-2013/3.4.1/rule/", {"meets_min": "3", "partly_min": "4"})
     assert response.status_code == 302
     rule = JudgmentRule.objects.get(round__year=2013, success_factor__code="3.4.1")
     assert (rule.meets_min, rule.partly_min) == (3, 4)
@@ -34,7 +34,7 @@ def test_the_rule_set_on_the_page_proposes_a_judgment(judged, client_for, inspec
 
 def test_deciding_otherwise_needs_a_reason_which_the_factor_page_shows(judged, client_for, inspector):
     client = client_for(inspector)
-    client.post("/national/2013/3.4.1/rule/", {"meets_min": "3", "partly_min": "4"})
+    client.post("/national/icms-2013/3.4.1/rule/", {"meets_min": "3", "partly_min": "4"})
     refused = client.post(EDIT, {"text": "Structurele plaats ontbreekt.", "judgment": "voldoet_gedeeltelijk",
                                  "reason": "", "revision": "0"})
     assert refused.status_code == 200
@@ -43,4 +43,4 @@ def test_deciding_otherwise_needs_a_reason_which_the_factor_page_shows(judged, c
                        "reason": "Drie regio's is te weinig voor een landelijk 'voldoet'.", "revision": "0"})
     conclusion = NationalConclusion.objects.get(round__year=2013, success_factor__code="3.4.1")
     assert conclusion.reason.startswith("Drie regio's")
-    assert "Drie regio&#x27;s is te weinig" in client.get("/national/2013/3.4.1/").content.decode()
+    assert "Drie regio&#x27;s is te weinig" in client.get("/national/icms-2013/3.4.1/").content.decode()

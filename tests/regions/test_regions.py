@@ -64,7 +64,7 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client, db):
 
 def test_the_brigade_page_leads_the_rmc_to_the_brigade_questionnaire(client_for, rmc_11):
     page = client_for(rmc_11).get(reverse("regions:detail", args=["B11"])).content.decode()
-    assert reverse("assessments:fill", args=[2013, "B11"]) in page
+    assert reverse("assessments:fill", args=["icms-2013", "B11"]) in page
 
 
 def test_the_old_brigade_address_leads_to_the_brigade_page(client_for, rmc_11):

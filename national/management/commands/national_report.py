@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from assessments.models import Round
 from core.tabular import write_export
+from framework.rounds import command_round
 from national import publication, reports
 
 
@@ -13,16 +13,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--round", type=int, required=True, help="jaar van de meting, bijv. 2013")
+        parser.add_argument("--round", required=True, help="code van de meting, bijv. icms-2013 (een jaartal alleen als één meting dat jaar heeft)")
         parser.add_argument("--format", choices=reports.FORMATS, required=True)
         parser.add_argument("--output", help="bestand; zonder: standaarduitvoer (alleen CSV)")
         parser.add_argument("--audience", choices=publication.AUDIENCES, default="detail",
                             help="detail (inspectie, standaard) of national (ministerie, zonder regionamen)")
 
     def handle(self, *args, **options):
-        round = Round.objects.filter(year=options["round"]).first()
-        if round is None:
-            raise CommandError(f"Meting {options['round']} bestaat niet.")
+        round = command_round(options["round"])
         fmt = options["format"]
         if fmt != "csv" and not options["output"]:
             raise CommandError(f"Geef --output op voor {fmt.upper()}.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from assessments.models import Round
+from framework.models import Round
 
 
 def round_is_read_only(round: Round) -> bool:
