@@ -131,8 +131,14 @@ API_RULES = [
 
 RULES = {
     "api_national_picture": API_RULES,
-    # /national/ (and the old ?round=) redirects to a round's dashboard.
-    "national:dashboard": [Case(expect=NATIONAL_REDIRECT), Case(label="2009", query="?round=2009", expect=NATIONAL_REDIRECT)],
+    # /national/ (and the old ?round=) redirects to the dashboard of a round the reader may read; the ministry,
+    # before any round is published or shared, reads that nothing is released yet (200), never a 404.
+    "national:dashboard": [
+        Case(expect=expect(403, ministry=200, **{role: 302 for role in INSPECTORS})),
+        Case(label="published", setup=_published, expect=NATIONAL_REDIRECT),
+        Case(label="2009", query="?round=2009", expect=expect(403, ministry=404, **{role: 302 for role in INSPECTORS})),
+        Case(label="2009 published", query="?round=2009", setup=_published, expect=NATIONAL_REDIRECT),
+    ],
     "national:round": [
         Case(label="unpublished", kwargs={"year": 2013}, expect=UNPUBLISHED),
         Case(label="shared", kwargs={"year": 2013}, setup=_shared, expect=NATIONAL),
@@ -201,7 +207,13 @@ RULES = {
         Case(label="published already", method="post", data={"override_reason": "Nogmaals."}, kwargs={"year": 2009},
              setup=_published, expect=INSPECTOR_PAGE),
     ],
-    "national:recommendations": [Case(expect=NATIONAL), Case(label="2009", query="?round=2009", expect=NATIONAL)],
+    # The recommendations (and follow-ups) of a round are read by who reads its picture.
+    "national:recommendations": [
+        Case(expect=NATIONAL),
+        Case(label="2013", query="?round=2013", expect=UNPUBLISHED),
+        Case(label="2013 shared", query="?round=2013", setup=_shared, expect=NATIONAL),
+        Case(label="2009 published", query="?round=2009", setup=_published, expect=NATIONAL),
+    ],
     "national:recommendation_create": [
         Case(kwargs={"year": 2013}, expect=INSPECTOR_PAGE),
         Case(label="post", method="post", data=recommendation, kwargs={"year": 2013}, expect=INSPECTOR_POST,

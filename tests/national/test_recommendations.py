@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from assessments.models import Round, SuccessFactor
 from findings.models import Recommendation, RecommendationStatus
-from national.services import drafts_generate, follow_up_save, recommendation_decide
+from national.services import drafts_generate, follow_up_save, preview_share, recommendation_decide
 from tests.factories import DraftRuleFactory, FindingFactory, RecommendationFactory
 from tests.findings.helpers import write_all
 
@@ -20,6 +20,7 @@ def test_a_2009_recommendation_gets_its_follow_up_in_2013_and_the_2013_round_sho
         {"status": "gedeeltelijk_opgevolgd", "explanation": "In 20 van de 25 regio's geregeld."},
     )
     assert response.status_code == 302
+    preview_share(round=Round.objects.get(year=2013), by=inspector)  # the ministry reads 2013 once it is shared
     html = client_for(ministry).get(RECOMMENDATIONS + "?round=2013").content.decode()
     section = html.split('id="opvolging"')[1]
     assert "Regel de alarmering van de OVR." in section
@@ -74,6 +75,7 @@ def test_drafts_are_never_shown_to_ministry_until_an_inspector_accepts_them(clie
     FindingFactory(judgment="voldoet_niet", success_factor=SuccessFactor.objects.get(code="3.4.1"))
     DraftRuleFactory(min_regions=1, text_template="Concepttekst voor het ministerie.")
     [draft] = drafts_generate(round=Round.objects.get(year=2013), by=inspector)
+    preview_share(round=Round.objects.get(year=2013), by=inspector)
     client = client_for(ministry)
     assert "Concepttekst voor het ministerie." not in client.get(RECOMMENDATIONS).content.decode()
     recommendation_decide(recommendation=draft, by=inspector, accept=True)
