@@ -102,7 +102,7 @@ def recommendation(_context=None) -> dict:
 
 def draft_rule(_context=None) -> dict:
     return {"success_factor": _factor("3.4.1").pk, "kind": "judgment_below", "min_regions": "2",
-            "addressee": "minister_venj", "text_template": "Veranker de positie van Defensie ({regios})."}
+            "addressee": "minister_venj", "text_template": "Veranker de positie van Defensie ({aantal} regio's)."}
 
 
 CONCLUSION = {"text": "In alle regio's is een OVR beschikbaar.", "judgment": "voldoet", "revision": "0"}

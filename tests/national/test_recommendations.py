@@ -53,14 +53,14 @@ def test_ministry_staff_cannot_add_or_change_recommendations(client_for, ministr
     assert client.post(f"/national/recommendations/{recommendation.pk}/edit/", {"text": "x"}).status_code == 403
 
 
-def test_a_rule_drafts_a_recommendation_naming_the_regions_that_fall_short(inspector):
+def test_a_rule_drafts_a_recommendation_for_the_regions_that_fall_short_counting_them(inspector):
     write_all(inspector, code="VR01", judgment="voldoet_gedeeltelijk")
     write_all(inspector, code="VR02", judgment="voldoet_niet")
     write_all(inspector, code="VR03", judgment="voldoet")
-    DraftRuleFactory(min_regions=2, text_template="Veranker Defensie in de hoofdstructuur ({regios}).")
+    DraftRuleFactory(min_regions=2, text_template="Veranker Defensie in de hoofdstructuur ({aantal} regio's).")
     [draft] = drafts_generate(round=Round.objects.get(year=2013), by=inspector)
     assert draft.status == RecommendationStatus.DRAFT
-    assert draft.text == "Veranker Defensie in de hoofdstructuur (VR01, VR02)."
+    assert draft.text == "Veranker Defensie in de hoofdstructuur (2 regio's)."
     assert [r.code for r in draft.concerned_regions.all()] == ["VR01", "VR02"]
     assert drafts_generate(round=Round.objects.get(year=2013), by=inspector) == []
 
