@@ -76,7 +76,7 @@ def _damaged_in_the_middle(archive: Path, target: Path, seed: int) -> Path:
     return target
 
 
-@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("seed", range(40))
 def test_a_dump_damaged_in_the_middle_is_refused_in_dutch(dumped, untouched, tmp_path, settings, seed):
     archive, _said = make_backup(tmp_path, settings)
     damaged = _damaged_in_the_middle(archive, tmp_path / "beschadigd.tar.gz", seed)
@@ -122,3 +122,17 @@ def test_the_archive_is_a_tar_gz(dumped, tmp_path, settings):
     archive, _said = make_backup(tmp_path, settings)
     with tarfile.open(archive, "r:gz") as opened:
         assert {"manifest.json", "database.json", "media/bewijs.pdf"} <= set(opened.getnames())
+
+
+def test_a_compressed_stream_that_fails_in_zlib_is_refused_in_dutch_not_a_traceback(dumped, untouched, tmp_path, settings,
+                                                                                     monkeypatch):
+    import zlib
+
+    archive, _said = make_backup(tmp_path, settings)
+
+    def broken(*args, **kwargs):
+        raise zlib.error("Error -3 while decompressing data: too many length or distance symbols")
+
+    monkeypatch.setattr(tarfile.TarFile, "extractall", broken)
+    with pytest.raises(CommandError, match="beschadigd.*Er is niets teruggezet"):
+        call_command("restore", str(archive), interactive=False)

@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -120,7 +121,8 @@ class Command(BaseCommand):
                     if not member.isfile() or path.is_absolute() or ".." in path.parts or names.count(member.name) > 1:
                         raise CommandError(f"{damaged}: onverwacht onderdeel {member.name!r}. Er is niets teruggezet.")
                 archive.extractall(work, filter="data")
-        except (tarfile.TarError, OSError, EOFError, ValueError) as error:
+        # A compressed stream damaged in the middle may fail in zlib itself (zlib.error is none of the others).
+        except (tarfile.TarError, OSError, EOFError, ValueError, zlib.error) as error:
             raise CommandError(f"{damaged} ({error}). Er is niets teruggezet.") from None
         try:
             manifest = json.loads((work / MANIFEST).read_text(encoding="utf-8"))
