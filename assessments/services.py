@@ -287,7 +287,8 @@ def assessment_transition(*, assessment: Assessment, to: str, by: User, reason: 
 def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
     """Pre-fill a draft from the same region's assessment in the previous round: answers to questions
     that continue an earlier question unchanged (`same`), marked carried until a respondent confirms
-    them. Questions already answered are left alone. Returns the number of answers carried."""
+    them. Questions already answered are left alone; carrying any answer withdraws the signatures, as every change
+    to an answer does (`signatures_withdraw`). Returns the number of answers carried."""
     require(by, Action.ANSWER, assessment.subject)
     locked = _locked(assessment)
     _require_writable(locked)
@@ -322,6 +323,9 @@ def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
         answer._change_reason = gettext_noop("overgenomen uit %(year)s") % {"year": previous_round.year}
         answer.save()
         count += 1
+    if count:
+        # The carried answers change what was signed: the respondents sign again what they submit.
+        signatures_withdraw(locked)
     locked.carried_from = previous
     locked.save(update_fields=["carried_from", "last_activity"])
     return count

@@ -20,8 +20,8 @@ from regions.policy import Action, may, respondent_filter
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from assessments.models import Round
     from core.contributions import WorkItem
+    from framework.models import Round
 
 S = AssessmentStatus
 

@@ -104,7 +104,8 @@ def prepare(clients: int, shared: bool) -> list[Respondent]:
 
     from accounts.models import Role, User
     from assessments import services
-    from assessments.models import Assessment, AssessmentStatus, Question, Round
+    from assessments.models import Assessment, AssessmentStatus, Question
+    from framework.models import Round
     from regions.models import Region, Subject
 
     call_command("migrate", verbosity=0, interactive=False)

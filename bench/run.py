@@ -62,7 +62,8 @@ def run() -> None:
 
     from accounts.models import User
     from assessments.exchange import answers_export, answers_import_file
-    from assessments.models import Assessment, Round
+    from assessments.models import Assessment
+    from framework.models import Round
     from regions.models import Region
 
     settings.DEBUG = True

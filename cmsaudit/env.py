@@ -4,6 +4,7 @@ A typo in a deployment's environment must stop the process, not silently
 fall back to a default (``DEBUG=yes`` is an error, not ``False``).
 """
 
+import datetime
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -103,3 +104,14 @@ def env_email() -> dict[str, object]:
     if email["EMAIL_USE_TLS"] and email["EMAIL_USE_SSL"]:
         raise ImproperlyConfiguredEnv("EMAIL_USE_TLS and EMAIL_USE_SSL exclude each other")
     return email
+
+
+def env_date(name: str) -> datetime.date | None:
+    """A calendar date in ISO form (``2027-03-01``), or None when NAME is not set."""
+    raw = (os.environ.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError:
+        raise ImproperlyConfiguredEnv(f"{name} must be a date like 2027-03-01, not {raw!r}") from None

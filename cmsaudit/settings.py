@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cmsaudit.env import (
     ImproperlyConfiguredEnv,
     env_bool,
+    env_date,
     env_email,
     env_int,
     env_list,
@@ -74,7 +75,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before the views (and the login redirect, which is a view hook): 404 for an address with a control character.
+    "cmsaudit.middleware.ControlCharactersNotFoundMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "cmsaudit.middleware.NoStoreWhenAuthenticatedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -214,6 +218,11 @@ _first_host = next((host for host in ALLOWED_HOSTS if host.strip(".*") == host),
 SITE_URL = env_site_url(
     "SITE_URL", "http://localhost:8000" if DEBUG or not _first_host else f"https://{_first_host}"
 )
+
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability, and the date until which that holds
+# (SECURITY_TXT_EXPIRES, e.g. 2027-03-01; without it the file says a year from the day it is read).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT") or f"mailto:{DEFAULT_FROM_EMAIL}"
+SECURITY_TXT_EXPIRES = env_date("SECURITY_TXT_EXPIRES")
 
 # A proxy in front that terminates TLS (TLS_TERMINATED_BY_PROXY=1) does the redirect to https and says so in
 # X-Forwarded-Proto; only then is that header believed, since any client can send it.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,10 +31,19 @@ MAX_COLUMNS = 12
 # The longest text a cell (and an answer's comment) may hold.
 MAX_CELL_TEXT = 10_000
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+# Cells in a workbook's sheets, counted before the spreadsheet library parses them: a small file can hold one row
+# of millions of cells, which takes minutes to parse even when only the first columns are read. Every row an
+# import accepts, with room for padding.
+MAX_CELLS = MAX_ROWS * MAX_COLUMNS
+# A cell element of a sheet (`<c …>`, `<c/>`, or with a namespace prefix, `<x:c …>`).
+XLSX_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,31}:)?c[\s/>]")
 # A CSV cell beginning with one of these is run as a formula by spreadsheet programs (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # The mark that neutralises such a cell on CSV export, taken off again on CSV import.
 FORMULA_MARK = "'"
+# The separators the CSV import accepts: a spreadsheet may split a cell at either, so each piece is neutralised.
+# (Split with the separators kept, so that joining the pieces gives the cell back exactly.)
+CSV_SEPARATORS = re.compile(r"([,;])")
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -204,6 +214,11 @@ def _xlsx_lines(data: bytes) -> tuple[list[tuple[int, tuple[str, ...]]], list[Ro
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(member.file_size for member in archive.infolist()) > MAX_UNPACKED_BYTES:
                 return [], [RowError(0, _("Het Excel-bestand is uitgepakt te groot; sla het op als CSV (UTF-8)."))]
+            if _xlsx_cells_exceed(archive, MAX_CELLS):
+                return [], [RowError(0, _(
+                    "Het Excel-bestand bevat te veel cellen (meer dan %(n)s); verwijder lege en overbodige kolommen "
+                    "of sla het op als CSV (UTF-8)."
+                ) % {"n": MAX_CELLS})]
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         for line, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
@@ -221,6 +236,29 @@ def _xlsx_lines(data: bytes) -> tuple[list[tuple[int, tuple[str, ...]]], list[Ro
             except Exception:  # closing a damaged archive; nothing left to report
                 pass
     return lines, []
+
+
+def _xlsx_cells_exceed(archive: zipfile.ZipFile, limit: int) -> bool:
+    """Whether the sheets of `archive` hold more than `limit` cells, counted in the unpacked XML as it streams
+    (a piece at a time, read at most up to MAX_UNPACKED_BYTES, which the caller checked)."""
+    count = 0
+    for member in archive.infolist():
+        if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")):
+            continue
+        tail = b""
+        with archive.open(member) as stream:
+            while chunk := stream.read(1 << 20):
+                buffer = tail + chunk
+                # A cell element is short: one that starts in the last bytes is counted with the next piece.
+                cut = max(len(buffer) - 64, 0)
+                count += sum(1 for match in XLSX_CELL.finditer(buffer) if match.start() < cut)
+                if count > limit:
+                    return True
+                tail = buffer[cut:]
+        count += len(XLSX_CELL.findall(tail))
+        if count > limit:
+            return True
+    return False
 
 
 def _cell_text(value: Any) -> str:
@@ -276,40 +314,49 @@ def shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def csv_cell_written(cell: str) -> str:
-    """A cell as CSV export writes it: one that a spreadsheet would run as a formula gets a leading `'`.
+def _piece_written(piece: str) -> str:
+    if piece.lstrip(FORMULA_MARK).startswith(FORMULA_STARTS):
+        return FORMULA_MARK + piece
+    return piece
 
-    A cell that already begins with marks before such a character gets one more, so that the import, which
+
+def _piece_read(piece: str) -> str:
+    if piece.startswith(FORMULA_MARK) and piece.lstrip(FORMULA_MARK).startswith(FORMULA_STARTS):
+        return piece[len(FORMULA_MARK):]
+    return piece
+
+
+def csv_cell_written(cell: str) -> str:
+    """A cell as CSV export writes it: the cell, and every piece of it after a separator the import accepts
+    (`,` or `;`), that a spreadsheet would run as a formula gets a leading `'`. A spreadsheet program that splits
+    on the other separator (the Dutch default is `;`) would otherwise read `Zie bijlage;=1+1` as a formula cell.
+
+    A piece that already begins with marks before such a character gets one more, so that the import, which
     takes exactly one off, gives back every cell as it was (`'=x` → `''=x` → `'=x`).
     """
-    if cell.lstrip(FORMULA_MARK).startswith(FORMULA_STARTS):
-        return FORMULA_MARK + cell
-    return cell
+    return "".join(_piece_written(piece) for piece in CSV_SEPARATORS.split(cell))
 
 
 def csv_cell_read(cell: str) -> str:
-    """A cell as CSV import reads it: the mark `csv_cell_written` added is taken off."""
-    if cell.startswith(FORMULA_MARK) and cell.lstrip(FORMULA_MARK).startswith(FORMULA_STARTS):
-        return cell[len(FORMULA_MARK):]
-    return cell
+    """A cell as CSV import reads it: the marks `csv_cell_written` added are taken off."""
+    return "".join(_piece_read(piece) for piece in CSV_SEPARATORS.split(cell))
 
 
 def render_table(header: Sequence[str], rows: Iterable[Sequence[str]], fmt: str, *, sheet: str = "gegevens") -> bytes:
-    """A CSV (UTF-8, no BOM, "\\n" line ends; a cell a spreadsheet would run as a formula neutralised with a
-    leading `'`, which the import takes off) or XLSX (every cell text, so values stay exact) file."""
+    """A CSV (UTF-8, no BOM, "\\n" line ends, every cell quoted; a cell, or a piece after a separator, that a
+    spreadsheet would run as a formula neutralised with a leading `'`, which the import takes off) or XLSX (every
+    cell text, so values stay exact) file."""
     if fmt == "xlsx":
         return _xlsx_bytes(header, rows, sheet)
     if fmt != "csv":
         raise ValueError(f"unknown format {fmt!r}")
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    # Python's writer only quotes the characters of its own line terminator, but every reader takes a lone
-    # "\r" for a line end: a row with one is written fully quoted so it reads back as written.
-    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    # Every cell quoted: a spreadsheet that splits on the other separator (or takes a lone "\r" for a line end)
+    # still keeps each cell whole.
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for row in rows:
-        cells = [csv_cell_written(cell) for cell in row]
-        (quoted if any("\r" in cell for cell in cells) else writer).writerow(cells)
+        writer.writerow([csv_cell_written(cell) for cell in row])
     return buffer.getvalue().encode("utf-8")
 
 

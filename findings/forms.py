@@ -162,15 +162,16 @@ class DraftRuleForm(forms.Form):
     min_regions = forms.IntegerField(label=_("Minimaal aantal regio's"), min_value=1, max_value=25, initial=5, required=False)
     # The rule keeps the question's code; the reader picks the question by its text.
     question_code = forms.ChoiceField(label=_("Vraag (indicatorregel)"), required=False)
-    values = forms.CharField(label=_("Waarden die de norm halen, gescheiden door komma's"), required=False)
+    values = forms.CharField(label=_("Waarden die de norm halen, gescheiden door komma's"), required=False,
+                             max_length=1_000)
     threshold_percent = forms.IntegerField(
         label=_("Drempel: minimaal percentage regio's"), min_value=0, max_value=100, required=False
     )
     addressee = forms.ChoiceField(label=_("Geadresseerde"), choices=Addressee.choices)
     text_template = forms.CharField(
         label=_("Tekst van het concept"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_RECOMMENDATION,
-        help_text=_("Waar u {regios} schrijft, komt de lijst van regio's die tekortschieten; waar u {aantal} schrijft, "
-                    "hun aantal."),
+        help_text=_("Waar u {aantal} schrijft, komt het aantal regio's dat tekortschiet. De tekst gaat naar het "
+                    "ministerie en noemt dus geen regio's; welke het zijn, ziet u bij het concept."),
     )
 
     def __init__(self, *args, round: Round, **kwargs):

@@ -21,7 +21,7 @@ from regions.models import Subject
 from regions.policy import respondent_filter
 
 if TYPE_CHECKING:
-    from assessments.models import Round
+    from framework.models import Round
 
 
 def _near(deadline: datetime.date | None, today: datetime.date, days: int) -> bool:

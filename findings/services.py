@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
 
     from accounts.models import User
-    from assessments.models import Round
+    from framework.models import Round
     from regions.models import Subject
 
 

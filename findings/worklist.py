@@ -25,8 +25,8 @@ from regions.policy import Action, may, respondent_filter
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from assessments.models import Round
     from core.contributions import WorkItem
+    from framework.models import Round
 
 
 def _deadline(round: Round) -> str:

@@ -14,10 +14,10 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from framework.rounds import round_named
-from national.access import is_previewed
+from national.access import may_read_round
 from national.cache import cached_response
 from national.publication import shown_picture
-from regions.policy import Action, may, require
+from regions.policy import Action, require
 
 
 @login_not_required
@@ -27,7 +27,7 @@ def national_picture(request: HttpRequest, round_code: str) -> JsonResponse:
         return JsonResponse({"detail": "Niet ingelogd."}, status=401)
     require(request.user, Action.NATIONAL)
     round = round_named(round_code)
-    if not (may(request.user, Action.NATIONAL_EDIT) or round.is_published or is_previewed(round)):
+    if not may_read_round(request.user, round):
         raise PermissionDenied
     return cached_response(request, round, lambda: JsonResponse(
         shown_picture(round, user=request.user), json_dumps_params={"ensure_ascii": False}))

@@ -2,7 +2,8 @@
 
 Computing a round's picture and rendering its page takes tens of milliseconds; the same reader reads the same
 page again and again while the data stand still. A page is kept per session (so the CSRF token and the menu in
-it stay that reader's own), per address and language, under the round's *data version*: one query that reads
+it stay that reader's own), per user with their role and scope (so a change of role or scope, within the same
+session, misses what was kept), per address and language, under the round's *data version*: one query that reads
 how far every table the picture rests on has come (counts and latest changes). Any change to an answer, a
 judgment, a conclusion, a rule, a recommendation, the round's context, a preview or a publication gives a new
 version, and the next request computes the page afresh. `NATIONAL_PAGE_CACHE_SECONDS = 0` switches the cache off.
@@ -71,16 +72,29 @@ def _has_messages(request: HttpRequest) -> bool:
     return bool(request.COOKIES.get("messages")) or bool(request.session.get("_messages"))
 
 
+def reader_scope(user) -> str:
+    """Everything access depends on, of the reader: who they are, their role and what they respond for."""
+    regions = ",".join(str(pk) for pk in sorted(user.regions.values_list("pk", flat=True))) if user.pk else ""
+    return f"{user.pk}|{getattr(user, 'role', '')}|{regions}|{getattr(user, 'brigade_id', '')}|{getattr(user, 'directorate_id', '')}"
+
+
+def page_key(request: HttpRequest, version: str) -> str:
+    """The cache key of a page: session, reader (user, role, scope), address, language and data version."""
+    session = getattr(request, "session", None)
+    parts = [session.session_key if session is not None else "", reader_scope(request.user), request.get_full_path(),
+             translation.get_language(), version]
+    return "national-page:" + hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
+
+
 def cached_response(request: HttpRequest, round: Round, build: Callable[[], HttpResponse]) -> HttpResponse:
-    """The response `build` makes, kept per session, address and language under the round's data version.
+    """The response `build` makes, kept per session, reader (user, role, scope), address and language under the
+    round's data version.
     Call it after the access check: the cache decides nothing about who may read."""
     seconds = getattr(settings, "NATIONAL_PAGE_CACHE_SECONDS", 0)
     session = request.session.session_key
     if not seconds or request.method != "GET" or not session or _has_messages(request):
         return build()
-    key = "national-page:" + hashlib.sha256(
-        f"{session}|{request.get_full_path()}|{translation.get_language()}|{data_version(round)}".encode()
-    ).hexdigest()
+    key = page_key(request, data_version(round))
     stored = cache.get(key)
     if stored is not None:
         content, content_type = stored

@@ -26,6 +26,7 @@ from findings.pages import shown_citations
 from findings.templatetags.findings_tags import JUDGMENT_FILLS, JUDGMENT_SYMBOLS
 from framework.models import Round, SuccessFactor, Theme
 from framework.rounds import round_named
+from national.access import readable_rounds
 from national.queries import judgment_counts, verified_counts
 from regions import geo
 from regions.models import Region, Subject, SubjectKind
@@ -107,7 +108,7 @@ def recommendations_page(round: Round, *, user: User) -> dict:
     for recommendation in previous:
         recommendation.follow_up = recommendation.this_round[0] if recommendation.this_round else None
     return {
-        "rounds": Round.objects.order_by("-year"),
+        "rounds": readable_rounds(user).order_by("-year"),
         "national": [r for r in current if r.region_id is None],
         "regional": [r for r in current if r.region_id is not None],
         "drafts": drafts,

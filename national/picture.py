@@ -137,7 +137,9 @@ class RecommendationItem(TypedDict, total=False):
     success_factors: list[str]
     status: str  # "accepted" (drafts and dismissed ones are not part of the picture)
     regional: bool  # addressed to one region (which one: only for inspectors)
-    follow_up: FollowUpItem | None  # the latest follow-up in a later round
+    # The previous round's recommendations: their follow-up in this round. This round's: none; what a later round
+    # establishes belongs to that round's document, so a published document never carries an unreleased round.
+    follow_up: FollowUpItem | None
     # Only for viewers who may see single subjects:
     region: str | None
     region_name: str | None
@@ -454,15 +456,15 @@ def _factors(round, predecessor, factors, conclusions, indicators, brigades, tot
 
 
 def _recommendations(round, predecessor, *, detail: bool) -> list[RecommendationItem]:
-    """The previous round's accepted recommendations (with their follow-up in this round), then this round's
-    (with their follow-up in a later round, if any)."""
+    """The previous round's accepted recommendations (with their follow-up in this round), then this round's.
+    Only this round's follow-ups: a later round's are that round's data (see `RecommendationItem`)."""
     round_ids = ([predecessor["pk"]] if predecessor else []) + [round.pk]
     recommendations = (
         Recommendation.objects.filter(round_id__in=round_ids, status=RecommendationStatus.ACCEPTED)
         .select_related("round", "region")
         .prefetch_related(
             Prefetch("success_factors", queryset=SuccessFactor.objects.order_by("order", "code").only("code")),
-            Prefetch("follow_ups", queryset=FollowUp.objects.select_related("round").order_by("-round__year")),
+            Prefetch("follow_ups", queryset=FollowUp.objects.filter(round=round).select_related("round")),
             *(["concerned_regions"] if detail else []),
         )
         .order_by("round__year", "pk")
@@ -470,11 +472,7 @@ def _recommendations(round, predecessor, *, detail: bool) -> list[Recommendation
     addressees, statuses = dict(Addressee.choices), dict(FollowUpStatus.choices)
     items: list[RecommendationItem] = []
     for recommendation in recommendations:
-        # The previous round's recommendations: their follow-up in this round; this round's: the latest later one.
-        follow_ups = [
-            f for f in recommendation.follow_ups.all()
-            if (f.round_id == round.pk if recommendation.round_id != round.pk else f.round.year > round.year)
-        ]
+        follow_ups = list(recommendation.follow_ups.all())  # at most one: this round's (a follow-up is of a later round)
         latest = follow_ups[0] if follow_ups else None
         item: RecommendationItem = {
             "round": recommendation.round.year,

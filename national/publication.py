@@ -20,7 +20,7 @@ from national.models import PublishedFile, PublishedPicture
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from assessments.models import Round
+    from framework.models import Round
     from national.picture import Picture
 
 # "national": the ministry's files, without any region's name; "detail": the inspectors'.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -40,7 +41,7 @@ from regions.policy import Action, require
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from assessments.models import Round
+    from framework.models import Round
 
 
 @transaction.atomic
@@ -108,11 +109,13 @@ def judgment_rule_save(
 ) -> JudgmentRule:
     """Set the rule that proposes the national judgment of `success_factor` in `round`: "voldoet" when at least
     `meets_min` regions (brigades) meet it, else "voldoet gedeeltelijk" when at least `partly_min` meet it at
-    least partly, else "voldoet niet". Inspectors only; not in a published round; an unchanged rule writes nothing."""
+    least partly, else "voldoet niet". Each threshold is at least 1 and at most the number of regions (brigades).
+    Inspectors only; not in a published round; an unchanged rule writes nothing."""
     require(by, Action.NATIONAL_EDIT)
     total = Subject.objects.filter(kind=success_factor.subject_kind).count()
-    if not 0 <= meets_min <= total or not 0 <= partly_min <= total:
-        raise ValidationError(_("Een drempel ligt tussen 0 en %(total)s.") % {"total": total})
+    # A threshold of 0 would call "voldoet" a factor that no region meets.
+    if not 1 <= meets_min <= total or not 1 <= partly_min <= total:
+        raise ValidationError(_("Een drempel ligt tussen 1 en %(total)s.") % {"total": total})
     rule = JudgmentRule.objects.select_for_update().filter(round=round, success_factor=success_factor).first()
     if rule is not None and (rule.meets_min, rule.partly_min) == (meets_min, partly_min):
         return rule
@@ -304,6 +307,22 @@ def _rule_regions(rule: DraftRule) -> list[Region]:
     )
 
 
+# The placeholders of a draft rule's text. {regios} (the regions' codes) is refused in new rules: the text goes to
+# the ministry, which sees no single region; older rules that have it get the number, as for {aantal}.
+REGIONS_PLACEHOLDER, COUNT_PLACEHOLDER = "{regios}", "{aantal}"
+MAX_RULE_VALUES = 50  # the values that meet an indicator rule's norm (a question has far fewer choices)
+MAX_RULE_CODE = 64  # a question code (its column) and one value
+
+
+def draft_text(template: str, count: int) -> str:
+    """The text of a draft recommendation from its rule's `template` for `count` regions: never their codes,
+    and never longer than a recommendation may be."""
+    # The stored text is Dutch, whatever the language of the inspector who generates it.
+    regions = f"{count} regio" if count == 1 else f"{count} regio's"
+    text = template.replace(REGIONS_PLACEHOLDER, regions).replace(COUNT_PLACEHOLDER, str(count))
+    return Truncator(text).chars(MAX_RECOMMENDATION)
+
+
 @transaction.atomic
 def drafts_generate(*, round: Round, by: User) -> list[Recommendation]:
     """Propose a draft recommendation for every rule of the round that fires and has no proposal yet."""
@@ -316,8 +335,7 @@ def drafts_generate(*, round: Round, by: User) -> list[Recommendation]:
         regions = _rule_regions(rule)
         if not regions:
             continue
-        codes = ", ".join(r.code for r in regions)
-        text = rule.text_template.replace("{regios}", codes).replace("{aantal}", str(len(regions)))
+        text = draft_text(rule.text_template, len(regions))
         recommendation = Recommendation(
             round=round,
             text=text,
@@ -353,6 +371,21 @@ def draft_rule_create(
     require(by, Action.RECOMMENDATIONS_EDIT)
     require_round_writable(round)
     text_template = text_clean(text_template, limit=MAX_RECOMMENDATION)
+    if REGIONS_PLACEHOLDER in text_template:
+        raise ValidationError(_(
+            "Gebruik {aantal} in plaats van {regios}: de tekst van een aanbeveling gaat naar het ministerie, dat "
+            "geen afzonderlijke regio's ziet. Welke regio's het betreft, staat voor inspecteurs bij het concept."
+        ))
+    values = [str(value) for value in values or []]
+    regions_total = Subject.objects.filter(kind=SubjectKind.REGION).count()
+    if not 1 <= min_regions <= regions_total:
+        raise ValidationError(_("Het minimale aantal regio's ligt tussen 1 en %(total)s.") % {"total": regions_total})
+    if len(question_code) > MAX_RULE_CODE or len(values) > MAX_RULE_VALUES or any(len(v) > MAX_RULE_CODE for v in values):
+        raise ValidationError(_(
+            "Een regel heeft ten hoogste %(values)s waarden van elk ten hoogste %(length)s tekens."
+        ) % {"values": MAX_RULE_VALUES, "length": MAX_RULE_CODE})
+    if threshold_percent is not None and not 0 <= threshold_percent <= 100:
+        raise ValidationError(_("De drempel is een percentage tussen 0 en 100."))
     if kind == RuleKind.INDICATOR_BELOW:
         if not question_code or not values or threshold_percent is None:
             raise ValidationError(_("Een indicatorregel heeft een vraagcode, waarden en een drempel nodig."))
@@ -366,7 +399,7 @@ def draft_rule_create(
         kind=kind,
         min_regions=min_regions,
         question_code=question_code,
-        values=values or [],
+        values=values,
         threshold_percent=threshold_percent,
         addressee=addressee,
         text_template=text_template,

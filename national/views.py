@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from assessments.access import round_from_query
 from core.messages import flash_form_errors, flash_refusal
 from findings import forms
 from findings.models import NationalConclusion, RecommendationStatus
 from findings.services import StaleEdit, citation_add
 from framework.rounds import round_named
 from national import files, pages, publication, services
-from national.access import picture_round_for_user
+from national.access import picture_round_for_user, reader_round_from_query
 from national.cache import cached_response
 from national.context import context_for_edit, figures_of, round_context_save
 from national.forms import ContextFigureFormSet, RoundContextForm, figures_from
@@ -58,9 +57,15 @@ def _conclusion_url(conclusion: NationalConclusion) -> str:
 
 def national(request: HttpRequest) -> HttpResponse:
     """`/national/` (and `?round=2013`, the old form): the dashboard of that round, else the current one."""
-    require(request.user, Action.NATIONAL)
-    round = round_from_query(request.GET.get("round"))
+    round = reader_round_from_query(request.user, request.GET.get("round"))
+    if round is None:
+        return _nothing_released(request)
     return redirect("national:round", round_code=round.code)
+
+
+def _nothing_released(request: HttpRequest) -> HttpResponse:
+    """For the ministry before any round is published or shared: said, not a 404 behind its menu."""
+    return render(request, "national/nothing_released.html")
 
 
 def _pictures(request: HttpRequest, round) -> tuple[dict, dict | None]:
@@ -242,7 +247,9 @@ def publish(request: HttpRequest, round_code: str) -> HttpResponse:
 
 def recommendations(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS)
-    round = round_from_query(request.GET.get("round"))
+    round = reader_round_from_query(request.user, request.GET.get("round"))
+    if round is None:
+        return _nothing_released(request)
     context = {"round": round, **pages.recommendations_page(round, user=request.user)}
     return render(request, "national/recommendations.html", context)
 

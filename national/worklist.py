@@ -13,8 +13,8 @@ from regions.policy import Action, may
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from assessments.models import Round
     from core.contributions import WorkItem
+    from framework.models import Round
 
 
 def work_items(user: User, round: Round | None) -> list[WorkItem]:

@@ -72,7 +72,7 @@ def test_a_yes_answer_reads_yes_in_english_but_is_stored_as_ja(client_for, ovr_v
 
 
 def _shared_2013(inspector):
-    from assessments.models import Round
+    from framework.models import Round
     from national.services import preview_share
 
     preview_share(round=Round.objects.get(year=2013), by=inspector)

@@ -104,14 +104,14 @@ def test_a_cited_answer_reads_as_its_question(demo_data, rf):
 
 
 def test_the_draft_rule_form_offers_questions_by_their_text_and_keeps_the_code(demo_data):
-    from assessments.models import Round, SuccessFactor
     from findings.forms import DraftRuleForm
+    from framework.models import Round, SuccessFactor
 
     round = Round.objects.get(year=2013)
     form = DraftRuleForm(round=round, data={
         "success_factor": SuccessFactor.objects.get(code="3.1.1").pk, "kind": "indicator_below",
         "question_code": "ovr_assigned", "values": "ja", "threshold_percent": 80, "addressee": "defensie",
-        "text_template": "Wijs een OVR toe in {regios}.",
+        "text_template": "Wijs een OVR toe in {aantal} regio's.",
     })
     labels = dict(form.fields["question_code"].choices)
     assert labels["ovr_assigned"] == "3.1.1 · Is aan de veiligheidsregio een beroeps-OVR toegewezen?"

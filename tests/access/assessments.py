@@ -34,14 +34,14 @@ VR13_2009 = {"round_code": "icms-2009", "code": "VR13"}
 
 
 def _round(year: int):
-    from assessments.models import Round
+    from framework.models import Round
 
     return Round.objects.get(year=year)
 
 
 def publish_2009() -> None:
     """Publish the 2009 round (closed already): from now on it is read-only."""
-    from assessments.models import Round
+    from framework.models import Round
 
     Round.objects.filter(year=2009).update(published_at=timezone.now())
 

@@ -29,7 +29,7 @@ INSPECTOR_POST = expect(403, inspector=302, admin_user=302)
 
 
 def _round(year: int = 2013):
-    from assessments.models import Round
+    from framework.models import Round
 
     return Round.objects.get(year=year)
 
@@ -43,7 +43,7 @@ def _inspector():
 
 def _written(code: str = "VR13", year: int = 2013) -> None:
     """A finding with text for every success factor of the subject's kind."""
-    from assessments.models import SuccessFactor
+    from framework.models import SuccessFactor
 
     subj = subject(code)
     for factor in SuccessFactor.objects.filter(subject_kind=subj.kind):

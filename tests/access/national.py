@@ -20,13 +20,13 @@ UNPUBLISHED = expect(403, ministry=404, **READ)
 
 
 def _round(year: int = 2013):
-    from assessments.models import Round
+    from framework.models import Round
 
     return Round.objects.get(year=year)
 
 
 def _factor(code: str):
-    from assessments.models import SuccessFactor
+    from framework.models import SuccessFactor
 
     return SuccessFactor.objects.get(code=code)
 
@@ -102,7 +102,7 @@ def recommendation(_context=None) -> dict:
 
 def draft_rule(_context=None) -> dict:
     return {"success_factor": _factor("3.4.1").pk, "kind": "judgment_below", "min_regions": "2",
-            "addressee": "minister_venj", "text_template": "Veranker de positie van Defensie ({regios})."}
+            "addressee": "minister_venj", "text_template": "Veranker de positie van Defensie ({aantal} regio's)."}
 
 
 CONCLUSION = {"text": "In alle regio's is een OVR beschikbaar.", "judgment": "voldoet", "revision": "0"}
@@ -141,8 +141,14 @@ RULES = {
     "api_year_moved": YEAR_MOVED,
     "national:year_moved_root": YEAR_MOVED,
     "national:year_moved": YEAR_MOVED_REST,
-    # /national/ (and the old ?round=) redirects to a round's dashboard.
-    "national:dashboard": [Case(expect=NATIONAL_REDIRECT), Case(label="2009", query="?round=icms-2009", expect=NATIONAL_REDIRECT)],
+    # /national/ (and the old ?round=) redirects to the dashboard of a round the reader may read; the ministry,
+    # before any round is published or shared, reads that nothing is released yet (200), never a 404.
+    "national:dashboard": [
+        Case(expect=expect(403, ministry=200, **{role: 302 for role in INSPECTORS})),
+        Case(label="published", setup=_published, expect=NATIONAL_REDIRECT),
+        Case(label="2009", query="?round=icms-2009", expect=expect(403, ministry=404, **{role: 302 for role in INSPECTORS})),
+        Case(label="2009 published", query="?round=icms-2009", setup=_published, expect=NATIONAL_REDIRECT),
+    ],
     "national:round": [
         Case(label="unpublished", kwargs={"round_code": "icms-2013"}, expect=UNPUBLISHED),
         Case(label="shared", kwargs={"round_code": "icms-2013"}, setup=_shared, expect=NATIONAL),
@@ -211,7 +217,13 @@ RULES = {
         Case(label="published already", method="post", data={"override_reason": "Nogmaals."}, kwargs={"round_code": "icms-2009"},
              setup=_published, expect=INSPECTOR_PAGE),
     ],
-    "national:recommendations": [Case(expect=NATIONAL), Case(label="2009", query="?round=icms-2009", expect=NATIONAL)],
+    # The recommendations (and follow-ups) of a round are read by who reads its picture.
+    "national:recommendations": [
+        Case(expect=NATIONAL),
+        Case(label="2013", query="?round=icms-2013", expect=UNPUBLISHED),
+        Case(label="2013 shared", query="?round=icms-2013", setup=_shared, expect=NATIONAL),
+        Case(label="2009 published", query="?round=icms-2009", setup=_published, expect=NATIONAL),
+    ],
     "national:recommendation_create": [
         Case(kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_PAGE),
         Case(label="post", method="post", data=recommendation, kwargs={"round_code": "icms-2013"}, expect=INSPECTOR_POST,

@@ -8,6 +8,7 @@ INSPECTORS = {"inspector": 200, "admin_user": 200}
 RULES = {
     "home": [Case(expect=ALL)],
     "healthz": [Case(expect=expect(200, anonymous=200))],
+    "security_txt": [Case(expect=expect(200, anonymous=200))],
     "login": [Case(expect=expect(200, anonymous=200))],
     "logout": [Case(method="post", expect=expect(302, anonymous=302))],
     "set_language": [Case(method="post", data={"language": "en", "next": "/"}, expect=expect(302, anonymous=302))],

@@ -69,7 +69,7 @@ class Case:
 
 
 def _fingerprinted_models():
-    from assessments.models import Answer, Assessment, Evidence, Round, Signature, Transition
+    from assessments.models import Answer, Assessment, Evidence, Signature, Transition
     from findings.models import (
         Citation,
         DraftRule,
@@ -83,6 +83,7 @@ def _fingerprinted_models():
         VerificationItem,
         VerificationResponse,
     )
+    from framework.models import Round
     from national.models import ContextFigure, JudgmentRule, Preview, PublishedPicture, RoundContext
 
     return [

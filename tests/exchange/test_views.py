@@ -8,7 +8,7 @@ from django.urls import reverse
 from assessments.exchange import answers_import_file
 from assessments.models import Answer
 from findings.models import Finding
-from tests.exchange.conftest import DEMO_ANSWERS, csv_bytes, snapshot, xlsx_rows
+from tests.exchange.conftest import DEMO_ANSWERS, as_exported, csv_bytes, snapshot, xlsx_rows
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_an_inspector_uploads_judgments_and_downloads_them_again(client_for, ins
     response = client.post(reverse("findings:judgments_import"), {"round": "2013", "file": upload("oordelen.csv", demo_judgments)}, follow=True)
     assert "oordelen 225 nieuw" in response.content.decode()
     download = client.get(reverse("findings:judgments_export"), {"round": "2013"})
-    assert download.content == demo_judgments
+    assert download.content == as_exported(demo_judgments)
     assert download["Content-Disposition"] == 'attachment; filename="oordelen-2013.csv"'
 
 

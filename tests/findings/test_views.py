@@ -123,7 +123,7 @@ def test_the_old_brigade_address_leads_to_the_brigade_findings(client_for, inspe
 
 
 def test_a_ministry_reader_sees_the_conclusion_but_not_the_regional_evidence(client_for, inspector, ministry):
-    from assessments.models import Round
+    from framework.models import Round
     from national.services import preview_share
 
     write_all(inspector)

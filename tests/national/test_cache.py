@@ -59,3 +59,29 @@ def test_the_api_follows_a_changed_answer(client_for, inspector):
     _judge("VR02", "voldoet_gedeeltelijk")
     after = client.get("/api/national/icms-2013/").json()
     assert after["success_factors"]["3.4.1"]["counts"] != before["success_factors"]["3.4.1"]["counts"]
+
+
+def test_an_inspector_made_ministry_gets_no_region_name_from_the_kept_pages(client, inspector):
+    preview_share(round=Round.objects.get(year=2013), by=inspector)
+    _judge("VR01", "voldoet")
+    name = subject("VR01").name
+    client.force_login(inspector)
+    assert name in client.get(PAGE).content.decode()
+    inspector.role = "ministry"  # an administrator changes the role; the session stays
+    inspector.save()
+    page = client.get(PAGE)
+    assert page.status_code == 200
+    assert name not in page.content.decode()
+    assert "VR01" not in page.content.decode()
+
+
+def test_a_change_of_scope_misses_the_kept_page(inspector, ministry, rf):
+    from national.cache import page_key
+
+    request = rf.get(PAGE)
+    request.user = ministry
+    before = page_key(request, "v1")
+    ministry.regions.add(subject("VR01").region)
+    assert page_key(request, "v1") != before
+    request.user = inspector
+    assert page_key(request, "v1") != before

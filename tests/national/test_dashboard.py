@@ -151,8 +151,9 @@ def test_only_inspectors_share_a_preview(ministry):
 def _grow(extra: int, start: int = 100) -> None:
     """`extra` more regions (VR100…), each with a judgment of every success factor and an answer to every
     indicator question, in 2013 and 2009."""
-    from assessments.models import Answer, Assessment, Question, Questionnaire, SuccessFactor
+    from assessments.models import Answer, Assessment, Question, Questionnaire
     from findings.models import Finding
+    from framework.models import SuccessFactor
     from regions.models import Brigade, Subject, SubjectKind
 
     brigades = list(Brigade.objects.all())

@@ -189,7 +189,7 @@ DEMO_PIKET = "In 6 van de 25 veiligheidsregio's draaien OVR en reservisten piket
 def demo_files(demo_data, django_db_blocker):
     # The tests that use it ask for `db` too: pytest-django then runs them among the database tests, before
     # the transactional ones flush the reference data.
-    from assessments.models import Round
+    from framework.models import Round
     from national.picture import picture_document
 
     with django_db_blocker.unblock():

@@ -81,7 +81,7 @@ def test_one_small_map_per_round_shows_the_trend(client_for, inspector, pictures
 
 
 def test_the_ministrys_map_names_no_region(client_for, ministry, inspector, pictures):
-    from assessments.models import Round
+    from framework.models import Round
 
     preview_share(round=Round.objects.get(year=2013), by=inspector)
     html = client_for(ministry).get("/national/icms-2013/?map=3.4.1").content.decode()

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from findings.models import Recommendation, RecommendationStatus
 from framework.models import Round, SuccessFactor
-from national.services import drafts_generate, follow_up_save, recommendation_decide
+from national.services import drafts_generate, follow_up_save, preview_share, recommendation_decide
 from tests.factories import DraftRuleFactory, FindingFactory, RecommendationFactory
 from tests.findings.helpers import write_all
 
@@ -20,6 +20,7 @@ def test_a_2009_recommendation_gets_its_follow_up_in_2013_and_the_2013_round_sho
         {"status": "gedeeltelijk_opgevolgd", "explanation": "In 20 van de 25 regio's geregeld."},
     )
     assert response.status_code == 302
+    preview_share(round=Round.objects.get(year=2013), by=inspector)  # the ministry reads 2013 once it is shared
     html = client_for(ministry).get(RECOMMENDATIONS + "?round=icms-2013").content.decode()
     section = html.split('id="opvolging"')[1]
     assert "Regel de alarmering van de OVR." in section
@@ -52,14 +53,14 @@ def test_ministry_staff_cannot_add_or_change_recommendations(client_for, ministr
     assert client.post(f"/national/recommendations/{recommendation.pk}/edit/", {"text": "x"}).status_code == 403
 
 
-def test_a_rule_drafts_a_recommendation_naming_the_regions_that_fall_short(inspector):
+def test_a_rule_drafts_a_recommendation_for_the_regions_that_fall_short_counting_them(inspector):
     write_all(inspector, code="VR01", judgment="voldoet_gedeeltelijk")
     write_all(inspector, code="VR02", judgment="voldoet_niet")
     write_all(inspector, code="VR03", judgment="voldoet")
-    DraftRuleFactory(min_regions=2, text_template="Veranker Defensie in de hoofdstructuur ({regios}).")
+    DraftRuleFactory(min_regions=2, text_template="Veranker Defensie in de hoofdstructuur ({aantal} regio's).")
     [draft] = drafts_generate(round=Round.objects.get(year=2013), by=inspector)
     assert draft.status == RecommendationStatus.DRAFT
-    assert draft.text == "Veranker Defensie in de hoofdstructuur (VR01, VR02)."
+    assert draft.text == "Veranker Defensie in de hoofdstructuur (2 regio's)."
     assert [r.code for r in draft.concerned_regions.all()] == ["VR01", "VR02"]
     assert drafts_generate(round=Round.objects.get(year=2013), by=inspector) == []
 
@@ -74,6 +75,7 @@ def test_drafts_are_never_shown_to_ministry_until_an_inspector_accepts_them(clie
     FindingFactory(judgment="voldoet_niet", success_factor=SuccessFactor.objects.get(code="3.4.1"))
     DraftRuleFactory(min_regions=1, text_template="Concepttekst voor het ministerie.")
     [draft] = drafts_generate(round=Round.objects.get(year=2013), by=inspector)
+    preview_share(round=Round.objects.get(year=2013), by=inspector)
     client = client_for(ministry)
     assert "Concepttekst voor het ministerie." not in client.get(RECOMMENDATIONS).content.decode()
     recommendation_decide(recommendation=draft, by=inspector, accept=True)

@@ -27,6 +27,8 @@ from django.utils import timezone
 FORMAT = 1
 MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media/"
+# The archive's file mode: read and written by its owner only.
+ARCHIVE_MODE = 0o600
 
 
 def engine_name(alias: str = "default") -> str:
@@ -91,14 +93,19 @@ class Command(BaseCommand):
             }
             (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
             partial = target.with_name(target.name + ".partial")
-            with tarfile.open(partial, "w:gz") as archive:
+            # Only the owner reads it: it holds password hashes and live sessions. Created so, whatever the umask,
+            # and made so when a file of that name was left behind with another mode.
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, ARCHIVE_MODE)
+            os.fchmod(descriptor, ARCHIVE_MODE)
+            with os.fdopen(descriptor, "wb") as handle, tarfile.open(fileobj=handle, mode="w:gz") as archive:
                 archive.add(work / MANIFEST, arcname=MANIFEST)
                 for name, path in members.items():
                     archive.add(path, arcname=name, recursive=False)
             os.replace(partial, target)  # never a half-written archive under the name asked for
         files = len(members) - 1
         self.stdout.write(f"Reservekopie gemaakt: {target} (database {manifest['engine']}, "
-                          f"{files} {'bestand' if files == 1 else 'bestanden'}).")
+                          f"{files} {'bestand' if files == 1 else 'bestanden'}); alleen leesbaar voor de eigenaar "
+                          f"({ARCHIVE_MODE:04o}).")
 
     def dump_database(self, work: Path) -> Path:
         engine = engine_name()

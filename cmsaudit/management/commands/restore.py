@@ -1,7 +1,8 @@
 """`manage.py restore FILE`: put back a reservekopie made by `manage.py backup`: the database and every uploaded file.
 
-Nothing changes until the whole archive has been read and every member matches the manifest's checksums; a
-damaged, incomplete or foreign archive is refused with a Dutch message. Then the database is replaced (PostgreSQL:
+Nothing changes until the whole archive has been read, every member matches the manifest's checksums and the
+database dump is one that can be restored (not empty, of its kind, readable); a damaged, incomplete, empty or
+foreign archive is refused with a Dutch message. Then the database is replaced (PostgreSQL:
 pg_restore --clean in one transaction; SQLite: SQLite's backup API; JSON: flush and loaddata) and MEDIA_ROOT
 is made to hold exactly the archive's files.
 """
@@ -14,6 +15,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -31,6 +33,51 @@ from cmsaudit.management.commands.backup import (
 )
 
 DATABASE_MEMBERS = {"database.pgdump": "postgresql", "database.sqlite3": "sqlite", "database.json": None}
+
+
+# How each kind of dump begins: pg_dump's custom format, an SQLite database file.
+DUMP_SIGNATURES = {"database.pgdump": b"PGDMP", "database.sqlite3": b"SQLite format 3\x00"}
+
+
+def database_problem(path: Path) -> str | None:
+    """What is wrong with the database dump at `path` ("leeg", "onleesbaar (…)"), or None when it can be
+    restored. Asked before anything changes: restoring an empty dump would leave an empty database."""
+    if path.stat().st_size == 0:
+        return "leeg"
+    signature = DUMP_SIGNATURES.get(path.name)
+    if signature is not None:
+        with path.open("rb") as handle:
+            if handle.read(len(signature)) != signature:
+                return "onleesbaar (geen database van het verwachte soort)"
+        if path.name == "database.sqlite3":
+            return _sqlite_problem(path)
+        return None
+    try:
+        rows = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        return "onleesbaar (geen UTF-8)"
+    except ValueError:
+        return "onleesbaar (geen geldige JSON)"
+    if not isinstance(rows, list) or not all(isinstance(row, dict) and "model" in row for row in rows):
+        return "onleesbaar (geen gegevens van Django)"
+    if not rows:
+        return "leeg"
+    return None
+
+
+def _sqlite_problem(path: Path) -> str | None:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = connection.execute("PRAGMA quick_check").fetchone()
+            tables = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return f"onleesbaar ({error})"
+    if not result or result[0] != "ok":
+        return "onleesbaar (de SQLite-controle faalt)"
+    return None if tables else "leeg"
 
 
 class Command(BaseCommand):
@@ -74,7 +121,8 @@ class Command(BaseCommand):
                     if not member.isfile() or path.is_absolute() or ".." in path.parts or names.count(member.name) > 1:
                         raise CommandError(f"{damaged}: onverwacht onderdeel {member.name!r}. Er is niets teruggezet.")
                 archive.extractall(work, filter="data")
-        except (tarfile.TarError, OSError, EOFError, ValueError) as error:
+        # A compressed stream damaged in the middle may fail in zlib itself (zlib.error is none of the others).
+        except (tarfile.TarError, OSError, EOFError, ValueError, zlib.error) as error:
             raise CommandError(f"{damaged} ({error}). Er is niets teruggezet.") from None
         try:
             manifest = json.loads((work / MANIFEST).read_text(encoding="utf-8"))
@@ -97,6 +145,9 @@ class Command(BaseCommand):
             path = work / name
             if path.stat().st_size != expected.get("size") or sha256(path) != expected.get("sha256"):
                 raise CommandError(f"{damaged}: {name} klopt niet met het controlegetal. Er is niets teruggezet.")
+        problem = database_problem(work / database)
+        if problem:
+            raise CommandError(f"{damaged}: de database in het archief is {problem}. Er is niets teruggezet.")
         wanted = DATABASE_MEMBERS[database]
         if wanted is not None and wanted != engine_name():
             raise CommandError(f"Deze reservekopie is van een {wanted}-database; deze installatie gebruikt "
