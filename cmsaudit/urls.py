@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django.views.i18n import set_language
 
+from accounts import views as accounts_views
 from cmsaudit import views
 from national import api as national_api
 
@@ -22,8 +23,21 @@ AXES_NAMES = (
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", login_not_required(auth_views.LoginView.as_view()), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", login_not_required(accounts_views.LoginView.as_view()), name="login"),
+    path("logout/", accounts_views.LogoutView.as_view(), name="logout"),
+    # A forgotten password: Django's reset views under Django's names, open to everyone.
+    path("password/reset/", login_not_required(accounts_views.PasswordResetView.as_view()), name="password_reset"),
+    path("password/reset/sent/", login_not_required(auth_views.PasswordResetDoneView.as_view()), name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        login_not_required(accounts_views.PasswordResetConfirmView.as_view()),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        login_not_required(auth_views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
+    ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz/", views.healthz, name="healthz"),
     path("regions/", include("regions.urls")),
