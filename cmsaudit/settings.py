@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "assessments",
     "findings",
     "national",
+    "people",
     # The project package wires the apps together; it is an app for its management commands (load_demo).
     "cmsaudit",
 ]

@@ -38,6 +38,12 @@ urlpatterns = [
         login_not_required(auth_views.PasswordResetCompleteView.as_view()),
         name="password_reset_complete",
     ),
+    # The link of an invitation (accounts.services.invitation_link): the invitee sets a password.
+    path(
+        "invitation/<uidb64>/<token>/",
+        login_not_required(accounts_views.InvitationAcceptView.as_view()),
+        name="invitation_accept",
+    ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz/", views.healthz, name="healthz"),
     path("regions/", include("regions.urls")),
@@ -45,5 +51,6 @@ urlpatterns = [
     path("findings/", include("findings.urls")),
     path("national/", include("national.urls")),
     path("api/national/<int:year>/", national_api.national_picture, name="api_national_picture"),
+    path("accounts/", include("people.urls")),
     path("admin/", admin.site.urls),
 ]
