@@ -20,7 +20,6 @@ MENU = [
     ("national:dashboard", _("Landelijk beeld"), Action.NATIONAL),
     ("national:recommendations", _("Aanbevelingen"), Action.RECOMMENDATIONS),
     ("assessments:exchange", _("Uitwisseling"), Action.EXCHANGE),
-    ("people:list", _("Personen"), Action.PEOPLE),
 ]
 
 

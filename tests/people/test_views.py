@@ -121,9 +121,10 @@ def test_an_inspector_cannot_deactivate_themselves(client, inspector):
     assert inspector.is_active
 
 
-def test_the_menu_shows_people_to_inspectors_only(client, inspector, ovr_vr13):
+def test_the_home_page_links_people_and_the_log_to_inspectors_only(client, inspector, ovr_vr13):
     client.force_login(inspector)
-    assert reverse("people:list") in client.get(reverse("home")).content.decode()
+    home = client.get(reverse("home")).content.decode()
+    assert reverse("people:list") in home and reverse("people:invite") in home and reverse("people:log") in home
     client.force_login(ovr_vr13)
     assert reverse("people:list") not in client.get(reverse("home")).content.decode()
 
