@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,6 +44,8 @@ class User(AbstractUser):
         related_name="contacts",
     )
     organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
+    # When the latest invitation was sent; its link is valid for INVITATION_DAYS from then (accounts.tokens).
+    invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -63,3 +66,63 @@ class User(AbstractUser):
     def __str__(self) -> str:
         full = self.get_full_name()
         return f"{full} ({self.username})" if full else self.username
+
+
+class EventLogQuerySet(models.QuerySet):
+    # Append-only: a bulk change or removal is refused like a single one (EventLog.save / delete).
+    def update(self, **kwargs):
+        raise EventLogImmutable(_("Het logboek wordt alleen aangevuld; een regel wijzigen kan niet."))
+
+    def delete(self):
+        raise EventLogImmutable(_("Het logboek wordt alleen aangevuld; een regel verwijderen kan niet."))
+
+
+class EventLogImmutable(Exception):
+    pass
+
+
+class EventLog(models.Model):
+    """Who did what, when, from where, with what result (BIO 8.15): append-only, each entry carrying the hash of
+    the one before, so that a changed or removed entry breaks the chain (`manage.py verify_log`).
+
+    Written only through accounts.services.event_record. The actor is kept by id and by name as it was, so that
+    the entry never changes when the account does. No secrets: never a password, token or link.
+    """
+
+    at = models.DateTimeField(_("tijd"), default=timezone.now)
+    # Kept whatever happens to the account: no database constraint, never set to null.
+    actor = models.ForeignKey(
+        User, verbose_name=_("wie"), null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("naam van wie"), max_length=150, blank=True)
+    action = models.CharField(_("actie"), max_length=40)
+    target = models.CharField(_("object"), max_length=200, blank=True)
+    result = models.CharField(_("resultaat"), max_length=40)
+    origin = models.GenericIPAddressField(_("herkomstadres"), null=True, blank=True)
+    previous_hash = models.CharField(_("hash van de vorige regel"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
+
+    objects = EventLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("logboekregel")
+        verbose_name_plural = _("logboek")
+        indexes = [
+            # The log page filtered by person, newest first.
+            models.Index(fields=["actor", "-id"], name="eventlog_actor"),
+            # The log page filtered by date.
+            models.Index(fields=["at"], name="eventlog_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.at:%Y-%m-%d %H:%M:%S} {self.actor_name or '-'} {self.action} {self.result}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise EventLogImmutable(_("Het logboek wordt alleen aangevuld; een regel wijzigen kan niet."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise EventLogImmutable(_("Het logboek wordt alleen aangevuld; een regel verwijderen kan niet."))

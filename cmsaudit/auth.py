@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from axes.backends import AxesStandaloneBackend
-from django.conf import settings
 from django.http import HttpRequest
+
+# The address of a login attempt (AXES_CLIENT_IP_CALLABLE names it here); the event log uses the same.
+from core.net import client_address  # noqa: F401
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):
@@ -18,14 +20,3 @@ class LoginThrottleBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
-
-
-def client_address(request: HttpRequest) -> str | None:
-    """The address a login attempt came from. Behind the proxy that terminates TLS (TLS_TERMINATED_BY_PROXY=1)
-    that is the last X-Forwarded-For entry, the one the proxy added; otherwise the connection's own address,
-    and a forwarded header is never believed."""
-    if settings.TLS_TERMINATED_BY_PROXY:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if forwarded:
-            return forwarded[-1]
-    return request.META.get("REMOTE_ADDR")

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "assessments",
     "findings",
     "national",
+    "people",
     # The project package wires the apps together; it is an app for its management commands (load_demo).
     "cmsaudit",
 ]
@@ -139,6 +140,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# A line on the login page telling people where to turn (a service desk, a phone number); a default otherwise.
+LOGIN_HELP = os.environ.get("LOGIN_HELP", "")
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 

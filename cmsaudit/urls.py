@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django.views.i18n import set_language
 
+from accounts import views as accounts_views
 from cmsaudit import views
 from framework.rounds import YearMoved
 from national import api as national_api
@@ -23,8 +24,27 @@ AXES_NAMES = (
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", login_not_required(auth_views.LoginView.as_view()), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", login_not_required(accounts_views.LoginView.as_view()), name="login"),
+    path("logout/", accounts_views.LogoutView.as_view(), name="logout"),
+    # A forgotten password: Django's reset views under Django's names, open to everyone.
+    path("password/reset/", login_not_required(accounts_views.PasswordResetView.as_view()), name="password_reset"),
+    path("password/reset/sent/", login_not_required(auth_views.PasswordResetDoneView.as_view()), name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        login_not_required(accounts_views.PasswordResetConfirmView.as_view()),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        login_not_required(auth_views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
+    ),
+    # The link of an invitation (accounts.services.invitation_link): the invitee sets a password.
+    path(
+        "invitation/<uidb64>/<token>/",
+        login_not_required(accounts_views.InvitationAcceptView.as_view()),
+        name="invitation_accept",
+    ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz/", views.healthz, name="healthz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
@@ -34,5 +54,6 @@ urlpatterns = [
     path("national/", include("national.urls")),
     path("api/national/<round:round_code>/", national_api.national_picture, name="api_national_picture"),
     path("api/national/<int:year>/", YearMoved.as_view(mount="/api/national/"), name="api_year_moved"),
+    path("accounts/", include("people.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -63,6 +63,8 @@ class Action(StrEnum):
     SUBJECT_DETAIL = "national.subject_detail"  # names of subjects and their findings beside the aggregates
     RECOMMENDATIONS = "recommendations.view"
     RECOMMENDATIONS_EDIT = "recommendations.edit"  # recommendations, follow-up, draft rules
+    # People.
+    PEOPLE = "people.manage"  # invite, list and deactivate accounts
 
 
 INSPECTOR_ROLES = frozenset({Role.INSPECTOR, Role.ADMIN})
@@ -84,6 +86,7 @@ GLOBAL_ACTIONS: dict[Action, frozenset[str]] = {
     Action.SUBJECT_DETAIL: INSPECTOR_ROLES,
     Action.RECOMMENDATIONS: INSPECTOR_ROLES | {Role.MINISTRY},
     Action.RECOMMENDATIONS_EDIT: INSPECTOR_ROLES,
+    Action.PEOPLE: INSPECTOR_ROLES,
 }
 
 # Actions on one subject: inspectors, or the subject's own respondents (signing: the roles that sign).
@@ -109,6 +112,7 @@ REFUSALS = {
     Action.VERIFY: gettext_lazy("Alleen de respondenten van deze regio, brigade of directie kunnen reageren."),
     Action.NATIONAL: gettext_lazy("Het landelijk beeld is voor inspecteurs en het ministerie."),
     Action.RECOMMENDATIONS: gettext_lazy("De aanbevelingen zijn voor inspecteurs en het ministerie."),
+    Action.PEOPLE: gettext_lazy("Alleen inspecteurs nodigen personen uit en beheren hun accounts."),
     Action.REGION_LIST: gettext_lazy(
         "Het overzicht van de regio's is voor de inspectie en de respondenten van regio's en brigades."
     ),

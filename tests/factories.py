@@ -8,7 +8,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from accounts.models import Role, User
+from accounts.models import EventLog, Role, User
 from assessments.models import (
     Answer,
     Assessment,
@@ -36,6 +36,23 @@ from findings.models import (
 )
 from framework.models import Criterion, Framework, Round, SuccessFactor, Theme
 from regions.models import Brigade, Region, Subject
+
+
+class EventLogFactory(factory.django.DjangoModelFactory):
+    """An entry as the application writes it: through event_record, chained to the one before."""
+
+    class Meta:
+        model = EventLog
+
+    action = "login"
+    result = "ok"
+    actor_name = "ovr.vr13"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from accounts.services import event_record
+
+        return event_record(**kwargs)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
