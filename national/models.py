@@ -52,7 +52,8 @@ class Preview(models.Model):
 
 
 class PublishedPicture(models.Model):
-    """The national picture as published: the document (national.picture) frozen, with its SHA-256. A later
+    """The national picture as published: the document (national.picture) frozen, with its SHA-256, and the
+    ministry's document (no region named) with its own. A later
     correction is a new version with a reason; the dashboard and the files of a published round are served
     from the latest version."""
 
@@ -62,6 +63,8 @@ class PublishedPicture(models.Model):
     # The same picture as the ministry sees it (no region named), from which its files are rendered.
     public_document = models.JSONField(_("document zonder regio's"), default=dict)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # The fingerprint of `public_document`: what the ministry reads, checks and finds attached to its PDF.
+    public_sha256 = models.CharField(_("SHA-256 document zonder regio's"), max_length=64, blank=True)
     reason = models.TextField(_("reden correctie"), blank=True)
     published_at = models.DateTimeField(_("gepubliceerd op"))
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

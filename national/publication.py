@@ -1,14 +1,13 @@
 """The published national picture: its fingerprint, its stored files and what changed between its versions.
 
 The stored document (`PublishedPicture.document`) is the inspectors' document as it was published, with
-"published" null: the SHA-256 is over exactly that document in canonical JSON (`canonical_json`), so anyone
-can recompute it. `published_document` adds the fingerprint back ({"at", "sha256", "version"}); the files
+"published" null: the SHA-256 is over exactly that document in canonical JSON (`national.fingerprint`), so
+anyone can recompute it; the ministry's (`public_document`) has its own (`public_sha256`). `published_document` adds the fingerprint back ({"at", "sha256", "version"}); the files
 are rendered from that and stored as `PublishedFile`s, one per format and audience, and served byte for byte.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -16,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from national import reports
+from national.fingerprint import document_fingerprint, sha256
 from national.models import PublishedFile, PublishedPicture
 
 if TYPE_CHECKING:
@@ -29,28 +29,30 @@ AUDIENCES = ("national", "detail")
 PUBLISHED_LANGUAGE = "nl"
 
 
-def canonical_json(document: dict) -> bytes:
-    """The one serialisation the fingerprint is computed over: sorted keys, no spaces, UTF-8."""
-    return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def document_fingerprint(document: dict) -> str:
-    return sha256(canonical_json(document))
-
-
 def latest(round: Round) -> PublishedPicture | None:
     return PublishedPicture.objects.filter(round=round).order_by("-version").first()
 
 
-def published_document(picture: PublishedPicture, document: dict | None = None) -> Picture:
-    """`document` (by default the stored one) with the fingerprint of `picture` in its "published" key."""
-    result = dict(picture.document if document is None else document)
+def stored_document(picture: PublishedPicture, audience: str) -> dict:
+    """The document of `audience` as stored: the inspectors' ("detail") or the ministry's ("national")."""
+    return picture.document if audience == "detail" else picture.public_document
+
+
+def stored_fingerprint(picture: PublishedPicture, audience: str) -> str:
+    """The SHA-256 stored for `audience`'s document (the ministry's computed for a row stored without it)."""
+    if audience == "detail":
+        return picture.sha256
+    return picture.public_sha256 or document_fingerprint(picture.public_document)
+
+
+def published_document(picture: PublishedPicture, audience: str = "detail") -> Picture:
+    """The stored document of `audience` with its fingerprint in the "published" key: each reader's document
+    carries the SHA-256 of exactly that document as stored (with "published" null), which is the JSON its PDF
+    carries, so the ministry can check what it reads as the inspectors check theirs."""
+    result = dict(stored_document(picture, audience))
     result["status"] = reports.PUBLISHED
-    result["published"] = {"at": picture.published_at.isoformat(), "sha256": picture.sha256, "version": picture.version}
+    result["published"] = {"at": picture.published_at.isoformat(), "sha256": stored_fingerprint(picture, audience),
+                           "version": picture.version}
     return result
 
 
@@ -74,7 +76,8 @@ def snapshot_store(*, round: Round, by: User, version: int, reason: str, at) -> 
                      "national": _frozen(picture_document(round, detail=False))}
     return PublishedPicture.objects.create(
         round=round, version=version, document=documents["detail"], public_document=documents["national"],
-        sha256=document_fingerprint(documents["detail"]), reason=reason, published_at=at, published_by=by,
+        sha256=document_fingerprint(documents["detail"]), public_sha256=document_fingerprint(documents["national"]),
+        reason=reason, published_at=at, published_by=by,
     )
 
 
@@ -86,9 +89,8 @@ def published_file(round: Round, fmt: str, audience: str) -> tuple[PublishedPict
         return None
     file = PublishedFile.objects.filter(picture=picture, format=fmt, audience=audience).first()
     if file is None:
-        stored = picture.document if audience == "detail" else picture.public_document
         with translation.override(PUBLISHED_LANGUAGE):
-            content = reports.render(published_document(picture, stored), fmt, shapes=reports.map_shapes())
+            content = reports.render(published_document(picture, audience), fmt, shapes=reports.map_shapes())
         file, _created = PublishedFile.objects.get_or_create(
             picture=picture, format=fmt, audience=audience, defaults={"content": content, "sha256": sha256(content)}
         )
@@ -145,9 +147,9 @@ def document_changes(before: dict, after: dict) -> list[str]:
     return changes
 
 
-def versions(round: Round) -> list[Version]:
-    """Every published version of the round, newest first, each with what changed since the one before:
-    the context of `templates/national/_versions.html`."""
+def versions(round: Round, audience: str = "detail") -> list[Version]:
+    """Every published version of the round, newest first, each with the SHA-256 of `audience`'s document and
+    what changed since the one before: the context of `templates/national/_versions.html`."""
     pictures = list(PublishedPicture.objects.filter(round=round).select_related("published_by").order_by("version"))
     result: list[Version] = []
     previous = None
@@ -156,7 +158,7 @@ def versions(round: Round) -> list[Version]:
             "version": picture.version,
             "published_at": picture.published_at,
             "published_by": str(picture.published_by),
-            "sha256": picture.sha256,
+            "sha256": stored_fingerprint(picture, audience),
             "reason": picture.reason,
             "changes": document_changes(previous.document, picture.document) if previous else [],
         })
@@ -168,10 +170,15 @@ def shown_picture(round: Round, *, user: User) -> Picture:
     """The picture as `user` sees it on the pages: a published round from its latest published version (so the
     dashboard shows exactly what was published, with its SHA-256), an unpublished one computed now."""
     from national.picture import picture_for
-    from regions.policy import Action, may
 
     picture = latest(round) if round.published_at is not None else None
     if picture is None:
         return picture_for(round, user=user)
-    detail = may(user, Action.SUBJECT_DETAIL)
-    return published_document(picture, picture.document if detail else picture.public_document)
+    return published_document(picture, audience_of(user))
+
+
+def audience_of(user: User) -> str:
+    """Whose files and document `user` reads: the inspectors' ("detail") or the ministry's ("national")."""
+    from regions.policy import Action, may
+
+    return "detail" if may(user, Action.SUBJECT_DETAIL) else "national"

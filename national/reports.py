@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.tabular import render_table
 from findings.models import Addressee, FollowUpStatus, Judgment, RecommendationStatus
 from findings.templatetags.findings_tags import JUDGMENT_FILLS
+from national.fingerprint import canonical_json
 
 if TYPE_CHECKING:
     from national.picture import FactorPicture, Indicator, Picture
@@ -32,6 +34,10 @@ CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
 }
 PUBLISHED = "gepubliceerd"
+# Who publishes the report: its author in the files' metadata (never the library that wrote the file).
+AUTHOR = "Inspectie Veiligheid en Justitie en Audit Functie Defensie"
+# Archival (PDF/A-3, level a: tagged, Unicode text) with the picture document attached.
+PDF_VARIANT = "pdf/a-3a"
 BAR_WIDTH = 300
 # Answer values are not judgments: a neutral sequence that still prints apart in grey (the table beside the
 # bar carries the figures, so colour is never the only carrier).
@@ -240,8 +246,22 @@ def report_context(picture: Picture, *, shapes: list[dict] | None = None) -> dic
         ],
         "brigades": [{"number": n, "name": name, "fill": BRIGADE_FILLS.get(n, "#bfbfbf")} for n, name in (picture.get("brigades") or {}).items()],
         "shapes": shapes or [],
+        "map_description": map_description(picture),
         "bar_width": BAR_WIDTH,
+        "author": AUTHOR,
     }
+
+
+def map_description(picture: Picture) -> str:
+    """The map in words (its text alternative): which brigade area holds how many regions."""
+    counts = picture.get("brigade_regions") or {}
+    areas = "; ".join(
+        ngettext("%(brigade)s: %(n)s veiligheidsregio", "%(brigade)s: %(n)s veiligheidsregio's", counts[number])
+        % {"brigade": name, "n": counts[number]}
+        for number, name in (picture.get("brigades") or {}).items() if number in counts
+    )
+    text = _("Kaart van Nederland met de veiligheidsregio's, gekleurd naar het brigadegebied waartoe zij behoren")
+    return f"{text}: {areas}." if areas else f"{text}."
 
 
 def map_shapes() -> list[dict]:
@@ -264,15 +284,67 @@ def render_html(picture: Picture, *, shapes: list[dict] | None = None, for_print
     return render_to_string("national/report.html", context)
 
 
+def attached_document(picture: Picture) -> bytes:
+    """The reader's picture document as the PDF carries it: a published one as stored (without its
+    fingerprint, so that its SHA-256 is the one the dashboard shows), in canonical JSON."""
+    return canonical_json({**picture, "published": None} if picture.get("published") else dict(picture))
+
+
+def document_name(picture: Picture) -> str:
+    return filename(picture, "pdf").removesuffix(".pdf") + ".json"
+
+
 def render_pdf(picture: Picture, *, shapes: list[dict] | None = None) -> bytes:
-    """The report as PDF (WeasyPrint), with its print stylesheet, the bars and the map."""
+    """The report as PDF/A-3a (WeasyPrint): tagged, in Dutch (/Lang from the page's lang), the inspectorate as
+    author, bookmarks and a table of contents from the headings, the bars and the map with a text
+    alternative, and the reader's picture document embedded as its associated JSON file."""
+    from datetime import datetime
+
     from django.contrib.staticfiles import finders
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML, Attachment
 
     html = render_html(picture, shapes=shapes, for_print=True)
-    stylesheet = CSS(filename=finders.find("css/report.css"))
-    document = HTML(string=html, base_url=".")
-    return document.write_pdf(stylesheets=[stylesheet])
+    fetcher = static_files_fetcher()
+    stylesheet = CSS(filename=finders.find("css/report.css"), url_fetcher=fetcher)
+    published = picture.get("published") if is_published(picture) else None
+    at = datetime.fromisoformat(published["at"]) if published else None
+    attachment = Attachment(
+        string=attached_document(picture), name=document_name(picture), url_fetcher=fetcher,
+        description=_("Het landelijk beeld als JSON-document; SHA-256 zoals de website het toont"),
+        created=at, modified=at, relationship="Data")
+    document = HTML(string=html, base_url=".", url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[stylesheet], pdf_variant=PDF_VARIANT, attachments=[attachment])
+
+
+def static_files_fetcher():
+    """A WeasyPrint URL fetcher that fetches nothing but the application's own static files: the report is
+    rendered from its document alone, so no address in it (a text, a stylesheet) ever reaches out."""
+    from weasyprint.urls import URLFetcher
+
+    class StaticFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not is_static_file_url(url):
+                raise ValueError(f"refused: {url[:80]}")
+            return super().fetch(url, headers)
+
+    return StaticFilesOnly(allowed_protocols=("file",), allow_redirects=False)
+
+
+def is_static_file_url(url: str) -> bool:
+    """A file:// address of a file inside the static files' own folders."""
+    from pathlib import Path
+    from urllib.parse import unquote, urlsplit
+
+    from django.conf import settings
+
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(unquote(parts.path)).resolve()
+    roots = [Path(entry[1] if isinstance(entry, tuple) else entry).resolve() for entry in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        roots.append(Path(settings.STATIC_ROOT).resolve())
+    return path.is_file() and any(path.is_relative_to(root) for root in roots)
 
 
 # --- DOCX -------------------------------------------------------------------------------------------------
