@@ -294,23 +294,25 @@ def csv_cell_read(cell: str) -> str:
     return cell
 
 
-def render_table(header: Sequence[str], rows: Iterable[Sequence[str]], fmt: str, *, sheet: str = "gegevens") -> bytes:
-    """A CSV (UTF-8, no BOM, "\\n" line ends; a cell a spreadsheet would run as a formula neutralised with a
-    leading `'`, which the import takes off) or XLSX (every cell text, so values stay exact) file."""
+def render_table(header: Sequence[str], rows: Iterable[Sequence[str]], fmt: str, *, sheet: str = "gegevens",
+                 delimiter: str = ",", bom: bool = False) -> bytes:
+    """A CSV (UTF-8, no BOM unless `bom`, "\\n" line ends; a cell a spreadsheet would run as a formula
+    neutralised with a leading `'`, which the import takes off) or XLSX (every cell text, so values stay exact)
+    file."""
     if fmt == "xlsx":
         return _xlsx_bytes(header, rows, sheet)
     if fmt != "csv":
         raise ValueError(f"unknown format {fmt!r}")
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=delimiter)
     # Python's writer only quotes the characters of its own line terminator, but every reader takes a lone
     # "\r" for a line end: a row with one is written fully quoted so it reads back as written.
-    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL, delimiter=delimiter)
     writer.writerow(header)
     for row in rows:
         cells = [csv_cell_written(cell) for cell in row]
         (quoted if any("\r" in cell for cell in cells) else writer).writerow(cells)
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
 
 
 def _xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[str]], title: str) -> bytes:
@@ -367,7 +369,7 @@ def write_export(stdout, data: bytes, fmt: str, output: str | None) -> None:
             raise CommandError(f"Kan {output} niet schrijven: {error.strerror}.") from None
         return
     if fmt == "csv":
-        stdout.write(data.decode("utf-8"), ending="")
+        stdout.write(data.decode("utf-8-sig"), ending="")
         return
     buffer = getattr(getattr(stdout, "_out", None), "buffer", None)
     if buffer is None:

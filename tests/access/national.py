@@ -280,6 +280,9 @@ RULES.update({
         Case(label="shared", kwargs={"year": 2013}, setup=_shared, expect=NATIONAL),
         Case(label="unknown round", kwargs={"year": 1999}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
     ],
+    "national:report_odt": [Case(label="published", kwargs={"year": 2009}, setup=_published, expect=NATIONAL)],
+    "national:report_ods": [Case(label="unpublished", kwargs={"year": 2013}, expect=UNPUBLISHED)],
+    "national:indicators_csv_nl": [Case(label="shared", kwargs={"year": 2013}, setup=_shared, expect=NATIONAL)],
     "national:report_page": [Case(label="published", kwargs={"year": 2009}, setup=_published, expect=NATIONAL)],
     # Refused (a message, nothing written) while the round has no published picture to correct.
     "national:picture_correct": [
