@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.tabular import render_table
 from findings.models import Addressee, FollowUpStatus, Judgment, RecommendationStatus
@@ -40,6 +40,9 @@ CONTENT_TYPES = {
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "html": "text/html; charset=utf-8",
 }
+FORMAT_LABELS = {"pdf": "PDF/A", "docx": gettext_lazy("Word (DOCX)"), "odt": gettext_lazy("OpenDocument-tekst (ODT)"),
+                 "xlsx": gettext_lazy("Excel (XLSX)"), "ods": gettext_lazy("OpenDocument-rekenblad (ODS)"),
+                 "csv": gettext_lazy("indicatoren (CSV)"), "csv_nl": gettext_lazy("indicatoren (CSV met puntkomma's)")}
 PUBLISHED = "gepubliceerd"
 # Archival (PDF/A-3, level a: tagged, Unicode text) with the picture document attached.
 PDF_VARIANT = "pdf/a-3a"
