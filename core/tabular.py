@@ -342,10 +342,11 @@ def csv_cell_read(cell: str) -> str:
     return "".join(_piece_read(piece) for piece in CSV_SEPARATORS.split(cell))
 
 
-def render_table(header: Sequence[str], rows: Iterable[Sequence[str]], fmt: str, *, sheet: str = "gegevens") -> bytes:
-    """A CSV (UTF-8, no BOM, "\\n" line ends, every cell quoted; a cell, or a piece after a separator, that a
-    spreadsheet would run as a formula neutralised with a leading `'`, which the import takes off) or XLSX (every
-    cell text, so values stay exact) file."""
+def render_table(header: Sequence[str], rows: Iterable[Sequence[str]], fmt: str, *, sheet: str = "gegevens",
+                 delimiter: str = ",", bom: bool = False) -> bytes:
+    """A CSV (UTF-8, no BOM unless `bom`, "\\n" line ends, every cell quoted; a cell, or a piece after a separator,
+    that a spreadsheet would run as a formula neutralised with a leading `'`, which the import takes off) or XLSX
+    (every cell text, so values stay exact) file."""
     if fmt == "xlsx":
         return _xlsx_bytes(header, rows, sheet)
     if fmt != "csv":
@@ -353,11 +354,11 @@ def render_table(header: Sequence[str], rows: Iterable[Sequence[str]], fmt: str,
     buffer = io.StringIO()
     # Every cell quoted: a spreadsheet that splits on the other separator (or takes a lone "\r" for a line end)
     # still keeps each cell whole.
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL, delimiter=delimiter)
     writer.writerow(header)
     for row in rows:
         writer.writerow([csv_cell_written(cell) for cell in row])
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
 
 
 def _xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[str]], title: str) -> bytes:
@@ -414,7 +415,7 @@ def write_export(stdout, data: bytes, fmt: str, output: str | None) -> None:
             raise CommandError(f"Kan {output} niet schrijven: {error.strerror}.") from None
         return
     if fmt == "csv":
-        stdout.write(data.decode("utf-8"), ending="")
+        stdout.write(data.decode("utf-8-sig"), ending="")
         return
     buffer = getattr(getattr(stdout, "_out", None), "buffer", None)
     if buffer is None:

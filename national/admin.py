@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from core.admin import ServiceOwnedAdmin
-from national.models import ContextFigure, JudgmentRule, Preview, PublishedPicture, RoundContext
+from national.models import ContextFigure, JudgmentRule, Preview, PublicationCheck, PublishedPicture, RoundContext
 
 
 @admin.register(JudgmentRule)
@@ -18,8 +18,13 @@ class PreviewAdmin(ServiceOwnedAdmin):
 
 @admin.register(PublishedPicture)
 class PublishedPictureAdmin(ServiceOwnedAdmin):
-    list_display = ["round", "version", "sha256", "published_at", "published_by"]
-    exclude = ["document"]
+    list_display = ["round", "version", "sha256", "public_sha256", "published_at", "published_by"]
+    exclude = ["document", "public_document"]
+
+
+@admin.register(PublicationCheck)
+class PublicationCheckAdmin(ServiceOwnedAdmin):
+    list_display = ["round", "checked_at", "ok", "checked"]
 
 
 class ContextFigureInline(admin.TabularInline):

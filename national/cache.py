@@ -23,7 +23,7 @@ from django.utils import translation
 from assessments.models import Answer, Assessment, Question
 from findings.models import Finding, FollowUp, NationalConclusion, Recommendation
 from framework.models import Round
-from national.models import JudgmentRule, Preview, PublishedPicture, RoundContext
+from national.models import JudgmentRule, Preview, PublicationCheck, PublishedPicture, RoundContext
 from regions.models import Region
 
 
@@ -57,6 +57,8 @@ def data_version(round: Round) -> str:
         # Every save of a context (its figures included) moves its revision and updated_at.
         *_stamp(RoundContext, f"WHERE round_id {in_rounds}"),
         *_stamp(PublishedPicture, f"WHERE round_id {in_rounds}"),
+        # A verification of the publication: the dashboard warns while the latest one failed.
+        *_stamp(PublicationCheck, f"WHERE round_id = {round.pk}"),
         *_stamp(Question),
         *_scalars(Region._meta.db_table, "count(*)", "sum(id * brigade_id)"),
         *_scalars(f"{Round._meta.db_table} WHERE id = {round.pk}", "status", "published_at"),

@@ -24,20 +24,17 @@ from findings.models import Judgment
 from framework.models import SuccessFactor
 from national import publication, reports, services
 from national.access import picture_round_for_user
-from regions.policy import Action, may, require
-
-
-def _audience(user) -> str:
-    return "detail" if may(user, Action.SUBJECT_DETAIL) else "national"
+from regions.policy import Action, require
 
 
 def report_file(request: HttpRequest, round_code: str, fmt: str) -> HttpResponse:
     round = picture_round_for_user(request.user, round_code)
-    stored = publication.published_file(round, fmt, _audience(request.user))
+    audience = publication.audience_of(request.user)
+    stored = publication.published_file(round, fmt, audience)
     if stored is not None:
         picture, file = stored
         content = bytes(file.content)
-        name = reports.filename(publication.published_document(picture), fmt)
+        name = reports.filename(publication.published_document(picture, audience), fmt)
     else:
         from national.picture import picture_for
 

@@ -52,7 +52,8 @@ class Preview(models.Model):
 
 
 class PublishedPicture(models.Model):
-    """The national picture as published: the document (national.picture) frozen, with its SHA-256. A later
+    """The national picture as published: the document (national.picture) frozen, with its SHA-256, and the
+    ministry's document (no region named) with its own. A later
     correction is a new version with a reason; the dashboard and the files of a published round are served
     from the latest version."""
 
@@ -62,6 +63,8 @@ class PublishedPicture(models.Model):
     # The same picture as the ministry sees it (no region named), from which its files are rendered.
     public_document = models.JSONField(_("document zonder regio's"), default=dict)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # The fingerprint of `public_document`: what the ministry reads, checks and finds attached to its PDF.
+    public_sha256 = models.CharField(_("SHA-256 document zonder regio's"), max_length=64, blank=True)
     reason = models.TextField(_("reden correctie"), blank=True)
     published_at = models.DateTimeField(_("gepubliceerd op"))
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -79,8 +82,9 @@ class PublishedPicture(models.Model):
 
 
 class PublishedFile(models.Model):
-    """A file of a published picture (PDF, DOCX, XLSX, CSV), rendered from the stored document the first time
-    it is asked for, then stored and served byte for byte."""
+    """A file of a published picture (PDF/A, DOCX, ODT, XLSX, ODS, CSV), rendered from the stored document for
+    each reader when the picture is published (or corrected), stored with its SHA-256 and served byte for
+    byte."""
 
     picture = models.ForeignKey(PublishedPicture, on_delete=models.CASCADE, related_name="files")
     format = models.CharField(_("formaat"), max_length=8)
@@ -98,6 +102,29 @@ class PublishedFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.picture} {self.format}"
+
+
+class PublicationCheck(models.Model):
+    """One verification of a round's publication (`national.publication.publication_verify`, run by
+    `manage.py verify_publication`): every stored document's and file's SHA-256 recomputed. The published
+    dashboard warns while the latest check of its round failed."""
+
+    round = models.ForeignKey("framework.Round", on_delete=models.CASCADE, related_name="publication_checks")
+    checked_at = models.DateTimeField(_("gecontroleerd op"))
+    ok = models.BooleanField(_("in orde"))
+    # What differs, in words ("versie 1, PDF voor het ministerie: SHA-256 … in plaats van …"); empty when ok.
+    problems = models.JSONField(_("afwijkingen"), default=list, blank=True)
+    checked = models.PositiveIntegerField(_("aantal gecontroleerd"), default=0)
+
+    class Meta:
+        ordering = ["round", "-checked_at", "-pk"]
+        verbose_name = _("controle van de publicatie")
+        verbose_name_plural = _("controles van de publicatie")
+        # The dashboard reads the latest check of its round.
+        indexes = [models.Index(fields=["round", "-checked_at"], name="publication_check_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.round.year} {self.checked_at:%Y-%m-%d %H:%M} {'ok' if self.ok else 'afwijking'}"
 
 
 class RoundContext(models.Model):

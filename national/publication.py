@@ -1,22 +1,24 @@
 """The published national picture: its fingerprint, its stored files and what changed between its versions.
 
 The stored document (`PublishedPicture.document`) is the inspectors' document as it was published, with
-"published" null: the SHA-256 is over exactly that document in canonical JSON (`canonical_json`), so anyone
-can recompute it. `published_document` adds the fingerprint back ({"at", "sha256", "version"}); the files
+"published" null: the SHA-256 is over exactly that document in canonical JSON (`national.fingerprint`), so
+anyone can recompute it; the ministry's (`public_document`) has its own (`public_sha256`). `published_document` adds the fingerprint back ({"at", "sha256", "version"}); the files
 are rendered from that and stored as `PublishedFile`s, one per format and audience, and served byte for byte.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.utils import translation
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from national import reports
-from national.models import PublishedFile, PublishedPicture
+from national.fingerprint import document_fingerprint, sha256
+from national.models import PublicationCheck, PublishedFile, PublishedPicture
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -29,28 +31,30 @@ AUDIENCES = ("national", "detail")
 PUBLISHED_LANGUAGE = "nl"
 
 
-def canonical_json(document: dict) -> bytes:
-    """The one serialisation the fingerprint is computed over: sorted keys, no spaces, UTF-8."""
-    return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def document_fingerprint(document: dict) -> str:
-    return sha256(canonical_json(document))
-
-
 def latest(round: Round) -> PublishedPicture | None:
     return PublishedPicture.objects.filter(round=round).order_by("-version").first()
 
 
-def published_document(picture: PublishedPicture, document: dict | None = None) -> Picture:
-    """`document` (by default the stored one) with the fingerprint of `picture` in its "published" key."""
-    result = dict(picture.document if document is None else document)
+def stored_document(picture: PublishedPicture, audience: str) -> dict:
+    """The document of `audience` as stored: the inspectors' ("detail") or the ministry's ("national")."""
+    return picture.document if audience == "detail" else picture.public_document
+
+
+def stored_fingerprint(picture: PublishedPicture, audience: str) -> str:
+    """The SHA-256 stored for `audience`'s document (the ministry's computed for a row stored without it)."""
+    if audience == "detail":
+        return picture.sha256
+    return picture.public_sha256 or document_fingerprint(picture.public_document)
+
+
+def published_document(picture: PublishedPicture, audience: str = "detail") -> Picture:
+    """The stored document of `audience` with its fingerprint in the "published" key: each reader's document
+    carries the SHA-256 of exactly that document as stored (with "published" null), which is the JSON its PDF
+    carries, so the ministry can check what it reads as the inspectors check theirs."""
+    result = dict(stored_document(picture, audience))
     result["status"] = reports.PUBLISHED
-    result["published"] = {"at": picture.published_at.isoformat(), "sha256": picture.sha256, "version": picture.version}
+    result["published"] = {"at": picture.published_at.isoformat(), "sha256": stored_fingerprint(picture, audience),
+                           "version": picture.version}
     return result
 
 
@@ -64,31 +68,47 @@ def _frozen(document: dict) -> dict:
 
 def snapshot_store(*, round: Round, by: User, version: int, reason: str, at) -> PublishedPicture:
     """Compute the round's picture now (the inspectors' and the ministry's document) and store it as version
-    `version` with its SHA-256. Called by the services only (`round_publish`, `picture_correct`), inside their
-    transaction. The files are rendered from the stored documents when first asked for (`published_file`),
-    so what a file holds never depends on the data after publication."""
+    `version` with the SHA-256 of each, and every file for both readers (`files_store`). Called by the services
+    only (`round_publish`, `picture_correct`), inside their transaction: a publication exists with all its
+    files or not at all, and what a file holds never depends on the data after publication."""
     from national.picture import picture_document
 
     with translation.override(PUBLISHED_LANGUAGE):
         documents = {"detail": _frozen(picture_document(round, detail=True)),
                      "national": _frozen(picture_document(round, detail=False))}
-    return PublishedPicture.objects.create(
+    picture = PublishedPicture.objects.create(
         round=round, version=version, document=documents["detail"], public_document=documents["national"],
-        sha256=document_fingerprint(documents["detail"]), reason=reason, published_at=at, published_by=by,
+        sha256=document_fingerprint(documents["detail"]), public_sha256=document_fingerprint(documents["national"]),
+        reason=reason, published_at=at, published_by=by,
     )
+    files_store(picture)
+    return picture
+
+
+def files_store(picture: PublishedPicture) -> list[PublishedFile]:
+    """Render every format for both readers from the stored documents and keep each with its SHA-256."""
+    shapes = reports.map_shapes()
+    files = []
+    with translation.override(PUBLISHED_LANGUAGE):
+        for audience in AUDIENCES:
+            document = published_document(picture, audience)
+            for fmt in reports.FORMATS:
+                content = reports.render(document, fmt, shapes=shapes)
+                files.append(PublishedFile(picture=picture, format=fmt, audience=audience, content=content,
+                                           sha256=sha256(content)))
+    return PublishedFile.objects.bulk_create(files)
 
 
 def published_file(round: Round, fmt: str, audience: str) -> tuple[PublishedPicture, PublishedFile] | None:
-    """The file of the round's latest published version (rendered from its stored document and kept on first
-    request), or None when the round has none."""
+    """The file of the round's latest published version, or None when the round has none. A version stored
+    before its files were rendered at publication gets the file rendered and kept on its first request."""
     picture = latest(round)
     if picture is None:
         return None
     file = PublishedFile.objects.filter(picture=picture, format=fmt, audience=audience).first()
     if file is None:
-        stored = picture.document if audience == "detail" else picture.public_document
         with translation.override(PUBLISHED_LANGUAGE):
-            content = reports.render(published_document(picture, stored), fmt, shapes=reports.map_shapes())
+            content = reports.render(published_document(picture, audience), fmt, shapes=reports.map_shapes())
         file, _created = PublishedFile.objects.get_or_create(
             picture=picture, format=fmt, audience=audience, defaults={"content": content, "sha256": sha256(content)}
         )
@@ -98,6 +118,12 @@ def published_file(round: Round, fmt: str, audience: str) -> tuple[PublishedPict
 # --- versions and what changed between them -----------------------------------------------------------------
 
 
+class VersionFile(TypedDict):
+    label: str  # "PDF/A"
+    name: str  # "landelijk-beeld-2009-v1.pdf"
+    sha256: str
+
+
 class Version(TypedDict):
     version: int
     published_at: Any
@@ -105,6 +131,7 @@ class Version(TypedDict):
     sha256: str
     reason: str
     changes: list[str]
+    files: list[VersionFile]  # the reader's stored files of this version, with their SHA-256
 
 
 def _judgment(value: str | None) -> str:
@@ -145,10 +172,14 @@ def document_changes(before: dict, after: dict) -> list[str]:
     return changes
 
 
-def versions(round: Round) -> list[Version]:
-    """Every published version of the round, newest first, each with what changed since the one before:
-    the context of `templates/national/_versions.html`."""
+def versions(round: Round, audience: str = "detail") -> list[Version]:
+    """Every published version of the round, newest first, each with the SHA-256 of `audience`'s document and
+    what changed since the one before: the context of `templates/national/_versions.html`."""
     pictures = list(PublishedPicture.objects.filter(round=round).select_related("published_by").order_by("version"))
+    stored: dict[int, dict[str, str]] = {}
+    for picture_id, fmt, fingerprint in PublishedFile.objects.filter(picture__round=round, audience=audience).values_list(
+            "picture_id", "format", "sha256"):
+        stored.setdefault(picture_id, {})[fmt] = fingerprint
     result: list[Version] = []
     previous = None
     for picture in pictures:
@@ -156,9 +187,15 @@ def versions(round: Round) -> list[Version]:
             "version": picture.version,
             "published_at": picture.published_at,
             "published_by": str(picture.published_by),
-            "sha256": picture.sha256,
+            "sha256": stored_fingerprint(picture, audience),
             "reason": picture.reason,
             "changes": document_changes(previous.document, picture.document) if previous else [],
+            "files": [
+                {"label": reports.FORMAT_LABELS[fmt], "sha256": stored[picture.pk][fmt],
+                 "name": reports.filename({"round": round.year, "status": reports.PUBLISHED,
+                                           "published": {"version": picture.version}}, fmt)}
+                for fmt in reports.FORMATS if fmt in stored.get(picture.pk, {})
+            ],
         })
         previous = picture
     return result[::-1]
@@ -168,12 +205,68 @@ def shown_picture(round: Round, *, user: User) -> Picture:
     """The picture as `user` sees it on the pages: a published round from its latest published version (so the
     dashboard shows exactly what was published, with its SHA-256), an unpublished one computed now."""
     from national.picture import picture_for
-    from regions.policy import Action, may
 
     picture = latest(round) if round.published_at is not None else None
     if picture is None:
         return picture_for(round, user=user)
-    detail = may(user, Action.SUBJECT_DETAIL)
-    document = published_document(picture, picture.document if detail else picture.public_document)
+    document = published_document(picture, audience_of(user))
     # Versions published before rounds had codes name their round by year only.
     return document if "round_code" in document else {**document, "round_code": round.code}
+
+
+def audience_of(user: User) -> str:
+    """Whose files and document `user` reads: the inspectors' ("detail") or the ministry's ("national")."""
+    from regions.policy import Action, may
+
+    return "detail" if may(user, Action.SUBJECT_DETAIL) else "national"
+
+
+# --- verification: every stored document and file against its SHA-256 -----------------------------------------
+
+
+def _reader(audience: str) -> str:
+    return _("inspectie") if audience == "detail" else _("ministerie")
+
+
+@transaction.atomic
+def publication_verify(*, round: Round) -> PublicationCheck:
+    """Recompute the SHA-256 of every stored document (both readers') and file of every published version of
+    `round`, and keep the outcome (`PublicationCheck`): what differs or is missing, in words. A round without
+    a publication is refused. `manage.py verify_publication` runs it; the dashboard shows the latest."""
+    pictures = list(PublishedPicture.objects.filter(round=round).order_by("version"))
+    if not pictures:
+        raise ValidationError(_("Meting %(year)s is niet gepubliceerd.") % {"year": round.year})
+    problems: list[str] = []
+    checked = 0
+    for picture in pictures:
+        for audience, expected in (("detail", picture.sha256), ("national", picture.public_sha256)):
+            checked += 1
+            actual = document_fingerprint(stored_document(picture, audience))
+            if actual != expected:
+                problems.append(_("Versie %(version)s, document (%(reader)s): SHA-256 %(actual)s in plaats van %(expected)s")
+                                % {"version": picture.version, "reader": _reader(audience), "actual": actual,
+                                   "expected": expected or "—"})
+    seen: set[tuple[int, str, str]] = set()
+    versions = {picture.pk: picture.version for picture in pictures}
+    for file in PublishedFile.objects.filter(picture__round=round).order_by("picture__version", "audience", "format").iterator(
+            chunk_size=20):
+        checked += 1
+        seen.add((file.picture_id, file.audience, file.format))
+        actual = sha256(bytes(file.content))
+        if actual != file.sha256:
+            problems.append(_("Versie %(version)s, %(format)s (%(reader)s): SHA-256 %(actual)s in plaats van %(expected)s")
+                            % {"version": versions[file.picture_id], "format": reports.FORMAT_LABELS.get(file.format, file.format),
+                               "reader": _reader(file.audience), "actual": actual, "expected": file.sha256})
+    latest_picture = pictures[-1]
+    for audience in AUDIENCES:
+        for fmt in reports.FORMATS:
+            if (latest_picture.pk, audience, fmt) not in seen:
+                problems.append(_("Versie %(version)s, %(format)s (%(reader)s) ontbreekt")
+                                % {"version": latest_picture.version, "format": reports.FORMAT_LABELS[fmt],
+                                   "reader": _reader(audience)})
+    return PublicationCheck.objects.create(round=round, checked_at=timezone.now(), ok=not problems, problems=problems,
+                                           checked=checked)
+
+
+def latest_check(round: Round) -> PublicationCheck | None:
+    return PublicationCheck.objects.filter(round=round).order_by("-checked_at", "-pk").first()

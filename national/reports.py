@@ -1,4 +1,5 @@
-"""The national report of a round as files (PDF, DOCX, XLSX and the indicator table as CSV), each rendered
+"""The national report of a round as files (PDF/A, DOCX and ODT, XLSX and ODS, the indicator table as CSV,
+also `;`-separated), each rendered
 from ONE `national.picture.Picture` document and from nothing else but the reference map.
 
 What a file may show is decided by the document it is given: the ministry's document holds no region code or
@@ -15,23 +16,36 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.tabular import render_table
 from findings.models import Addressee, FollowUpStatus, Judgment, RecommendationStatus
 from findings.templatetags.findings_tags import JUDGMENT_FILLS
+from national import opendocument
+from national.fingerprint import canonical_json
+from national.layout import AUTHOR, Block, Contents, Grid, Heading, Sheet, Text
 
 if TYPE_CHECKING:
     from national.picture import FactorPicture, Indicator, Picture
 
-FORMATS = ("pdf", "docx", "xlsx", "csv")
+# "csv_nl": the indicator table separated by ";", as a spreadsheet set to Dutch opens it in columns.
+FORMATS = ("pdf", "docx", "xlsx", "csv", "odt", "ods", "csv_nl")
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
+    "csv_nl": "text/csv; charset=utf-8",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "html": "text/html; charset=utf-8",
 }
+FORMAT_LABELS = {"pdf": "PDF/A", "docx": gettext_lazy("Word (DOCX)"), "odt": gettext_lazy("OpenDocument-tekst (ODT)"),
+                 "xlsx": gettext_lazy("Excel (XLSX)"), "ods": gettext_lazy("OpenDocument-rekenblad (ODS)"),
+                 "csv": gettext_lazy("indicatoren (CSV)"), "csv_nl": gettext_lazy("indicatoren (CSV met puntkomma's)")}
 PUBLISHED = "gepubliceerd"
+# Archival (PDF/A-3, level a: tagged, Unicode text) with the picture document attached.
+PDF_VARIANT = "pdf/a-3a"
 BAR_WIDTH = 300
 # Answer values are not judgments: a neutral sequence that still prints apart in grey (the table beside the
 # bar carries the figures, so colour is never the only carrier).
@@ -240,8 +254,22 @@ def report_context(picture: Picture, *, shapes: list[dict] | None = None) -> dic
         ],
         "brigades": [{"number": n, "name": name, "fill": BRIGADE_FILLS.get(n, "#bfbfbf")} for n, name in (picture.get("brigades") or {}).items()],
         "shapes": shapes or [],
+        "map_description": map_description(picture),
         "bar_width": BAR_WIDTH,
+        "author": AUTHOR,
     }
+
+
+def map_description(picture: Picture) -> str:
+    """The map in words (its text alternative): which brigade area holds how many regions."""
+    counts = picture.get("brigade_regions") or {}
+    areas = "; ".join(
+        ngettext("%(brigade)s: %(n)s veiligheidsregio", "%(brigade)s: %(n)s veiligheidsregio's", counts[number])
+        % {"brigade": name, "n": counts[number]}
+        for number, name in (picture.get("brigades") or {}).items() if number in counts
+    )
+    text = _("Kaart van Nederland met de veiligheidsregio's, gekleurd naar het brigadegebied waartoe zij behoren")
+    return f"{text}: {areas}." if areas else f"{text}."
 
 
 def map_shapes() -> list[dict]:
@@ -264,106 +292,126 @@ def render_html(picture: Picture, *, shapes: list[dict] | None = None, for_print
     return render_to_string("national/report.html", context)
 
 
+def attached_document(picture: Picture) -> bytes:
+    """The reader's picture document as the PDF carries it: a published one as stored (without its
+    fingerprint, so that its SHA-256 is the one the dashboard shows), in canonical JSON."""
+    return canonical_json({**picture, "published": None} if picture.get("published") else dict(picture))
+
+
+def document_name(picture: Picture) -> str:
+    return filename(picture, "pdf").removesuffix(".pdf") + ".json"
+
+
 def render_pdf(picture: Picture, *, shapes: list[dict] | None = None) -> bytes:
-    """The report as PDF (WeasyPrint), with its print stylesheet, the bars and the map."""
+    """The report as PDF/A-3a (WeasyPrint): tagged, in Dutch (/Lang from the page's lang), the inspectorate as
+    author, bookmarks and a table of contents from the headings, the bars and the map with a text
+    alternative, and the reader's picture document embedded as its associated JSON file."""
+    from datetime import datetime
+
     from django.contrib.staticfiles import finders
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML, Attachment
 
     html = render_html(picture, shapes=shapes, for_print=True)
-    stylesheet = CSS(filename=finders.find("css/report.css"))
-    document = HTML(string=html, base_url=".")
-    return document.write_pdf(stylesheets=[stylesheet])
+    fetcher = static_files_fetcher()
+    stylesheet = CSS(filename=finders.find("css/report.css"), url_fetcher=fetcher)
+    published = picture.get("published") if is_published(picture) else None
+    at = datetime.fromisoformat(published["at"]) if published else None
+    attachment = Attachment(
+        string=attached_document(picture), name=document_name(picture), url_fetcher=fetcher,
+        description=_("Het landelijk beeld als JSON-document; SHA-256 zoals de website het toont"),
+        created=at, modified=at, relationship="Data")
+    document = HTML(string=html, base_url=".", url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[stylesheet], pdf_variant=PDF_VARIANT, attachments=[attachment])
 
 
-# --- DOCX -------------------------------------------------------------------------------------------------
+def static_files_fetcher():
+    """A WeasyPrint URL fetcher that fetches nothing but the application's own static files: the report is
+    rendered from its document alone, so no address in it (a text, a stylesheet) ever reaches out."""
+    from weasyprint.urls import URLFetcher
+
+    class StaticFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not is_static_file_url(url):
+                raise ValueError(f"refused: {url[:80]}")
+            return super().fetch(url, headers)
+
+    return StaticFilesOnly(allowed_protocols=("file",), allow_redirects=False)
 
 
-def _docx_table(document, header: list[str], rows: list[list[Any]]):
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = str(text)
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            cell.text = str(value)
-    return table
+def is_static_file_url(url: str) -> bool:
+    """A file:// address of a file inside the static files' own folders."""
+    from pathlib import Path
+    from urllib.parse import unquote, urlsplit
+
+    from django.conf import settings
+
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(unquote(parts.path)).resolve()
+    roots = [Path(entry[1] if isinstance(entry, tuple) else entry).resolve() for entry in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        roots.append(Path(settings.STATIC_ROOT).resolve())
+    return path.is_file() and any(path.is_relative_to(root) for root in roots)
 
 
-def render_docx(picture: Picture) -> bytes:
-    """The report as a Word document the inspectorate edits into its published report: a heading per theme
-    and success factor, the sentences, tables for the distributions and the brigade breakdown, the
-    conclusions, the recommendations and their follow-up."""
-    import docx
+# --- the report as text blocks (DOCX and ODT) and as sheets (XLSX and ODS) -------------------------------
 
-    document = docx.Document()
+
+def report_blocks(picture: Picture) -> list[Block]:
+    """The report as a word processor holds it: a heading per theme and success factor, the sentences, tables
+    for the distributions and the brigade breakdown, the conclusions, the recommendations and their follow-up.
+    DOCX and ODT are written from these blocks alike."""
     context = report_context(picture)
-    status = context["status_line"]
-    document.core_properties.title = context["title"]
-    document.core_properties.comments = status
-    for section in document.sections:
-        section.header.paragraphs[0].text = f"{context['title']} · {status}"
-    document.add_heading(context["title"], level=0)
-    document.add_paragraph(status).runs[0].bold = not context["published"]
+    blocks: list[Block] = [Heading(0, context["title"]), Text(context["status_line"], bold=not context["published"])]
     if picture.get("reconstructed"):
-        document.add_paragraph(_("De vragenlijst van deze meting is gereconstrueerd uit het rapport."))
+        blocks.append(Text(_("De vragenlijst van deze meting is gereconstrueerd uit het rapport.")))
+    blocks.append(Contents())
     if picture.get("overall_conclusion"):
-        document.add_heading(_("Conclusie"), level=1)
-        for paragraph in picture["overall_conclusion"].split("\n\n"):
-            document.add_paragraph(paragraph.strip())
+        blocks.append(Heading(1, _("Conclusie")))
+        blocks += [Text(paragraph.strip()) for paragraph in picture["overall_conclusion"].split("\n\n") if paragraph.strip()]
     for theme in context["themes"]:
-        document.add_heading(f"{theme['theme']['number']}. {theme['theme']['name']}", level=1)
+        blocks.append(Heading(1, f"{theme['theme']['number']}. {theme['theme']['name']}"))
         for item in theme["factors"]:
             factor = item["factor"]
-            document.add_heading(f"{item['code']} {factor['name']}", level=2)
-            document.add_paragraph(_("Landelijk oordeel: %(judgment)s") % {"judgment": item["judgment"]})
+            blocks.append(Heading(2, f"{item['code']} {factor['name']}"))
+            blocks.append(Text(_("Landelijk oordeel: %(judgment)s") % {"judgment": item["judgment"]}))
             if factor.get("rule"):
-                document.add_paragraph(_("Voorstel volgens de regel: %(proposed)s — %(rule)s")
-                                       % {"proposed": item["proposed"], "rule": factor["rule"]})
+                blocks.append(Text(_("Voorstel volgens de regel: %(proposed)s — %(rule)s")
+                                   % {"proposed": item["proposed"], "rule": factor["rule"]}))
             if factor.get("reason"):
-                document.add_paragraph(_("Reden van afwijking: %(reason)s") % {"reason": factor["reason"]})
+                blocks.append(Text(_("Reden van afwijking: %(reason)s") % {"reason": factor["reason"]}))
             if item["rows"] and item["columns"]:
-                _docx_table(document, ["", *item["columns"]], [[row["label"], *row["cells"]] for row in item["rows"]])
+                blocks.append(Grid(["", *item["columns"]], [[row["label"], *row["cells"]] for row in item["rows"]]))
             for indicator in item["indicators"]:
-                document.add_paragraph(indicator["indicator"].get("sentence") or indicator["indicator"]["question"])
+                blocks.append(Text(indicator["indicator"].get("sentence") or indicator["indicator"]["question"]))
                 previous = indicator["previous"]
                 if previous and previous.get("sentence"):
-                    document.add_paragraph(_("In %(year)s: %(sentence)s") % {"year": previous["round"], "sentence": previous["sentence"]})
-                _docx_table(document, ["", *indicator["columns"], _("beantwoord")],
-                            [[row["label"], *row["cells"], row["total"]] for row in indicator["rows"]])
+                    blocks.append(Text(_("In %(year)s: %(sentence)s") % {"year": previous["round"], "sentence": previous["sentence"]}))
+                blocks.append(Grid(["", *indicator["columns"], _("beantwoord")],
+                                   [[row["label"], *row["cells"], row["total"]] for row in indicator["rows"]]))
             if factor.get("deelconclusie"):
-                document.add_heading(_("Deelconclusie"), level=3)
-                document.add_paragraph(factor["deelconclusie"])
+                blocks += [Heading(3, _("Deelconclusie")), Text(factor["deelconclusie"])]
     if context["follow_up"]:
-        document.add_heading(_("Opvolging van de aanbevelingen uit %(year)s") % {"year": context["follow_up"]["round"]}, level=1)
-        _docx_table(document, [_("opvolging"), _("aantal")], [[row["label"], row["count"]] for row in context["follow_up_rows"]])
+        blocks.append(Heading(1, _("Opvolging van de aanbevelingen uit %(year)s") % {"year": context["follow_up"]["round"]}))
+        blocks.append(Grid([_("opvolging"), _("aantal")], [[row["label"], row["count"]] for row in context["follow_up_rows"]]))
     round_context = context["round_context"]
     if round_context["text"] or round_context["figures"]:
-        document.add_heading(_("Context van de meting"), level=1)
-        for paragraph in round_context["text"].split("\n\n"):
-            if paragraph.strip():
-                document.add_paragraph(paragraph.strip())
+        blocks.append(Heading(1, _("Context van de meting")))
+        blocks += [Text(paragraph.strip()) for paragraph in round_context["text"].split("\n\n") if paragraph.strip()]
         if round_context["figures"]:
-            _docx_table(document, context_header(), context_rows(picture))
+            blocks.append(Grid(context_header(), context_rows(picture)))
     if context["recommendations"]:
-        document.add_heading(_("Aanbevelingen"), level=1)
-        _docx_table(
-            document,
+        blocks.append(Heading(1, _("Aanbevelingen")))
+        blocks.append(Grid(
             [_("meting"), _("aanbeveling"), _("geadresseerde"), _("succesfactoren"), _("opvolging"), _("toelichting")],
             [[r["round"], r["text"], " · ".join(p for p in (r["addressee"], r["region"]) if p), r["success_factors"],
               r["follow_up"], r["explanation"]] for r in context["recommendations"]],
-        )
+        ))
     if context["subject_rows"]:
-        document.add_heading(_("Oordelen per regio (alleen voor de inspectie)"), level=1)
-        _docx_table(document, [_("code"), _("regio"), _("brigade"), *context["subject_columns"]], context["subject_rows"])
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-# --- XLSX -------------------------------------------------------------------------------------------------
+        blocks.append(Heading(1, _("Oordelen per regio (alleen voor de inspectie)")))
+        blocks.append(Grid([_("code"), _("regio"), _("brigade"), *context["subject_columns"]], context["subject_rows"]))
+    return blocks
 
 
 def _sheet_title(text: str) -> str:
@@ -372,102 +420,212 @@ def _sheet_title(text: str) -> str:
     return text[:31]
 
 
-def _append(sheet, values: Iterable[Any], bold: bool = False) -> None:
-    """A row in which every text is a text cell (never a formula, as core.tabular writes) and every count a
-    number the inspectorate can add up."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
+def _year(value: Any) -> Any:
+    """A round's year as a number where it is one."""
+    return int(value) if str(value).isdigit() else value
 
-    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-        if bold:
-            cell.font = Font(bold=True)
+
+def report_sheets(picture: Picture) -> list[Sheet]:
+    """The report as a workbook: a sheet per theme, one with every indicator by brigade and by round, one with
+    the round's context and its figures, one with the recommendations and their follow-up. Questions and
+    values by their words, not their codes."""
+    context = report_context(picture)
+    brigades = brigade_codes(picture)
+    summary = Sheet(_sheet_title(_("Overzicht")), widths={0: 60})
+    summary.add([context["title"]], bold=True)
+    summary.add([context["status_line"]])
+    if picture.get("overall_conclusion"):
+        summary.add([_("Conclusie"), picture["overall_conclusion"]])
+    sheets = [summary]
+
+    for theme in context["themes"]:
+        sheet = Sheet(_sheet_title(f"{_('Thema')} {theme['theme']['number']}"), widths={0: 28, 1: 60})
+        sheet.add([f"{theme['theme']['number']}. {theme['theme']['name']}"], bold=True)
+        sheet.add([context["status_line"]])
+        for item in theme["factors"]:
+            factor = item["factor"]
+            sheet.add()
+            sheet.add([item["code"], factor["name"]], bold=True)
+            sheet.add([_("landelijk oordeel"), item["judgment"]])
+            sheet.add([_("voorstel"), item["proposed"], factor.get("rule", "")])
+            if factor.get("reason"):
+                sheet.add([_("reden van afwijking"), factor["reason"]])
+            sheet.add(["", *item["columns"]], bold=True)
+            for row in item["rows"]:
+                sheet.add([row["label"], *row["cells"]])
+            for indicator in item["indicators"]:
+                sheet.add([_("indicator"), indicator["indicator"].get("sentence") or indicator["indicator"]["question"]])
+            sheet.add([_("deelconclusie"), factor.get("deelconclusie", "")])
+        sheets.append(sheet)
+
+    sheet = Sheet(_sheet_title(_("Indicatoren")), widths={1: 50, 2: 24}, freeze_header=True)
+    previous_round = picture.get("previous_round")
+    sheet.add([_("succesfactor"), _("vraag"), _("antwoord"), _year(picture["round"]),
+               *[f"{_('brigade')} {n}" for n in brigades], _year(previous_round or _("vorige meting"))], bold=True)
+    for indicator in picture["indicators"].values():
+        previous = indicator.get("previous") or {}
+        for value in value_order(indicator):
+            sheet.add([indicator.get("success_factor", ""), indicator["question"], value_label(indicator, value),
+                       indicator["counts"].get(value, 0),
+                       *[indicator["by_brigade"].get(n, {}).get(value, 0) for n in brigades],
+                       previous.get("counts", {}).get(value, 0) if previous else None])
+        sheet.add([indicator.get("success_factor", ""), indicator["question"], _("beantwoord"),
+                   indicator.get("answered", 0), *[sum(indicator["by_brigade"].get(n, {}).values()) for n in brigades],
+                   previous.get("answered") if previous else None])
+    sheets.append(sheet)
+
+    sheet = Sheet(_sheet_title(_("Context")), widths={0: 60, 4: 30})
+    sheet.add([_("Context van de meting")], bold=True)
+    sheet.add([context["status_line"]])
+    sheet.add([context["round_context"]["text"] or _("De context van deze meting is nog niet beschreven.")])
+    sheet.add()
+    sheet.add(context_header(), bold=True)
+    for row in context_rows(picture):
+        sheet.add(row)
+    sheets.append(sheet)
+
+    sheet = Sheet(_sheet_title(_("Aanbevelingen")), widths={1: 60})
+    sheet.add([_("meting"), _("aanbeveling"), _("geadresseerde"), _("succesfactoren"), _("status"), _("opvolging"),
+               _("opvolging in meting"), _("toelichting")], bold=True)
+    for row in context["recommendations"]:
+        sheet.add([_year(row["round"]), row["text"], " · ".join(p for p in (row["addressee"], row["region"]) if p),
+                   row["success_factors"], row["status"], row["follow_up"], _year(row["follow_up_round"]),
+                   row["explanation"]])
+    sheets.append(sheet)
+
+    if context["subject_rows"]:
+        sheet = Sheet(_sheet_title(_("Regio's")))
+        sheet.add([_("code"), _("regio"), _("brigade"), *context["subject_columns"]], bold=True)
+        for row in context["subject_rows"]:
+            sheet.add(row)
+        sheets.append(sheet)
+    return sheets
+
+
+# --- DOCX -------------------------------------------------------------------------------------------------
+
+
+def _docx_field(paragraph, instruction: str, placeholder: str = "") -> None:
+    """A Word field (PAGE, NUMPAGES, TOC) in `paragraph`: Word computes it; the placeholder shows until then."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def fld_char(kind: str):
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+    fld_char("begin")
+    run = paragraph.add_run()
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    run._r.append(text)
+    fld_char("separate")
+    paragraph.add_run(placeholder)
+    fld_char("end")
+
+
+def _docx_table(document, grid: Grid):
+    table = document.add_table(rows=1, cols=len(grid.header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, grid.header, strict=True):
+        cell.text = str(text)
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in grid.rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = "" if value is None else str(value)
+    return table
+
+
+def render_docx(picture: Picture) -> bytes:
+    """The report as a Word document the inspectorate edits into its published report (`report_blocks`), with
+    a table of contents, page numbers in the footer and the inspectorate as its author."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    title, status = report_context(picture)["title"], status_line(picture)
+    properties = document.core_properties
+    properties.title, properties.comments = title, status
+    properties.author = properties.last_modified_by = AUTHOR
+    properties.language = "nl-NL"
+    # Word fills the table of contents and the page numbers when it opens the document.
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    document.settings.element.append(update)
+    for section in document.sections:
+        section.header.paragraphs[0].text = f"{title} · {status}"
+        footer = section.footer.paragraphs[0]
+        footer.add_run(_("pagina") + " ")
+        _docx_field(footer, "PAGE", "1")
+        footer.add_run(" " + _("van") + " ")
+        _docx_field(footer, "NUMPAGES", "1")
+    for block in report_blocks(picture):
+        if isinstance(block, Heading):
+            document.add_heading(block.text, level=block.level)
+        elif isinstance(block, Text):
+            run = document.add_paragraph().add_run(block.text)
+            run.bold = block.bold
+        elif isinstance(block, Grid):
+            _docx_table(document, block)
+        else:
+            document.add_paragraph(_("Inhoud"), style="TOC Heading")
+            _docx_field(document.add_paragraph(), r'TOC \o "1-3" \h \z \u',
+                        _("De inhoudsopgave wordt bijgewerkt wanneer het document wordt geopend."))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- XLSX -------------------------------------------------------------------------------------------------
 
 
 def render_xlsx(picture: Picture) -> bytes:
-    """The report as a workbook: a sheet per theme, one with every indicator by brigade and by round, one
-    with the round's context and its figures, one with the recommendations and their follow-up."""
+    """The report as an Excel workbook (`report_sheets`): every text a text cell (never a formula, as
+    core.tabular writes), every count a number the inspectorate can add up."""
     import openpyxl
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
-    context = report_context(picture)
-    brigades = brigade_codes(picture)
     workbook = openpyxl.Workbook()
-    summary = workbook.active
-    summary.title = _sheet_title(_("Overzicht"))
-    _append(summary, [context["title"]], bold=True)
-    _append(summary, [context["status_line"]])
-    if picture.get("overall_conclusion"):
-        _append(summary, [_("Conclusie"), picture["overall_conclusion"]])
-    summary.column_dimensions["A"].width = 60
-
-    for theme in context["themes"]:
-        sheet = workbook.create_sheet(_sheet_title(f"{_('Thema')} {theme['theme']['number']}"))
-        _append(sheet, [f"{theme['theme']['number']}. {theme['theme']['name']}"], bold=True)
-        _append(sheet, [context["status_line"]])
-        for item in theme["factors"]:
-            factor = item["factor"]
-            _append(sheet, [])
-            _append(sheet, [item["code"], factor["name"]], bold=True)
-            _append(sheet, [_("landelijk oordeel"), item["judgment"]])
-            _append(sheet, [_("voorstel"), item["proposed"], factor.get("rule", "")])
-            if factor.get("reason"):
-                _append(sheet, [_("reden van afwijking"), factor["reason"]])
-            _append(sheet, ["", *item["columns"]], bold=True)
-            for row in item["rows"]:
-                _append(sheet, [row["label"], *row["cells"]])
-            for indicator in item["indicators"]:
-                _append(sheet, [indicator["code"], indicator["indicator"].get("sentence", "")])
-            _append(sheet, [_("deelconclusie"), factor.get("deelconclusie", "")])
-        sheet.column_dimensions["A"].width = 28
-        sheet.column_dimensions["B"].width = 60
-
-    sheet = workbook.create_sheet(_sheet_title(_("Indicatoren")))
-    previous_round = picture.get("previous_round")
-    _append(sheet, [_("vraag"), _("succesfactor"), _("vraagtekst"), _("waarde"), _("betekenis"), str(picture["round"]),
-                    *[f"{_('brigade')} {n}" for n in brigades], str(previous_round or _("vorige meting"))], bold=True)
-    for code, indicator in picture["indicators"].items():
-        previous = indicator.get("previous") or {}
-        for value in value_order(indicator):
-            _append(sheet, [code, indicator.get("success_factor", ""), indicator["question"], value, value_label(indicator, value),
-                            indicator["counts"].get(value, 0),
-                            *[indicator["by_brigade"].get(n, {}).get(value, 0) for n in brigades],
-                            previous.get("counts", {}).get(value, 0) if previous else None])
-        _append(sheet, [code, indicator.get("success_factor", ""), indicator["question"], "", _("beantwoord"),
-                        indicator.get("answered", 0), *[sum(indicator["by_brigade"].get(n, {}).values()) for n in brigades],
-                        previous.get("answered") if previous else None])
-    sheet.freeze_panes = "A2"
-    sheet.column_dimensions["C"].width = 50
-
-    sheet = workbook.create_sheet(_sheet_title(_("Context")))
-    _append(sheet, [_("Context van de meting")], bold=True)
-    _append(sheet, [context["status_line"]])
-    _append(sheet, [context["round_context"]["text"] or _("De context van deze meting is nog niet beschreven.")])
-    _append(sheet, [])
-    _append(sheet, context_header(), bold=True)
-    for row in context_rows(picture):
-        _append(sheet, row)
-    sheet.column_dimensions["A"].width = 60
-    sheet.column_dimensions["E"].width = 30
-
-    sheet = workbook.create_sheet(_sheet_title(_("Aanbevelingen")))
-    _append(sheet, [_("meting"), _("aanbeveling"), _("geadresseerde"), _("succesfactoren"), _("status"), _("opvolging"),
-                    _("opvolging in meting"), _("toelichting")], bold=True)
-    for row in context["recommendations"]:
-        _append(sheet, [row["round"], row["text"], " · ".join(p for p in (row["addressee"], row["region"]) if p),
-                        row["success_factors"], row["status"], row["follow_up"], row["follow_up_round"], row["explanation"]])
-    sheet.column_dimensions["B"].width = 60
-
-    if context["subject_rows"]:
-        sheet = workbook.create_sheet(_sheet_title(_("Regio's")))
-        _append(sheet, [_("code"), _("regio"), _("brigade"), *context["subject_columns"]], bold=True)
-        for row in context["subject_rows"]:
-            _append(sheet, row)
-
+    workbook.remove(workbook.active)
+    workbook.properties.creator = AUTHOR
+    workbook.properties.title = report_context(picture)["title"]
+    for model in report_sheets(picture):
+        sheet = workbook.create_sheet(model.title)
+        for values, bold in model.rows:
+            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+                if bold:
+                    cell.font = Font(bold=True)
+        for column, width in model.widths.items():
+            sheet.column_dimensions[get_column_letter(column + 1)].width = width
+        if model.freeze_header:
+            sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# --- OpenDocument (ODT, ODS) ------------------------------------------------------------------------------
+
+
+def render_odt(picture: Picture) -> bytes:
+    """The report as an OpenDocument text (`national.opendocument`), beside the DOCX."""
+    return opendocument.text_document(report_blocks(picture), title=report_context(picture)["title"])
+
+
+def render_ods(picture: Picture) -> bytes:
+    """The report as an OpenDocument spreadsheet (`national.opendocument`), beside the XLSX."""
+    return opendocument.spreadsheet(report_sheets(picture), title=report_context(picture)["title"])
 
 
 # --- CSV --------------------------------------------------------------------------------------------------
@@ -475,9 +633,10 @@ def render_xlsx(picture: Picture) -> bytes:
 CSV_HEADER_FIXED = ("round", "status", "question_code", "success_factor", "value", "label", "count")
 
 
-def render_csv(picture: Picture) -> bytes:
+def render_csv(picture: Picture, *, delimiter: str = ",") -> bytes:
     """The indicator table in long format: one row per indicator and value, with the count nationally, per
-    brigade and in the previous round (formula-safe, as every CSV export)."""
+    brigade and in the previous round (formula-safe, as every CSV export), in UTF-8 with a byte order mark
+    so that a spreadsheet reads its accents; `delimiter=";"` for a spreadsheet set to Dutch."""
     brigades = brigade_codes(picture)
     header = (*CSV_HEADER_FIXED, *[f"brigade_{n}" for n in brigades], "previous_round", "previous_count", "version", "sha256")
     published = picture.get("published") if is_published(picture) else None
@@ -494,10 +653,15 @@ def render_csv(picture: Picture) -> bytes:
                 str(previous["round"]) if previous else "", str(previous.get("counts", {}).get(value, 0)) if previous else "",
                 *fingerprint,
             ])
-    return render_table(header, rows, "csv")
+    return render_table(header, rows, "csv", delimiter=delimiter, bom=True)
 
 
-RENDERERS = {"pdf": render_pdf, "docx": render_docx, "xlsx": render_xlsx, "csv": render_csv}
+def render_csv_nl(picture: Picture) -> bytes:
+    return render_csv(picture, delimiter=";")
+
+
+RENDERERS = {"pdf": render_pdf, "docx": render_docx, "xlsx": render_xlsx, "csv": render_csv, "odt": render_odt,
+             "ods": render_ods, "csv_nl": render_csv_nl}
 
 
 def render(picture: Picture, fmt: str, *, shapes: list[dict] | None = None) -> bytes:
@@ -509,8 +673,12 @@ def render(picture: Picture, fmt: str, *, shapes: list[dict] | None = None) -> b
     return RENDERERS[fmt](picture)
 
 
+def extension(fmt: str) -> str:
+    return "csv" if fmt == "csv_nl" else fmt
+
+
 def filename(picture: Picture, fmt: str) -> str:
-    name = "indicatoren" if fmt == "csv" else "landelijk-beeld"
+    name = "indicatoren" if fmt in ("csv", "csv_nl") else "landelijk-beeld"
     published = picture.get("published")
     suffix = f"-v{published.get('version', 1)}" if published else ("" if is_published(picture) else "-voorlopig")
-    return f"{name}-{picture['round']}{suffix}.{fmt}"
+    return f"{name}-{picture['round']}{suffix}{'-nl' if fmt == 'csv_nl' else ''}.{extension(fmt)}"

@@ -104,7 +104,8 @@ def _dashboard(request: HttpRequest, round) -> HttpResponse:
     can_edit = may(request.user, Action.NATIONAL_EDIT)
     context = {"round": round, **pages.picture_page(picture, previous=previous), **_map(request, picture, previous),
                "shared": picture.get("preview", False), "can_edit": can_edit,
-               "versions": publication.versions(round) if picture.get("published") else [],
+               "versions": publication.versions(round, publication.audience_of(request.user)) if picture.get("published") else [],
+               "publication_check": publication.latest_check(round) if picture.get("published") else None,
                "correction_form": files.CorrectionForm() if can_edit else None}
     return render(request, "national/national.html", context)
 

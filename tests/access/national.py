@@ -131,9 +131,9 @@ API_RULES = [
 
 # The year addresses of earlier versions: a permanent redirect to the round's code for everyone logged in (the
 # page it leads to decides access); an unknown year answers 404.
-YEAR_MOVED = [Case(kwargs={"year": 2013}, expect=expect(301)),
+YEAR_MOVED = [Case(kwargs={"round_code": "icms-2013"}, expect=expect(301)),
               Case(label="unknown year", kwargs={"year": 1999}, expect=expect(404))]
-YEAR_MOVED_REST = [Case(kwargs={"year": 2013, "rest": "3.4.1/"}, expect=expect(301)),
+YEAR_MOVED_REST = [Case(kwargs={"round_code": "icms-2013", "rest": "3.4.1/"}, expect=expect(301)),
                    Case(label="unknown year", kwargs={"year": 1999, "rest": "3.4.1/"}, expect=expect(404))]
 
 RULES = {
@@ -302,6 +302,9 @@ RULES.update({
         Case(label="shared", kwargs={"round_code": "icms-2013"}, setup=_shared, expect=NATIONAL),
         Case(label="unknown round", kwargs={"round_code": "icms-1999"}, expect=expect(403, ministry=404, **{r: 404 for r in INSPECTORS})),
     ],
+    "national:report_odt": [Case(label="published", kwargs={"round_code": "icms-2009"}, setup=_published, expect=NATIONAL)],
+    "national:report_ods": [Case(label="unpublished", kwargs={"round_code": "icms-2013"}, expect=UNPUBLISHED)],
+    "national:indicators_csv_nl": [Case(label="shared", kwargs={"round_code": "icms-2013"}, setup=_shared, expect=NATIONAL)],
     "national:report_page": [Case(label="published", kwargs={"round_code": "icms-2009"}, setup=_published, expect=NATIONAL)],
     # Refused (a message, nothing written) while the round has no published picture to correct.
     "national:picture_correct": [

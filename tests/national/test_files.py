@@ -48,10 +48,22 @@ def xlsx_text(data: bytes) -> str:
     return "\n".join(str(v) for rows in xlsx_cells(data).values() for row in rows for v in row if v is not None)
 
 
+def odf_text(data: bytes) -> str:
+    """The text of an OpenDocument file's content and metadata, element by element."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return "\n".join(text for part in ("content.xml", "meta.xml", "styles.xml")
+                         for text in etree.fromstring(archive.read(part)).itertext())
+
+
 @functools.lru_cache(maxsize=32)
 def file_text(fmt: str, data: bytes) -> str:
     # Reading a 25-page PDF's text takes seconds; each file is read once, however many things a test looks for.
-    return {"pdf": pdf_text, "docx": docx_text, "xlsx": xlsx_text, "csv": lambda d: d.decode("utf-8")}[fmt](data)
+    return {"pdf": pdf_text, "docx": docx_text, "xlsx": xlsx_text, "csv": lambda d: d.decode("utf-8-sig"),
+            "csv_nl": lambda d: d.decode("utf-8-sig"), "odt": odf_text, "ods": odf_text}[fmt](data)
 
 
 def normalised(text: str) -> str:
@@ -70,7 +82,7 @@ def region_names() -> list[str]:
 # --- each format holds the document's figures ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "odt", "ods"])
 def test_each_report_holds_the_sentences_and_judgments_of_the_document(fmt):
     data = reports.render(sample_picture(), fmt, shapes=[])
     assert holds(fmt, data, PIKET_SENTENCE)
@@ -99,10 +111,10 @@ def test_the_workbook_has_a_sheet_per_theme_the_indicators_by_brigade_and_round_
     sheets = xlsx_cells(reports.render_xlsx(sample_picture()))
     assert list(sheets) == ["Overzicht", "Thema 2", "Thema 4", "Indicatoren", "Context", "Aanbevelingen"]
     header, *rows = sheets["Indicatoren"]
-    assert header == ["vraag", "succesfactor", "vraagtekst", "waarde", "betekenis", "2013",
-                      "brigade 43", "brigade 11", "brigade 13", "2009"]
-    assert ["2.1.4", "3.2.1", "Hoe is het piket van de OVR geregeld?", "eigen_regio", "binnen de eigen regio",
-            6, 2, 3, 1, 9] in rows
+    # Words, not codes: the question and the answer as the questionnaire words them; counts and years as numbers.
+    assert header == ["succesfactor", "vraag", "antwoord", 2013, "brigade 43", "brigade 11", "brigade 13", 2009]
+    assert ["3.2.1", "Hoe is het piket van de OVR geregeld?", "binnen de eigen regio", 6, 2, 3, 1, 9] in rows
+    assert not [row for row in rows if "eigen_regio" in row or "2.1.4" in row]
     recommendation = next(r for r in sheets["Aanbevelingen"] if r[1].startswith("Stem de oefenkalenders"))
     assert recommendation[5] == "gedeeltelijk opgevolgd"
     assert recommendation[7] == "In 10 regio's zijn de kalenders nog niet afgestemd."
@@ -120,7 +132,7 @@ def test_a_text_that_looks_like_a_formula_stays_text_in_the_workbook_and_the_csv
 
 
 def test_the_indicator_csv_has_a_row_per_indicator_and_value_with_the_brigades_and_the_previous_round():
-    rows = list(csv.DictReader(io.StringIO(reports.render_csv(sample_picture()).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(reports.render_csv(sample_picture()).decode("utf-8-sig"))))
     piket = {row["value"]: row for row in rows if row["question_code"] == "2.1.4"}
     assert piket["eigen_regio"]["count"] == "6" and piket["brigade"]["count"] == "19"
     assert (piket["brigade"]["brigade_43"], piket["brigade"]["brigade_11"], piket["brigade"]["brigade_13"]) == ("6", "5", "8")
@@ -141,8 +153,8 @@ def test_every_file_of_a_published_round_carries_its_sha256_and_version(fmt):
     text = file_text(fmt, data)
     assert SHA in normalised(text)
     assert PROVISIONAL not in text
-    if fmt == "csv":
-        assert next(csv.DictReader(io.StringIO(text)))["version"] == "2"
+    if fmt in ("csv", "csv_nl"):
+        assert next(csv.DictReader(io.StringIO(text), delimiter="," if fmt == "csv" else ";"))["version"] == "2"
     else:
         assert normalised("versie 2") in normalised(text)
 
@@ -199,7 +211,7 @@ def demo_files(demo_data, django_db_blocker):
         return document, {fmt: reports.render(document, fmt, shapes=shapes) for fmt in reports.FORMATS}, names
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "odt", "ods"])
 def test_the_demos_report_holds_the_piket_sentence_and_the_judgments(db, demo_files, fmt):
     document, files, _names = demo_files
     assert document["indicators"]["piket_arrangement"]["sentence"] == DEMO_PIKET
@@ -211,7 +223,8 @@ def test_the_demos_report_holds_the_piket_sentence_and_the_judgments(db, demo_fi
 
 def test_the_demos_indicator_csv_holds_the_piket_counts(db, demo_files):
     _document, files, _names = demo_files
-    rows = [row for row in csv.DictReader(io.StringIO(files["csv"].decode())) if row["question_code"] == "piket_arrangement"]
+    rows = [row for row in csv.DictReader(io.StringIO(files["csv"].decode("utf-8-sig")))
+            if row["question_code"] == "piket_arrangement"]
     counts = {row["value"]: int(row["count"]) for row in rows}
     # The regional and the brigade piket (6 and 19); no region is without one.
     assert sorted(counts.values()) == [0, 6, 19] and counts["none"] == 0

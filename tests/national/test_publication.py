@@ -29,12 +29,12 @@ def test_publishing_stores_version_1_whose_sha256_is_that_of_the_stored_document
     assert picture.document["status"] == "gepubliceerd" and picture.document["published"] is None
     assert "subjects" in picture.document  # the inspectors' document
     assert "subjects" not in picture.public_document  # the ministry's
-    # Each file is rendered from the stored documents when first asked for, then kept.
-    for fmt in reports.FORMATS:
-        for audience in publication.AUDIENCES:
-            _picture, file = publication.published_file(published, fmt, audience)
-            assert file.sha256 == publication.sha256(bytes(file.content))
-    assert picture.files.count() == len(reports.FORMATS) * len(publication.AUDIENCES)
+    # Every file for both readers is rendered and kept at publication, before anyone asks for one.
+    stored = {(file.format, file.audience): file for file in picture.files.all()}
+    assert set(stored) == {(fmt, audience) for fmt in reports.FORMATS for audience in publication.AUDIENCES}
+    for file in stored.values():
+        assert file.sha256 == publication.sha256(bytes(file.content))
+        assert publication.published_file(published, file.format, file.audience)[1] == file
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "csv"])
@@ -42,12 +42,14 @@ def test_the_files_of_a_published_round_carry_its_sha256_and_are_served_byte_for
                                                                                       inspector, ministry):
     picture = PublishedPicture.objects.get(round=published)
     url = f"/national/icms-2013/{'indicators.csv' if fmt == 'csv' else 'report.pdf'}"
-    for user, audience in ((inspector, "detail"), (ministry, "national")):
+    # Each reader's files carry the SHA-256 of the document that reader reads (the ministry's has no region).
+    for user, audience, sha in ((inspector, "detail", picture.sha256), (ministry, "national", picture.public_sha256)):
         response = client_for(user).get(url)
         assert response.status_code == 200
         stored = bytes(PublishedFile.objects.get(picture=picture, format=fmt, audience=audience).content)
         assert response.content == stored
-        assert "".join(picture.sha256.split()) in "".join(file_text(fmt, stored).split())
+        assert sha in "".join(file_text(fmt, stored).split())
+    assert picture.public_sha256 == publication.document_fingerprint(picture.public_document) != picture.sha256
 
 
 def test_the_ministrys_published_files_name_no_region(published):
@@ -108,9 +110,9 @@ def test_the_dashboard_of_a_published_round_shows_the_published_version_whatever
     NationalConclusion.objects.update_or_create(
         round=published, success_factor=SuccessFactor.objects.get(code="3.4.1"),
         defaults={"text": "Na publicatie gewijzigd.", "judgment": "voldoet_niet", "revision": 9})
-    for user in (inspector, ministry):
+    for user, sha in ((inspector, picture.sha256), (ministry, picture.public_sha256)):
         html = client_for(user).get("/national/icms-2013/").content.decode()
-        assert picture.sha256 in html
+        assert sha in html
         assert "Na publicatie gewijzigd." not in html
         assert "Versie 1" in html
     assert "report.pdf" in html and "report.xlsx" in html and "report.docx" in html

@@ -7,7 +7,8 @@ from national import publication, reports
 
 class Command(BaseCommand):
     help = (
-        "Write the national report of a round as PDF, DOCX, XLSX or the indicator table as CSV: a published "
+        "Write the national report of a round as PDF/A, DOCX, ODT, XLSX, ODS or the indicator table as CSV "
+        "(csv_nl: separated by ';'): a published "
         "round's stored file, any other round rendered now (marked 'voorlopig'). --audience national leaves out "
         "every region's name, as the ministry's download does."
     )
@@ -22,7 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         round = command_round(options["round"])
         fmt = options["format"]
-        if fmt != "csv" and not options["output"]:
+        text = fmt in ("csv", "csv_nl")
+        if not text and not options["output"]:
             raise CommandError(f"Geef --output op voor {fmt.upper()}.")
         stored = publication.published_file(round, fmt, options["audience"])
         if stored is not None:
@@ -32,4 +34,4 @@ class Command(BaseCommand):
 
             document = picture_document(round, detail=options["audience"] == "detail")
             data = reports.render(document, fmt, shapes=reports.map_shapes())
-        write_export(self.stdout, data, fmt, options["output"])
+        write_export(self.stdout, data, "csv" if text else fmt, options["output"])
