@@ -1,3 +1,5 @@
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -40,7 +42,7 @@ def test_a_contact_person_downloads_the_blank_template_of_their_region(login, pa
         page.get_by_role("button", name="Downloaden").click()
     download = download_info.value
     assert download.suggested_filename == "sjabloon-antwoorden-2013.csv"
-    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "region_code,question_code,value,comment"
-    assert {line.split(",")[0] for line in lines[1:]} == {"VR13"}
-    assert len(lines) == 1 + 85
+    rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    assert rows[0] == ["region_code", "question_code", "value", "comment"]
+    assert {row[0] for row in rows[1:]} == {"VR13"}
+    assert len(rows) == 1 + 85
