@@ -119,7 +119,7 @@ def validate_judgment_rows(rows: Iterable[Row], context: JudgmentContext) -> tup
 
 def judgment_context(round: Round) -> JudgmentContext:
     subjects = {code: (kind, pk) for pk, code, kind in Subject.objects.values_list("pk", "code", "kind")}
-    factors = dict(SuccessFactor.objects.values_list("code", "subject_kind"))
+    factors = dict(SuccessFactor.objects.filter(framework_id=round.framework_id).values_list("code", "subject_kind"))
     published = round.published_at is not None
     stored = {
         (code, csf): (judgment, text)
@@ -163,7 +163,7 @@ def _judgments_import(
         raise ImportRefused(errors)
 
     result = ImportResult(skipped=len(rows) - len(valid))
-    factors = {factor.code: factor for factor in SuccessFactor.objects.all()}
+    factors = {factor.code: factor for factor in SuccessFactor.objects.filter(framework_id=round.framework_id)}
     subjects = {subject.code: subject for subject in Subject.objects.all()}
     stored = {
         (code, csf): (text, judgment)

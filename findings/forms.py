@@ -148,6 +148,11 @@ class RecommendationForm(forms.Form):
         label=_("Veiligheidsregio (leeg: landelijk)"), queryset=Region.objects.all(), required=False, empty_label=_("landelijk")
     )
 
+    def __init__(self, *args, round: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The success factors of the round's own framework.
+        self.fields["success_factors"].queryset = SuccessFactor.objects.filter(framework_id=round.framework_id)
+
 
 class FollowUpForm(forms.Form):
     status = forms.ChoiceField(label=_("Opvolging"), choices=FollowUpStatus.choices)
@@ -176,6 +181,7 @@ class DraftRuleForm(forms.Form):
 
     def __init__(self, *args, round: Round, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["success_factor"].queryset = SuccessFactor.objects.filter(framework_id=round.framework_id)
         questions = Question.objects.filter(questionnaire__round=round).select_related("success_factor")
         choices = {}
         for question in questions.order_by("success_factor__code", "order"):
