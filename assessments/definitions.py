@@ -161,7 +161,7 @@ def _validate_framework(
     has_norm = question.get("norm") not in (None, [], {})
     section = question.get("norm_section")
     if section is not None and not SECTION.match(str(section)):
-        errors.append(f"{where}: norm_section {section!r} is geen paragraaf van het rapport (zoals 3.2.1).")
+        errors.append(f"{where}: norm_section {section!r} is geen paragraaf van het rapport (zoals 2.1 of 4.3.2).")
     elif section is not None and not has_norm:
         errors.append(f"{where}: norm_section zonder norm.")
     elif section is None and has_norm:

@@ -223,7 +223,7 @@ def framework_errors(data: dict) -> list[str]:
             factor_code = str(factor.get("code") or "")
             where = f"succesfactor {factor_code or '(zonder code)'}"
             if not FACTOR_CODE.match(factor_code) or len(factor_code) > 8:
-                error(factor, f"{where}: code bestaat uit letters en cijfers met punten (zoals 3.1.1), ten hoogste 8 tekens.")
+                error(factor, f"{where}: code bestaat uit letters en cijfers met punten (zoals 2.1 of 4.3.2), ten hoogste 8 tekens.")
             if factor_code in factors:
                 error(factor, f"{where}: code komt twee keer voor in dit toetsingskader.")
             factors.add(factor_code)
@@ -252,7 +252,7 @@ def framework_errors(data: dict) -> list[str]:
                 criteria.add(criterion_code)
                 if not SECTION.match(str(criterion.get("section") or "")):
                     error(criterion, f"criterium {criterion_code}: section {criterion.get('section')!r} is geen "
-                                     "paragraaf (zoals 3.2.1).")
+                                     "paragraaf (zoals 2.1 of 4.3.2).")
                 if not str(criterion.get("text") or "").strip():
                     error(criterion, f"criterium {criterion_code}: tekst ontbreekt.")
     return errors

@@ -164,7 +164,8 @@ class FollowUpForm(forms.Form):
 class DraftRuleForm(forms.Form):
     success_factor = forms.ModelChoiceField(label=_("Kritische succesfactor"), queryset=SuccessFactor.objects.all())
     kind = forms.ChoiceField(label=_("Soort regel"), choices=RuleKind.choices)
-    min_regions = forms.IntegerField(label=_("Minimaal aantal regio's"), min_value=1, max_value=25, initial=5, required=False)
+    # At most the number of regions: the service (draft_rule_create) checks it against the regions there are.
+    min_regions = forms.IntegerField(label=_("Minimaal aantal regio's"), min_value=1, initial=5, required=False)
     # The rule keeps the question's code; the reader picks the question by its text.
     question_code = forms.ChoiceField(label=_("Vraag (indicatorregel)"), required=False)
     values = forms.CharField(label=_("Waarden die de norm halen, gescheiden door komma's"), required=False,

@@ -72,7 +72,7 @@ def test_criteria_with_errors_are_refused_whole_with_file_and_line_in_dutch(db, 
     errors = "\n".join(refused.value.errors)
     assert "criterium 3.1.1-z: code komt twee keer voor." in errors
     assert "criterium '3.2.1-q': code is de code van de succesfactor, een streepje en een letter (3.1.1-a)." in errors
-    assert "criterium 3.2.1-q: section 'paragraaf drie' is geen paragraaf (zoals 3.2.1)." in errors
+    assert "criterium 3.2.1-q: section 'paragraaf drie' is geen paragraaf (zoals 2.1 of 4.3.2)." in errors
     assert "criterium 3.2.1-q: tekst ontbreekt." in errors
     assert all(error.startswith("framework.yaml, regel ") for error in refused.value.errors)
     assert not Criterion.objects.filter(code="3.1.1-z").exists()
@@ -121,7 +121,7 @@ def test_a_norm_names_the_report_section_that_applies_it():
     ]
     assert errors(norm_section="3.1.1") == ["vraag 1 (q): norm_section zonder norm."]
     assert errors(norm=["ja"], norm_section="drie") == [
-        "vraag 1 (q): norm_section 'drie' is geen paragraaf van het rapport (zoals 3.2.1)."
+        "vraag 1 (q): norm_section 'drie' is geen paragraaf van het rapport (zoals 2.1 of 4.3.2)."
     ]
 
 
