@@ -36,7 +36,7 @@ class ImportCommand(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=f"CSV of XLSX met kopregel {self.importer.header_text}")
-        parser.add_argument("--round", required=True, help="code van de meting, bijv. icms-2013 (een jaartal alleen als één meting dat jaar heeft)")
+        parser.add_argument("--round", required=True, help="code van de meting, <toetsingskader>-<jaar> (een jaartal alleen als één meting dat jaar heeft)")
         parser.add_argument("--user", help="gebruikersnaam die in de geschiedenis als wijziger staat")
 
     def handle(self, *args, file: str, round: str, user: str | None = None, **options):

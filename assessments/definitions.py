@@ -1,20 +1,14 @@
-"""Questionnaire definitions: YAML files in `assessments/questionnaires/` → database rows.
+"""Questionnaire definitions: YAML documents of a framework package (`assessments.packages`) → database rows.
 
-A definition is validated whole before anything is written. Loading an
-unchanged file does nothing; a changed file replaces the latest version only
-while that version has no answers, otherwise it becomes a new version (answers
-keep the version they were given against).
+A definition is validated whole before anything is written. Loading an unchanged definition does nothing; a
+changed one replaces the latest version only while that version has no answers, otherwise it becomes a new
+version (answers keep the version they were given against).
 
-Beside them, `criteria.yaml` holds what the inspectors held each success factor
-against (the opening of each section of chapter 3 of the report), loaded first
-(`criteria_load`). A question may name the `criterion` it measures (of its own
-success factor); a `norm` names the report section that applies it
-(`norm_section`); a `signal` is what the report notes without judging (shown to
-the inspector, never counted: assessments.norms); `help_en` and `unit_en` are the
-English of `help` and `unit`.
-
-The functions take a `get_model` callable so the data migration can run them
-against historical models.
+A question names its success factor and may name the `criterion` it measures (of its own success factor), both
+by their codes in its framework; a `norm` names the report section that applies it (`norm_section`); a `signal`
+is what the report notes without judging (shown to the inspector, never counted: assessments.norms); `help_en`
+and `unit_en` are the English of `help` and `unit`. `continues` ties a question to one of an earlier round of the
+same framework (`round: <year>`, `code`, `relation`).
 """
 
 from __future__ import annotations
@@ -23,16 +17,12 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
-QUESTIONNAIRE_DIR = Path(__file__).resolve().parent / "questionnaires"
-# The criteria per success factor (what the inspectors held each factor against), beside the questionnaires.
-CRITERIA_FILE = QUESTIONNAIRE_DIR / "criteria.yaml"
 KINDS = {"yes_no", "single_choice", "multiple_choice", "number", "text", "date"}
 # A number question's rules: the smallest and largest value, and whether only whole numbers are allowed.
 BOUND_KEYS = ("min", "max", "whole")
@@ -105,10 +95,10 @@ def validate_definition(
     for position, question in enumerate(data["questions"], start=1):
         where = f"vraag {position}"
         if not isinstance(question, dict):
-            errors.append(f"{where}: geen geldige vraag.")
+            errors.append(f"{_line(data)}{where}: geen geldige vraag.")
             continue
         code = str(question.get("code", ""))
-        where = f"vraag {position} ({code or 'zonder code'})"
+        where = f"{_line(question)}vraag {position} ({code or 'zonder code'})"
         if not CODE.match(code):
             errors.append(f"{where}: code moet bestaan uit kleine letters, cijfers en _.")
         if code in seen:
@@ -171,7 +161,7 @@ def _validate_framework(
     has_norm = question.get("norm") not in (None, [], {})
     section = question.get("norm_section")
     if section is not None and not SECTION.match(str(section)):
-        errors.append(f"{where}: norm_section {section!r} is geen paragraaf van het rapport (zoals 3.2.1).")
+        errors.append(f"{where}: norm_section {section!r} is geen paragraaf van het rapport (zoals 2.1 of 4.3.2).")
     elif section is not None and not has_norm:
         errors.append(f"{where}: norm_section zonder norm.")
     elif section is None and has_norm:
@@ -400,51 +390,79 @@ def content_hash(data: dict) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | None = None) -> LoadResult:
-    """Load one definition (already read); raises DefinitionError listing every problem."""
-    if get_model is None:
-        from django.apps import apps
+def questionnaire_check(
+    data: dict, *, framework, success_factors: dict[str, str], criteria: dict[str, str], earlier: dict[str, dict]
+) -> list[str]:
+    """Every problem of one definition of a framework package, in Dutch (with "regel N, " where the line is known):
+    its schema, its success factors and criteria (of the package), and the lineage of its questions (`continues`:
+    a question of an earlier round of the same framework, in the package (`earlier`) or already loaded)."""
+    errors = validate_definition(data, success_factors=set(success_factors), criteria=criteria)
+    if errors:
+        return errors
+    if not isinstance(data["round"], int) or not 1900 <= data["round"] <= 2999:
+        return [f"{_line(data)}round is het jaar van de meting (zoals 2016), niet {data['round']!r}."]
+    for question in data["questions"]:
+        continues = question.get("continues")
+        if not continues:
+            continue
+        year, code = continues.get("round"), str(continues.get("code"))
+        if not isinstance(year, int) or year >= data["round"]:
+            errors.append(f"{_line(continues)}vraag {question['code']}: vervolg op {code!r} moet een eerdere meting "
+                          f"noemen dan {data['round']}.")
+            continue
+        in_package = any(
+            other.get("round") == year and other.get("audience") == data["audience"]
+            and any(isinstance(q, dict) and str(q.get("code")) == code for q in other.get("questions") or [])
+            for other in earlier.values()
+        )
+        if not in_package and not _earlier_question(framework, year, data["audience"], code):
+            errors.append(f"{_line(continues)}vraag {question['code']}: vervolg op {code!r} uit {year} niet gevonden.")
+    return errors
 
-        get_model = apps.get_model
-    Round = _framework_model(get_model, "Round")
-    SuccessFactor = _framework_model(get_model, "SuccessFactor")
-    Questionnaire = get_model("assessments", "Questionnaire")
-    Question = get_model("assessments", "Question")
-    Choice = get_model("assessments", "Choice")
-    Answer = get_model("assessments", "Answer")
 
-    factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
-    criteria = _criteria(get_model)
-    errors = validate_definition(
-        data,
-        success_factors=set(factors),
-        criteria=None if criteria is None else {code: c.success_factor.code for code, c in criteria.items()},
+def _line(node) -> str:
+    line = getattr(node, "line", None)
+    return f"regel {line}, " if line else ""
+
+
+def _earlier_question(framework, year: int, audience: str, code: str):
+    """The question `code` of the latest version of `framework`'s questionnaire for `audience` in `year`."""
+    from assessments.models import Question
+
+    if framework is None:
+        return None
+    return (
+        Question.objects.filter(
+            questionnaire__round__framework=framework, questionnaire__round__year=year,
+            questionnaire__audience=audience, code=code,
+        )
+        .order_by("-questionnaire__version")
+        .first()
     )
-    round = Round.objects.filter(year=data.get("round")).first()
+
+
+def questionnaire_load(data: dict, *, framework, source: str = "") -> LoadResult:
+    """Load one definition (already read) of `framework`, whose factors, criteria and round exist; raises
+    DefinitionError listing every problem."""
+    from assessments.models import Answer, Choice, Question, Questionnaire
+    from framework.models import Criterion, Round, SuccessFactor
+
+    factors = {sf.code: sf for sf in SuccessFactor.objects.filter(framework=framework)}
+    criteria = {c.code: c for c in Criterion.objects.filter(framework=framework).select_related("success_factor")}
+    errors = questionnaire_check(
+        data, framework=framework, success_factors={code: sf.subject_kind for code, sf in factors.items()},
+        criteria={code: c.success_factor.code for code, c in criteria.items()}, earlier={},
+    )
+    round = Round.objects.filter(framework=framework, year=data.get("round")).first()
     if round is None and not errors:
-        errors.append(f"Meting {data.get('round')} bestaat niet.")
-    lineage = {}
-    if not errors:
-        for question in data["questions"]:
-            continues = question.get("continues")
-            if not continues:
-                continue
-            earlier = (
-                Question.objects.filter(
-                    questionnaire__round__year=continues.get("round"),
-                    questionnaire__audience=data["audience"],
-                    code=str(continues.get("code")),
-                )
-                .order_by("-questionnaire__version")
-                .first()
-            )
-            if earlier is None or continues.get("round") >= data["round"]:
-                errors.append(
-                    f"vraag {question['code']}: vervolg op {continues.get('code')!r} uit {continues.get('round')} niet gevonden."
-                )
-            lineage[question["code"]] = earlier
+        errors.append(f"Meting {framework.code}-{data.get('round')} bestaat niet.")
     if errors:
         raise DefinitionError(errors)
+    lineage = {
+        question["code"]: _earlier_question(framework, question["continues"]["round"], data["audience"],
+                                            str(question["continues"]["code"]))
+        for question in data["questions"] if question.get("continues")
+    }
 
     digest = content_hash(data)
     latest = Questionnaire.objects.filter(round=round, audience=data["audience"]).order_by("-version").first()
@@ -455,7 +473,7 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
         "title_en": data.get("title_en", ""),
         "intro": data.get("intro") or "",
         "reconstructed": bool(data.get("reconstructed", False)),
-        "source_file": source,
+        "source_file": source[:200],
         "content_hash": digest,
     }
     if latest is not None and not Answer.objects.filter(question__questionnaire=latest).exists():
@@ -489,7 +507,9 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
             norm=_normalise_norm(spec.get("norm")),
             continues=lineage.get(spec["code"]),
             continues_relation=continues.get("relation", ""),
-            **_supported(Question, {**_bounds(spec), **_indicator(spec), **_framework(spec, criteria)}),
+            **_bounds(spec),
+            **_indicator(spec),
+            **_framework(spec, criteria),
         )
         Choice.objects.bulk_create(
             Choice(
@@ -504,189 +524,9 @@ def questionnaire_load(data: dict, *, source: str = "", get_model: Callable | No
     return LoadResult(questionnaire, action)
 
 
-def _framework_model(get_model: Callable, name: str):
-    """A framework model (Round, Theme, SuccessFactor, Criterion): in `framework`, or in `assessments` for the
-    data migrations that ran before they moved."""
-    try:
-        return get_model("framework", name)
-    except LookupError:
-        return get_model("assessments", name)
-
-
-def _criteria(get_model: Callable) -> dict | None:
-    """The criteria by code (with their success factor); None before the Criterion model existed (the data
-    migration that first loads the definitions)."""
-    try:
-        Criterion = _framework_model(get_model, "Criterion")
-    except LookupError:
-        return None
-    return {criterion.code: criterion for criterion in Criterion.objects.select_related("success_factor")}
-
-
-def _supported(model, fields: dict) -> dict:
-    """The fields `model` has: the data migration that first loads the definitions runs against a historical
-    Question without the fields added since (0007 and 0009 fill those from the same files)."""
-    names = {field.name for field in model._meta.get_fields()}
-    return {name: value for name, value in fields.items() if name in names}
-
-
 def _normalise_norm(norm):
     if norm in (None, [], {}):
         return None
     if isinstance(norm, dict):
         return {key: value for key, value in norm.items()}
     return [str(value) for value in norm]
-
-
-def bundled_files() -> list[Path]:
-    """The definitions in the repository, oldest round first (lineage points backwards)."""
-    return sorted(path for path in QUESTIONNAIRE_DIR.glob("*.yaml") if path.name != CRITERIA_FILE.name)
-
-
-def bundled_load(get_model: Callable | None = None) -> list[LoadResult]:
-    """The criteria (when the database has them yet), then every questionnaire definition in the repository."""
-    if get_model is None:
-        from django.apps import apps
-
-        get_model = apps.get_model
-    if CRITERIA_FILE.exists() and _criteria(get_model) is not None:
-        criteria_load(read_criteria(CRITERIA_FILE), get_model=get_model)
-    return [questionnaire_load(read_definition(path), source=path.name, get_model=get_model) for path in bundled_files()]
-
-
-def bundled_fill(keys: tuple[str, ...], fields: Callable[[dict], dict], get_model: Callable) -> None:
-    """Bring the questions already loaded up to date with the bundled files for the definition keys `keys`
-    (a data migration that adds the fields those keys fill): every version's question with that code gets
-    `fields(spec)`, and a questionnaire loaded from a file that differs only by these keys keeps its hash, so
-    loading the file again changes nothing."""
-    Questionnaire = get_model("assessments", "Questionnaire")
-    Question = get_model("assessments", "Question")
-    for path in bundled_files():
-        data = read_definition(path)
-        versions = Questionnaire.objects.filter(round__year=data["round"], audience=data["audience"])
-        for spec in data["questions"]:
-            if any(key in spec for key in keys):
-                Question.objects.filter(questionnaire__in=versions, code=spec["code"]).update(**fields(spec))
-        without = {**data, "questions": [{k: v for k, v in q.items() if k not in keys} for q in data["questions"]]}
-        latest = versions.order_by("-version").first()
-        if latest is not None and latest.content_hash == content_hash(without):
-            latest.content_hash = content_hash(data)
-            latest.save(update_fields=["content_hash"])
-
-
-def framework_fill(get_model: Callable) -> None:
-    """The data migration that adds criteria and the framework keys: load the criteria, give the questions
-    already loaded their criterion, norm section, signal and English help and unit, then load the bundled
-    definitions (a database migrated before the definitions gained new questions gets them: the version
-    replaced while it has no answers, a new version otherwise; a fresh database finds them unchanged)."""
-    if CRITERIA_FILE.exists():
-        criteria_load(read_criteria(CRITERIA_FILE), get_model=get_model)
-    criteria = _criteria(get_model)
-    bundled_fill(FRAMEWORK_KEYS, lambda spec: _framework(spec, criteria), get_model)
-    for path in bundled_files():
-        questionnaire_load(read_definition(path), source=path.name, get_model=get_model)
-
-
-# Criteria -------------------------------------------------------------------------------------------------------
-
-
-def read_criteria(path: Path | str) -> dict:
-    data = read_yaml(path)
-    if not isinstance(data, dict) or "criteria" not in data:
-        raise DefinitionError(["Het bestand bevat geen criteria (verwacht: criteria: een lijst)."])
-    return data
-
-
-def validate_criteria(data: dict, *, success_factors: set[str]) -> list[str]:
-    """All problems in a criteria file, in Dutch; an empty list means it can be loaded."""
-    entries = data.get("criteria")
-    if not isinstance(entries, list) or not entries:
-        return ["criteria moet een niet-lege lijst zijn."]
-    errors = []
-    seen: set[str] = set()
-    for position, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            errors.append(f"criterium {position}: geen geldig criterium.")
-            continue
-        code = str(entry.get("code") or "")
-        where = f"criterium {position} ({code or 'zonder code'})"
-        factor = str(entry.get("success_factor") or "")
-        match = CRITERION_CODE.match(code)
-        if not match:
-            errors.append(f"{where}: code is de code van de succesfactor, een streepje en een letter (3.2.1-a).")
-        elif match.group(1) != factor:
-            errors.append(f"{where}: code begint niet met de succesfactor {factor or '(geen)'}.")
-        if code in seen:
-            errors.append(f"{where}: code komt twee keer voor.")
-        seen.add(code)
-        if factor not in success_factors:
-            errors.append(f"{where}: onbekende succesfactor {entry.get('success_factor')!r}.")
-        if not SECTION.match(str(entry.get("section") or "")):
-            errors.append(f"{where}: section {entry.get('section')!r} is geen paragraaf van het rapport (zoals 3.2.1).")
-        if not isinstance(entry.get("text"), str) or not entry["text"].strip():
-            errors.append(f"{where}: tekst ontbreekt.")
-        if not isinstance(entry.get("text_en", ""), str | None):
-            errors.append(f"{where}: text_en moet tekst zijn.")
-        unknown = sorted(set(entry) - {"code", "success_factor", "section", "text", "text_en"})
-        if unknown:
-            errors.append(f"{where}: onbekende sleutel(s) {', '.join(unknown)}.")
-    return errors
-
-
-def criteria_load(data: dict, *, get_model: Callable | None = None) -> str:
-    """Load the criteria (already read), validated whole; unchanged criteria stay as they are, criteria no longer
-    in the file are removed unless a question still measures them. Returns a summary in Dutch."""
-    if get_model is None:
-        from django.apps import apps
-
-        get_model = apps.get_model
-    SuccessFactor = _framework_model(get_model, "SuccessFactor")
-    Criterion = _framework_model(get_model, "Criterion")
-    Question = get_model("assessments", "Question")
-    factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
-    errors = validate_criteria(data, success_factors=set(factors))
-    if errors:
-        raise DefinitionError(errors)
-    codes = [str(entry["code"]) for entry in data["criteria"]]
-    still_used = (
-        Question.objects.filter(criterion__isnull=False)
-        .exclude(criterion__code__in=codes)
-        .values_list("criterion__code", "questionnaire__round__year", "code")
-        .order_by("criterion__code", "questionnaire__round__year", "code")
-    )
-    errors = [
-        f"criterium {criterion} staat niet meer in het bestand, maar vraag {question} ({year}) meet het nog."
-        for criterion, year, question in still_used
-    ]
-    if errors:
-        raise DefinitionError(errors)
-    existing = {criterion.code: criterion for criterion in Criterion.objects.all()}
-    created = changed = 0
-    for order, entry in enumerate(data["criteria"], start=1):
-        fields = {
-            "success_factor": factors[str(entry["success_factor"])],
-            "section": str(entry["section"]),
-            "text": entry["text"].strip(),
-            "text_en": (entry.get("text_en") or "").strip(),
-            "order": order,
-        }
-        criterion = existing.get(str(entry["code"]))
-        if criterion is None:
-            Criterion.objects.create(
-                code=str(entry["code"]),
-                **{
-                    f"{name}_id": fields["success_factor"].framework_id
-                    for name in _supported(Criterion, {"framework": None})
-                },
-                **fields,
-            )
-            created += 1
-        elif any(getattr(criterion, name) != value for name, value in fields.items()):
-            for name, value in fields.items():
-                setattr(criterion, name, value)
-            criterion.save()
-            changed += 1
-    removed, _ = Criterion.objects.exclude(code__in=codes).delete()
-    if not (created or changed or removed):
-        return "criteria ongewijzigd"
-    return f"criteria: {created} nieuw, {changed} gewijzigd, {removed} verwijderd"

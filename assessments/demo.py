@@ -60,6 +60,9 @@ SENT_BACK = {
 # the OVR enters the others.
 CONTACT_THEMES = {2, 6}
 
+# The audit the demo replays (its package is framework/packages/icms).
+DEMO_FRAMEWORK = "icms"
+
 
 # --- the calendar of a round -----------------------------------------------------------------------------
 
@@ -147,7 +150,7 @@ def demo_load(*, stdout=None) -> str:
     parts = []
     with transaction.atomic():
         for year in sorted(set(REGION_FILES) | set(BRIGADE_FILES)):
-            round = Round.objects.get(year=year)
+            round = Round.objects.get(framework__code=DEMO_FRAMEWORK, year=year)
             if round.is_published:
                 parts.append(f"{year}: gepubliceerd, al geladen")
                 continue

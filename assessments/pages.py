@@ -256,7 +256,7 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
     by_code = {q.code: q for q in questions}
     # What the inspectors hold each factor of the theme against, shown above its questions.
     criteria: dict[int, list[Criterion]] = {}
-    for criterion in Criterion.objects.filter(success_factor__theme__number=theme):
+    for criterion in Criterion.objects.filter(framework_id=assessment.round.framework_id, success_factor__theme__number=theme):
         criteria.setdefault(criterion.success_factor_id, []).append(criterion)
     by_answer: dict[int, list[Evidence]] = {}
     for item in evidence:

@@ -20,7 +20,15 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
 from assessments.definitions import read_yaml
-from assessments.demo import ROUND_SOURCES, Fieldwork, demo_clock, fieldwork, respondents, subjects_in_order
+from assessments.demo import (
+    DEMO_FRAMEWORK,
+    ROUND_SOURCES,
+    Fieldwork,
+    demo_clock,
+    fieldwork,
+    respondents,
+    subjects_in_order,
+)
 from assessments.exchange import ImportRefused
 from assessments.models import Answer
 from findings.demo_directorates import directorates_demo_load
@@ -40,11 +48,11 @@ UNSENT_2013 = {"VR14"}
 def demo_load(*, stdout=None) -> str:
     inspector = User.objects.get(username="inspecteur")
     national = read_yaml(DEMO / "national.yaml")["rounds"]
-    factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
+    factors = {sf.code: sf for sf in SuccessFactor.objects.filter(framework__code=DEMO_FRAMEWORK)}
     parts = []
     with transaction.atomic():
         for year in (2009, 2013):
-            round = Round.objects.get(year=year)
+            round = Round.objects.get(framework__code=DEMO_FRAMEWORK, year=year)
             if round.is_published:
                 parts.append(f"{year}: gepubliceerd, al geladen")
                 continue

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from assessments.definitions import read_yaml
-from assessments.demo import demo_clock
+from assessments.demo import DEMO_FRAMEWORK, demo_clock
 from findings.models import Verification, VerificationItem
 from findings.services import report_save, response_reply, verification_respond, verification_send
 from framework.models import Round
@@ -34,7 +34,7 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
 def directorates_demo_load(*, by: User) -> str:
     """Load the directorates' 2013 interview reports and their verification; returns a one-line summary."""
     spec = read_yaml(SPEC)
-    round = Round.objects.get(year=spec["round"])
+    round = Round.objects.get(framework__code=DEMO_FRAMEWORK, year=spec["round"])
     loaded = []
     for code, entry in spec["directorates"].items():
         subject = Subject.objects.get(code=code, kind=SubjectKind.DIRECTORATE)

@@ -30,6 +30,11 @@ JUDGMENT_HEADER = ("region_code", "csf", "judgment", "finding")
 JUDGMENT_CODES = ", ".join(Judgment.values)
 
 
+def _codes(factors: dict[str, str], kind: str | None = None) -> str:
+    """The round's success factor codes (of one kind), for a message: "1.1, 1.2, 2.1"."""
+    return ", ".join(sorted(code for code, factor_kind in factors.items() if kind is None or factor_kind == kind)) or "—"
+
+
 def parse_judgment_file(name: str, data: bytes) -> Table:
     """The rows of a judgments file (CSV or XLSX), or the errors that make it unreadable."""
     return read_table(name, data, JUDGMENT_HEADER)
@@ -75,16 +80,17 @@ def validate_judgment_rows(rows: Iterable[Row], context: JudgmentContext) -> tup
                 RowError(
                     row.line,
                     _(
-                        "Onbekende code ‘%(code)s’; gebruik een regiocode (VR01 tot en met VR25) "
-                        "of, voor 3.3.1 en 3.3.2, een brigadecode (B11, B13 of B43)."
+                        "Onbekende code ‘%(code)s’; gebruik een regiocode (zoals VR01) of, voor een succesfactor "
+                        "die per brigade wordt beoordeeld (%(brigade_factors)s), een brigadecode (zoals B11)."
                     )
-                    % {"code": _short(code_raw.strip())},
+                    % {"code": _short(code_raw.strip()), "brigade_factors": _codes(context.factors, "brigade")},
                 )
             )
             continue
         factor_subject = context.factors.get(csf)
         if factor_subject is None:
-            errors.append(RowError(row.line, _("Onbekende succesfactor ‘%(code)s’; gebruik 3.1.1 tot en met 3.6.1.") % {"code": _short(csf)}))
+            errors.append(RowError(row.line, _("Onbekende succesfactor ‘%(code)s’; deze meting kent %(codes)s.")
+                                   % {"code": _short(csf), "codes": _codes(context.factors)}))
             continue
         if factor_subject != subject[0]:
             if factor_subject == "brigade":
@@ -119,7 +125,7 @@ def validate_judgment_rows(rows: Iterable[Row], context: JudgmentContext) -> tup
 
 def judgment_context(round: Round) -> JudgmentContext:
     subjects = {code: (kind, pk) for pk, code, kind in Subject.objects.values_list("pk", "code", "kind")}
-    factors = dict(SuccessFactor.objects.values_list("code", "subject_kind"))
+    factors = dict(SuccessFactor.objects.filter(framework_id=round.framework_id).values_list("code", "subject_kind"))
     published = round.published_at is not None
     stored = {
         (code, csf): (judgment, text)
@@ -163,7 +169,7 @@ def _judgments_import(
         raise ImportRefused(errors)
 
     result = ImportResult(skipped=len(rows) - len(valid))
-    factors = {factor.code: factor for factor in SuccessFactor.objects.all()}
+    factors = {factor.code: factor for factor in SuccessFactor.objects.filter(framework_id=round.framework_id)}
     subjects = {subject.code: subject for subject in Subject.objects.all()}
     stored = {
         (code, csf): (text, judgment)

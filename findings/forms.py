@@ -148,6 +148,11 @@ class RecommendationForm(forms.Form):
         label=_("Veiligheidsregio (leeg: landelijk)"), queryset=Region.objects.all(), required=False, empty_label=_("landelijk")
     )
 
+    def __init__(self, *args, round: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The success factors of the round's own framework.
+        self.fields["success_factors"].queryset = SuccessFactor.objects.filter(framework_id=round.framework_id)
+
 
 class FollowUpForm(forms.Form):
     status = forms.ChoiceField(label=_("Opvolging"), choices=FollowUpStatus.choices)
@@ -159,7 +164,8 @@ class FollowUpForm(forms.Form):
 class DraftRuleForm(forms.Form):
     success_factor = forms.ModelChoiceField(label=_("Kritische succesfactor"), queryset=SuccessFactor.objects.all())
     kind = forms.ChoiceField(label=_("Soort regel"), choices=RuleKind.choices)
-    min_regions = forms.IntegerField(label=_("Minimaal aantal regio's"), min_value=1, max_value=25, initial=5, required=False)
+    # At most the number of regions: the service (draft_rule_create) checks it against the regions there are.
+    min_regions = forms.IntegerField(label=_("Minimaal aantal regio's"), min_value=1, initial=5, required=False)
     # The rule keeps the question's code; the reader picks the question by its text.
     question_code = forms.ChoiceField(label=_("Vraag (indicatorregel)"), required=False)
     values = forms.CharField(label=_("Waarden die de norm halen, gescheiden door komma's"), required=False,
@@ -176,6 +182,7 @@ class DraftRuleForm(forms.Form):
 
     def __init__(self, *args, round: Round, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["success_factor"].queryset = SuccessFactor.objects.filter(framework_id=round.framework_id)
         questions = Question.objects.filter(questionnaire__round=round).select_related("success_factor")
         choices = {}
         for question in questions.order_by("success_factor__code", "order"):

@@ -69,7 +69,8 @@ def subject_page(*, round: Round, subject: Subject, user: User | None = None) ->
     """Everything a subject's findings page shows: per factor the finding, the answers that bear on it
     and the suggested judgment; the interview report; the verification items."""
     factors = list(
-        SuccessFactor.objects.filter(subject_kind=subject.kind).select_related("theme").prefetch_related("criteria")
+        SuccessFactor.objects.filter(framework_id=round.framework_id, subject_kind=subject.kind)
+        .select_related("theme").prefetch_related("criteria")
     )
     findings = {
         f.success_factor_id: f
@@ -137,8 +138,8 @@ def citation_choices(*, finding: Finding) -> dict:
 
 def overview(round: Round) -> dict:
     """The inspectors' overview of a round: per subject the judgments, what is missing and the verification status."""
-    factors = list(SuccessFactor.objects.filter(subject_kind=SubjectKind.REGION))
-    brigade_factors = list(SuccessFactor.objects.filter(subject_kind=SubjectKind.BRIGADE))
+    factors = list(SuccessFactor.objects.filter(framework_id=round.framework_id, subject_kind=SubjectKind.REGION))
+    brigade_factors = list(SuccessFactor.objects.filter(framework_id=round.framework_id, subject_kind=SubjectKind.BRIGADE))
     judgments: dict[tuple, str] = {}
     for subject_id, factor_id, judgment, text in Finding.objects.filter(round=round).values_list(
         "subject_id", "success_factor_id", "judgment", "text"

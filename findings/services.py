@@ -197,7 +197,7 @@ def verification_send(*, round: Round, subject: Subject, by: User) -> Verificati
     if verification_step(verification.status, VerificationStatus.AWAITING) is None:
         raise ValidationError(_("Deze bevindingen zijn al ter verificatie verstuurd."))
     findings = {f.success_factor_id: f for f in Finding.objects.filter(**lookup).select_related("success_factor")}
-    factors = SuccessFactor.objects.filter(subject_kind=subject.kind)
+    factors = SuccessFactor.objects.filter(framework_id=round.framework_id, subject_kind=subject.kind)
     missing = [sf.code for sf in factors if sf.pk not in findings or not findings[sf.pk].text]
     if missing:
         raise ValidationError(

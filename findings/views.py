@@ -44,7 +44,8 @@ def finding_url(finding: Finding) -> str:
 
 
 def _factor(subject: dict, csf: str) -> SuccessFactor:
-    return get_object_or_404(SuccessFactor, code=csf, subject_kind=subject["subject"].kind)
+    round = subject["round"]
+    return get_object_or_404(SuccessFactor, framework_id=round.framework_id, code=csf, subject_kind=subject["subject"].kind)
 
 
 

@@ -132,7 +132,7 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
 
 
 def _inspector_counts(round: Round) -> dict[str, int]:
-    factors = SuccessFactor.objects.filter(subject_kind=SubjectKind.REGION).count()
+    factors = SuccessFactor.objects.filter(framework_id=round.framework_id, subject_kind=SubjectKind.REGION).count()
     written = (
         Finding.objects.filter(round=round, subject__kind=SubjectKind.REGION)
         .exclude(text="").values("subject").annotate(n=Count("pk"))

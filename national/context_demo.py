@@ -7,6 +7,7 @@ from pathlib import Path
 
 from accounts.models import User
 from assessments.definitions import read_yaml
+from assessments.demo import DEMO_FRAMEWORK
 from framework.models import Round
 from national.context import round_context_save
 from national.models import RoundContext
@@ -23,7 +24,7 @@ def prose(text: str) -> str:
 def context_demo_load(*, by: User) -> None:
     for name in FILES:
         spec = read_yaml(DEMO / name)
-        round = Round.objects.filter(year=spec["round"]).first()
+        round = Round.objects.filter(framework__code=DEMO_FRAMEWORK, year=spec["round"]).first()
         if round is None or RoundContext.objects.filter(round=round).exists():
             continue
         round_context_save(round=round, text=prose(spec["text"]), text_en=prose(spec.get("text_en") or ""),

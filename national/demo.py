@@ -17,7 +17,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from assessments.definitions import read_yaml
-from assessments.demo import at, demo_clock
+from assessments.demo import DEMO_FRAMEWORK, at, demo_clock
 from findings.demo import DEMO
 from findings.models import Citation, Finding, Recommendation
 from framework.models import Round, SuccessFactor
@@ -40,10 +40,10 @@ NATIONAL_CALENDAR = {
 def demo_load(*, stdout=None) -> str:
     inspector = User.objects.get(username="inspecteur")
     national = read_yaml(DEMO / "national.yaml")["rounds"]
-    factors = {sf.code: sf for sf in SuccessFactor.objects.all()}
+    factors = {sf.code: sf for sf in SuccessFactor.objects.filter(framework__code=DEMO_FRAMEWORK)}
     with transaction.atomic():
         for year in (2009, 2013):
-            round = Round.objects.get(year=year)
+            round = Round.objects.get(framework__code=DEMO_FRAMEWORK, year=year)
             if round.is_published:
                 continue
             spec = national[year]
@@ -52,7 +52,7 @@ def demo_load(*, stdout=None) -> str:
                 _conclusions_load(round, spec, factors, inspector)
                 _recommendations_load(round, spec.get("recommendations") or [], factors, inspector)
                 _conclusion_citations_load(round, inspector)
-        round_2009, round_2013 = Round.objects.get(year=2009), Round.objects.get(year=2013)
+        round_2009, round_2013 = Round.objects.get(framework__code=DEMO_FRAMEWORK, year=2009), Round.objects.get(framework__code=DEMO_FRAMEWORK, year=2013)
         if not round_2013.is_published:
             with demo_clock(NATIONAL_CALENDAR[2013][0] + datetime.timedelta(days=1)):
                 _follow_ups_load(national[2009].get("recommendations") or [], inspector)
@@ -143,7 +143,7 @@ def _recommendations_load(round, items: list, factors: dict, by: User) -> None:
 
 
 def _follow_ups_load(items: list, by: User) -> None:
-    round_2009, round_2013 = Round.objects.get(year=2009), Round.objects.get(year=2013)
+    round_2009, round_2013 = Round.objects.get(framework__code=DEMO_FRAMEWORK, year=2009), Round.objects.get(framework__code=DEMO_FRAMEWORK, year=2013)
     for item in items:
         follow_up = item.get("follow_up_2013")
         recommendation = Recommendation.objects.filter(round=round_2009, text=item["text"]).first()

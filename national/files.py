@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from core.messages import flash_form_errors
 from findings.models import Judgment
-from framework.models import SuccessFactor
+from framework.models import Round, SuccessFactor
 from national import publication, reports, services
 from national.access import picture_round_for_user
 from regions.policy import Action, require
@@ -63,13 +63,17 @@ class CorrectionForm(forms.Form):
     judgment = forms.ChoiceField(label=gettext_lazy("Landelijk oordeel"), choices=[("", "—"), *Judgment.choices], required=False)
     text = forms.CharField(label=gettext_lazy("Deelconclusie of conclusie"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
+    def __init__(self, *args, round: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["success_factor"].queryset = SuccessFactor.objects.filter(framework_id=round.framework_id)
+
 
 @require_POST
 def picture_correct(request: HttpRequest, round_code: str) -> HttpResponse:
     """A correction of the published picture: a new version with its reason (`services.picture_correct`)."""
     require(request.user, Action.NATIONAL_EDIT)
     round = picture_round_for_user(request.user, round_code)
-    form = CorrectionForm(request.POST)
+    form = CorrectionForm(request.POST, round=round)
     if not form.is_valid():
         flash_form_errors(request, form)
         return redirect(reverse("national:publish", args=[round.code]))

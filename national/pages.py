@@ -45,7 +45,7 @@ def national_page(round: Round, *, with_drafts: bool = False) -> dict:
     }
     themes = []
     factors_by_theme: dict[int, list] = defaultdict(list)
-    for factor in SuccessFactor.objects.select_related("theme"):
+    for factor in SuccessFactor.objects.filter(framework_id=round.framework_id).select_related("theme"):
         factor_counts = counts.get(factor.code, dict.fromkeys(Judgment.values, 0))
         total = sum(factor_counts.values())
         factors_by_theme[factor.theme_id].append(
@@ -57,7 +57,7 @@ def national_page(round: Round, *, with_drafts: bool = False) -> dict:
                 "bars": _bars(factor_counts, total),
             }
         )
-    for theme in Theme.objects.all():
+    for theme in Theme.objects.filter(framework_id=round.framework_id):
         themes.append({"theme": theme, "factors": factors_by_theme.get(theme.pk, [])})
     return {
         "rounds": Round.objects.order_by("-year"),
@@ -122,7 +122,7 @@ def recommendations_page(round: Round, *, user: User) -> dict:
 def conclusion_named(round_code: str, csf: str) -> tuple[Round, SuccessFactor | None, NationalConclusion | None]:
     """The round, the success factor ("overall": none) and its conclusion, if written, named by a URL."""
     round = round_named(round_code)
-    factor = None if csf == "overall" else get_object_or_404(SuccessFactor, code=csf)
+    factor = None if csf == "overall" else get_object_or_404(SuccessFactor, framework_id=round.framework_id, code=csf)
     return round, factor, NationalConclusion.objects.filter(round=round, success_factor=factor).first()
 
 
@@ -478,18 +478,15 @@ def proposal_context(round: Round, factor: SuccessFactor | None) -> dict:
     """Beside the conclusion form: the rule, the judgment it proposes from the regional distribution, and the
     distribution itself."""
     from findings.forms import JudgmentRuleForm
-    from national.models import JudgmentRule
-    from national.picture import proposed_judgment, rule_text
+    from national.picture import proposed_judgment, rule_text, rule_values
 
     if factor is None:
         return {}
-    rule = JudgmentRule.objects.filter(round=round, success_factor=factor).first()
+    rule = rule_values(round, factor)
     counts = judgment_counts(round).get(factor.code, {})
     total = Subject.objects.filter(kind=factor.subject_kind).count()
-    context = {"counts": counts, "total": total,
-               "rule_form": JudgmentRuleForm(initial={"meets_min": rule.meets_min, "partly_min": rule.partly_min}
-                                             if rule else {})}
+    context = {"counts": counts, "total": total, "rule_form": JudgmentRuleForm(initial=rule or {})}
     if rule is not None:
-        context["rule"] = rule_text(rule.meets_min, rule.partly_min, total, factor.subject_kind)
-        context["proposed"] = proposed_judgment(counts, rule.meets_min, rule.partly_min)
+        context["rule"] = rule_text(rule["meets_min"], rule["partly_min"], total, factor.subject_kind)
+        context["proposed"] = proposed_judgment(counts, rule["meets_min"], rule["partly_min"])
     return context

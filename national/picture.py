@@ -106,7 +106,7 @@ class FactorPicture(TypedDict):
     total: int  # how many regions (or brigades) there are
     rule_values: dict[str, int] | None  # {"meets_min": n, "partly_min": n}; None: no rule for this factor
     previous_national_judgment: str | None
-    criteria: list[CriterionItem]  # the factor's criteria, in the order of assessments/questionnaires/criteria.yaml
+    criteria: list[CriterionItem]  # the factor's criteria, in the order of its framework package
 
 
 class Theme(TypedDict):
@@ -198,7 +198,7 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
     # {"pk", "year"} of the previous round: its judgments, answers and recommendations are the trend.
     predecessor = Round.objects.values("pk", "year").get(pk=round.predecessor_id) if round.predecessor_id else None
     round_ids = [round.pk] + ([round.predecessor_id] if predecessor else [])
-    factors = list(SuccessFactor.objects.select_related("theme").order_by("order", "code"))
+    factors = list(SuccessFactor.objects.filter(framework_id=round.framework_id).select_related("theme").order_by("order", "code"))
     regions = list(Region.objects.order_by("code").values("code", "name", brigade_number=F("brigade__number")))
     brigades = {str(b["number"]): b["name"] for b in Brigade.objects.order_by("number").values("number", "name")}
     totals = {SubjectKind.REGION: len(regions), SubjectKind.BRIGADE: len(brigades)}
@@ -374,12 +374,20 @@ def proposed_judgment(counts: dict[str, int], meets_min: int, partly_min: int) -
 
 
 def proposal_for(round: Round, success_factor: SuccessFactor) -> str | None:
-    """The national judgment the round's rule proposes for `success_factor`; None without a rule. Two queries."""
-    rule = JudgmentRule.objects.filter(round=round, success_factor=success_factor).first()
+    """The national judgment the round's rule (else the package's) proposes for `success_factor`; None without a
+    rule. Two queries."""
+    rule = rule_values(round, success_factor)
     if rule is None:
         return None
     counts = queries.judgment_counts(round).get(success_factor.code, {})
-    return proposed_judgment(counts, rule.meets_min, rule.partly_min)
+    return proposed_judgment(counts, rule["meets_min"], rule["partly_min"])
+
+
+def rule_values(round: Round, success_factor: SuccessFactor) -> dict[str, int] | None:
+    """The proposal rule of `success_factor` in `round`: the one inspectors set for the round, else the one its
+    framework package gives, else None."""
+    rule = JudgmentRule.objects.filter(round=round, success_factor=success_factor).values("meets_min", "partly_min").first()
+    return rule or success_factor.rule
 
 
 def rule_text(meets_min: int, partly_min: int, total: int, subject_kind: str) -> str:
@@ -417,7 +425,9 @@ def _factors(round, predecessor, factors, conclusions, indicators, brigades, tot
     for key, indicator in indicators.items():
         per_factor[indicator["success_factor"]].append(key)
     criteria: dict[str, list[CriterionItem]] = defaultdict(list)
-    for row in Criterion.objects.order_by("order", "code").values("success_factor__code", "text", "text_en", "section"):
+    for row in Criterion.objects.filter(framework_id=round.framework_id).order_by("order", "code").values(
+        "success_factor__code", "text", "text_en", "section"
+    ):
         criteria[row["success_factor__code"]].append(
             {"text": localized(row["text"], row["text_en"]), "section": row["section"]}
         )
@@ -425,7 +435,7 @@ def _factors(round, predecessor, factors, conclusions, indicators, brigades, tot
     for factor in factors:
         now = dict(counts[(round.pk, factor.code)]) if (round.pk, factor.code) in counts else dict(empty)
         total = totals.get(factor.subject_kind, 0)
-        rule = rules.get(factor.code)
+        rule = rules.get(factor.code) or factor.rule  # the round's rule, else the package's
         conclusion = conclusions.get((round.pk, factor.code)) or {}
         then = conclusions.get((predecessor["pk"], factor.code)) if predecessor else None
         pictures[factor.code] = {

@@ -63,7 +63,9 @@ def national_picture(round: Round) -> NationalPicture:
     )
     empty = dict.fromkeys(Judgment.values, 0)
     factors: dict[str, FactorPicture] = {}
-    for code in SuccessFactor.objects.order_by("order", "code").values_list("code", flat=True):
+    for code in SuccessFactor.objects.filter(framework_id=round.framework_id).order_by("order", "code").values_list(
+        "code", flat=True
+    ):
         factors[code] = {"national_judgment": judgments.get(code) or None, "counts": counts.get(code, dict(empty))}
     return {"round": round.year, "success_factors": factors, **verified_counts(round)}
 

@@ -106,7 +106,7 @@ def _dashboard(request: HttpRequest, round) -> HttpResponse:
                "shared": picture.get("preview", False), "can_edit": can_edit,
                "versions": publication.versions(round, publication.audience_of(request.user)) if picture.get("published") else [],
                "publication_check": publication.latest_check(round) if picture.get("published") else None,
-               "correction_form": files.CorrectionForm() if can_edit else None}
+               "correction_form": files.CorrectionForm(round=round) if can_edit else None}
     return render(request, "national/national.html", context)
 
 
@@ -262,7 +262,7 @@ def _recommendations_url(round) -> str:
 def recommendation_create(request: HttpRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     round = round_named(round_code)
-    form = forms.RecommendationForm(request.POST or None)
+    form = forms.RecommendationForm(request.POST or None, round=round)
     if request.method == "POST" and form.is_valid():
         try:
             services.recommendation_save(round=round, by=request.user, **_recommendation_data(form))
@@ -285,7 +285,7 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = pages.recommendation_by_pk(pk)
     initial = {"text": recommendation.text, "addressee": recommendation.addressee, "region": recommendation.region_id,
                "success_factors": list(recommendation.success_factors.all())}
-    form = forms.RecommendationForm(request.POST or None, initial=initial)
+    form = forms.RecommendationForm(request.POST or None, initial=initial, round=recommendation.round)
     if request.method == "POST" and form.is_valid():
         try:
             services.recommendation_save(recommendation=recommendation, round=recommendation.round, by=request.user,

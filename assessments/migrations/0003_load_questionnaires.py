@@ -2,11 +2,12 @@
 
 from django.db import migrations
 
+# Since the framework became a package (framework/packages/), a new database gets its framework and questionnaires
+# after `migrate` (assessments.packages.bundled_packages_load); a database migrated before ran this step then.
+
 
 def load(apps, schema_editor):
-    from assessments.definitions import bundled_load
-
-    bundled_load(get_model=apps.get_model)
+    pass
 
 
 class Migration(migrations.Migration):

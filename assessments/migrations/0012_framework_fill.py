@@ -5,11 +5,12 @@ definitions, so a database migrated before the definitions gained their new ques
 
 from django.db import migrations
 
+# Since the framework became a package (framework/packages/), a new database gets its framework and questionnaires
+# after `migrate` (assessments.packages.bundled_packages_load); a database migrated before ran this step then.
+
 
 def fill_framework(apps, schema_editor):
-    from assessments.definitions import framework_fill
-
-    framework_fill(get_model=apps.get_model)
+    pass
 
 
 class Migration(migrations.Migration):

@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from assessments.definitions import bundled_files, read_definition, validate_definition
+from assessments.definitions import read_definition, validate_definition
 from assessments.exchange import ImportRefused, answers_import_file
 from assessments.models import Answer, Question
 from assessments.values import parse_value
 from framework.models import SuccessFactor
+from tests.packages import icms_questionnaires
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 FILL = "/assessments/icms-2013/VR13/"
@@ -31,7 +32,7 @@ def answer_url(code: str) -> str:
 def test_every_number_question_of_the_bundled_definitions_has_a_minimum_and_a_maximum():
     numbers = [
         (path.name, spec["code"], spec)
-        for path in bundled_files()
+        for path in icms_questionnaires()
         for spec in read_definition(path)["questions"]
         if spec["kind"] == "number"
     ]
@@ -155,3 +156,4 @@ def test_the_page_says_which_numbers_a_question_takes(assessment, client_for, ov
     html = response.content.decode()
     assert "Van 0 tot en met 100, een geheel getal." in html
     assert 'aria-describedby="id-reservists_count-bounds"' in html
+

@@ -1,4 +1,4 @@
-"""Criteria per success factor (assessments/questionnaires/criteria.yaml): loaded validated whole, tied to the
+"""Criteria per success factor (in the framework package, framework/packages/icms/framework.yaml): loaded validated whole, tied to the
 questions that measure them, shown on the fill-in page per theme and on the findings page beside the suggested
 judgment, whose reasons are grouped per criterion with each norm's report section; signals show, never count."""
 
@@ -9,19 +9,13 @@ import pytest
 import yaml
 from django.urls import reverse
 
-from assessments.definitions import (
-    CRITERIA_FILE,
-    DefinitionError,
-    bundled_files,
-    criteria_load,
-    read_criteria,
-    read_definition,
-    validate_definition,
-)
+from assessments.definitions import read_definition, validate_definition
 from assessments.models import Choice, Question, Questionnaire
 from assessments.norms import suggest_judgment
+from assessments.packages import PackageError, package_load, package_read
 from assessments.services import answer_save
 from framework.models import Criterion, Round, SuccessFactor
+from tests.packages import ICMS, icms_questionnaires, package_copy, yaml_edit
 
 FILL = "/assessments/icms-2013/VR13/"
 FINDINGS = "/findings/icms-2013/VR13/"
@@ -32,13 +26,17 @@ def page(response) -> str:
     return unescape(response.content.decode())
 
 
-# --- the file -------------------------------------------------------------------------------------------------
+# --- the framework package ---------------------------------------------------------------------------------
+
+
+def icms_criteria() -> list[dict]:
+    framework = yaml.safe_load((ICMS / "framework.yaml").read_text(encoding="utf-8"))
+    return [c for theme in framework["themes"] for f in theme["success_factors"] for c in f.get("criteria") or []]
 
 
 def test_every_success_factor_has_criteria_with_the_report_section_they_come_from(db):
-    entries = read_criteria(CRITERIA_FILE)["criteria"]
-    assert Criterion.objects.count() == len(entries)
-    for factor in SuccessFactor.objects.prefetch_related("criteria"):
+    assert Criterion.objects.filter(framework__code="icms").count() == len(icms_criteria())
+    for factor in SuccessFactor.objects.filter(framework__code="icms").prefetch_related("criteria"):
         criteria = list(factor.criteria.all())
         assert criteria, factor.code
         for criterion in criteria:
@@ -46,44 +44,49 @@ def test_every_success_factor_has_criteria_with_the_report_section_they_come_fro
             assert criterion.text and criterion.text_en, criterion.code
 
 
-def test_loading_the_criteria_again_changes_nothing_and_a_changed_text_is_updated(db):
-    data = read_criteria(CRITERIA_FILE)
-    assert criteria_load(data) == "criteria ongewijzigd"
-    data["criteria"][0]["text"] = "Een aangescherpt criterium."
-    assert criteria_load(data) == "criteria: 0 nieuw, 1 gewijzigd, 0 verwijderd"
-    assert Criterion.objects.get(code=data["criteria"][0]["code"]).text == "Een aangescherpt criterium."
+def first_criterion(data: dict) -> dict:
+    return data["themes"][0]["success_factors"][0]["criteria"][0]
 
 
-def test_a_criteria_file_with_errors_is_refused_whole_with_every_error_in_dutch(db, tmp_path):
-    path = tmp_path / "criteria.yaml"
-    path.write_text(yaml.safe_dump({"criteria": [
-        {"code": "3.1.1-z", "success_factor": "3.1.1", "section": "3.1.1", "text": "Goed criterium."},
-        {"code": "3.1.1-z", "success_factor": "3.1.1", "section": "3.1.1", "text": "Dubbel."},
-        {"code": "9.9.9-a", "success_factor": "9.9.9", "section": "9.9.9", "text": "Onbekende factor."},
-        {"code": "3.2.1-q", "success_factor": "3.1.1", "section": "paragraaf drie", "text": ""},
-    ]}), encoding="utf-8")
-    with pytest.raises(DefinitionError) as refused:
-        criteria_load(read_criteria(path))
-    assert refused.value.errors == [
-        "criterium 2 (3.1.1-z): code komt twee keer voor.",
-        "criterium 3 (9.9.9-a): onbekende succesfactor '9.9.9'.",
-        "criterium 4 (3.2.1-q): code begint niet met de succesfactor 3.1.1.",
-        "criterium 4 (3.2.1-q): section 'paragraaf drie' is geen paragraaf van het rapport (zoals 3.2.1).",
-        "criterium 4 (3.2.1-q): tekst ontbreekt.",
-    ]
+def test_loading_the_package_again_changes_nothing_and_a_changed_criterion_is_updated(db, tmp_path):
+    assert package_load(package_read(ICMS)).unchanged
+    copy = package_copy(tmp_path)
+    yaml_edit(copy / "framework.yaml", lambda data: first_criterion(data).update(text="Een aangescherpt criterium."))
+    assert not package_load(package_read(copy)).unchanged
+    assert Criterion.objects.get(framework__code="icms", code="3.1.1-a").text == "Een aangescherpt criterium."
+
+
+def test_criteria_with_errors_are_refused_whole_with_file_and_line_in_dutch(db, tmp_path):
+    copy = package_copy(tmp_path)
+
+    def spoil(data):
+        factor = data["themes"][0]["success_factors"][0]
+        factor["criteria"] += [
+            {"code": "3.1.1-z", "section": "3.1.1", "text": "Goed criterium."},
+            {"code": "3.1.1-z", "section": "3.1.1", "text": "Dubbel."},
+            {"code": "3.2.1-q", "section": "paragraaf drie", "text": ""},
+        ]
+    yaml_edit(copy / "framework.yaml", spoil)
+    with pytest.raises(PackageError) as refused:
+        package_load(package_read(copy))
+    errors = "\n".join(refused.value.errors)
+    assert "criterium 3.1.1-z: code komt twee keer voor." in errors
+    assert "criterium '3.2.1-q': code is de code van de succesfactor, een streepje en een letter (3.1.1-a)." in errors
+    assert "criterium 3.2.1-q: section 'paragraaf drie' is geen paragraaf (zoals 2.1 of 4.3.2)." in errors
+    assert "criterium 3.2.1-q: tekst ontbreekt." in errors
+    assert all(error.startswith("framework.yaml, regel ") for error in refused.value.errors)
     assert not Criterion.objects.filter(code="3.1.1-z").exists()
 
 
-def test_a_criterion_a_question_still_measures_is_not_removed(db):
-    criterion = Criterion.objects.get(code="3.1.1-a")
-    Question.objects.filter(questionnaire__round__year=2013, code="ovr_assigned").update(criterion=criterion)
-    data = read_criteria(CRITERIA_FILE)
-    data["criteria"] = [entry for entry in data["criteria"] if entry["code"] != "3.1.1-a"]
-    with pytest.raises(DefinitionError) as refused:
-        criteria_load(data)
-    assert "criterium 3.1.1-a staat niet meer in het bestand, maar vraag ovr_assigned (2013) meet het nog." in (
-        refused.value.errors
-    )
+def test_a_criterion_a_question_still_measures_is_not_removed(db, tmp_path):
+    criterion = Criterion.objects.get(framework__code="icms", code="3.1.1-a")
+    Question.objects.filter(questionnaire__round__code="icms-2013", code="ovr_assigned").update(criterion=criterion)
+    copy = package_copy(tmp_path)
+    yaml_edit(copy / "framework.yaml", lambda data: data["themes"][0]["success_factors"][0]["criteria"].pop(0))
+    with pytest.raises(PackageError) as refused:
+        package_load(package_read(copy))
+    assert any("criterium 3.1.1-a ontbreekt, maar vraag ovr_assigned (icms-2013) meet het nog." in e
+               for e in refused.value.errors)
     assert Criterion.objects.filter(code="3.1.1-a").exists()
 
 
@@ -118,7 +121,7 @@ def test_a_norm_names_the_report_section_that_applies_it():
     ]
     assert errors(norm_section="3.1.1") == ["vraag 1 (q): norm_section zonder norm."]
     assert errors(norm=["ja"], norm_section="drie") == [
-        "vraag 1 (q): norm_section 'drie' is geen paragraaf van het rapport (zoals 3.2.1)."
+        "vraag 1 (q): norm_section 'drie' is geen paragraaf van het rapport (zoals 2.1 of 4.3.2)."
     ]
 
 
@@ -136,12 +139,12 @@ def test_a_signal_is_checked_like_a_norm():
 
 
 def test_the_bundled_definitions_bring_their_framework_keys_into_a_fresh_database(db):
-    """0003 loads the files before criteria exist; 0012 gives the questions their criterion, norm section,
-    signal and English help and unit from the same files."""
+    """The package is loaded after migrate: every question has its criterion, norm section, signal and English
+    help and unit from its file."""
     checked = 0
-    for path in bundled_files():
+    for path in icms_questionnaires():
         data = read_definition(path)
-        latest = Questionnaire.objects.latest_for(Round.objects.get(year=data["round"]), data["audience"])
+        latest = Questionnaire.objects.latest_for(Round.objects.get(code=f"icms-{data['round']}"), data["audience"])
         questions = {q.code: q for q in latest.questions.select_related("criterion")}
         for spec in data["questions"]:
             question = questions[spec["code"]]
@@ -264,13 +267,14 @@ def test_the_findings_page_shows_the_criteria_and_the_suggestion_per_criterion(a
     assert "Signaal: " in html and "Het rapport noemt minder dan drie reservisten te weinig." in html
 
 
-def test_load_questionnaire_loads_the_criteria_file_and_refuses_a_wrong_one_in_dutch(db, tmp_path):
+def test_load_framework_loads_the_package_and_refuses_a_wrong_one_in_dutch(db, tmp_path):
     from django.core.management import CommandError, call_command
 
     out = io.StringIO()
-    call_command("load_questionnaire", str(CRITERIA_FILE), stdout=out)
-    assert out.getvalue().strip() == "criteria ongewijzigd"
-    wrong = tmp_path / "criteria.yaml"
-    wrong.write_text("criteria:\n  - code: 3.1.1-a\n    success_factor: '3.1.1'\n    section: '3.1.1'\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="De criteria zijn niet geladen:\n- criterium 1 \\(3.1.1-a\\): tekst ontbreekt."):
-        call_command("load_questionnaire", str(wrong))
+    call_command("load_framework", str(ICMS), stdout=out)
+    assert out.getvalue().strip() == "Toetsingskader icms: ongewijzigd, niets geladen."
+    copy = package_copy(tmp_path)
+    yaml_edit(copy / "framework.yaml", lambda data: first_criterion(data).update(text=""))
+    with pytest.raises(CommandError, match=r"Het pakket is niet geladen \(1 fout\(en\)\):\n- framework.yaml, regel \d+: "
+                                           r"criterium 3.1.1-a: tekst ontbreekt."):
+        call_command("load_framework", str(copy))

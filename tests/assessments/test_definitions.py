@@ -4,10 +4,11 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
-from assessments.definitions import DefinitionError, bundled_files, questionnaire_load, read_definition
+from assessments.definitions import DefinitionError, questionnaire_load, read_definition
 from assessments.models import Answer, Question, Questionnaire
-from framework.models import Round
+from framework.models import Framework, Round
 from tests.factories import AssessmentFactory
+from tests.packages import icms_questionnaires
 
 REQUIRED_REGION_QUESTIONS = {
     "ovr_assigned": ("3.1.1", "yes_no", []),
@@ -82,14 +83,14 @@ def test_lineage_links_2013_questions_to_the_2009_questions_they_continue(db):
 
 
 def test_loading_an_unchanged_file_changes_nothing(db):
-    path = next(p for p in bundled_files() if p.name == "2013-region.yaml")
-    result = questionnaire_load(read_definition(path))
+    path = next(p for p in icms_questionnaires() if p.name == "2013-region.yaml")
+    result = questionnaire_load(read_definition(path), framework=Framework.objects.get(code="icms"))
     assert result.action == "unchanged"
     assert Questionnaire.objects.filter(round__year=2013, audience="region").count() == 1
 
 
 def _changed_2013_definition(tmp_path: Path) -> Path:
-    data = read_definition(next(p for p in bundled_files() if p.name == "2013-region.yaml"))
+    data = read_definition(next(p for p in icms_questionnaires() if p.name == "2013-region.yaml"))
     data["questions"][0]["text"] = "Is er een beroeps-OVR aan de regio toegewezen?"
     path = tmp_path / "2013-region-v2.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from assessments.definitions import DefinitionError, criteria_load, questionnaire_load, read_criteria, read_definition
+from assessments.definitions import DefinitionError, questionnaire_load, read_definition
+from framework.models import Framework
 
 ACTIONS = {
     "unchanged": "ongewijzigd, niets geladen",
@@ -13,29 +14,26 @@ ACTIONS = {
 
 class Command(BaseCommand):
     help = (
-        "Laadt een vragenlijstdefinitie (YAML) of een nieuwe versie ervan, of de criteria per succesfactor "
-        "(assessments/questionnaires/criteria.yaml)."
+        "Laadt een vragenlijstdefinitie (YAML) of een nieuwe versie ervan in een meting van een toetsingskader "
+        "(round: <jaar> in het bestand). Een heel toetsingskader laadt u met load_framework."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Pad naar het YAML-bestand")
+        parser.add_argument("--framework", help="code van het toetsingskader (nodig als er meer dan één is)")
 
-    def handle(self, *args, file: str, **options):
+    def handle(self, *args, file: str, framework: str | None = None, **options):
+        frameworks = Framework.objects.order_by("pk")
+        chosen = frameworks.filter(code=framework).first() if framework else (
+            frameworks.first() if frameworks.count() == 1 else None)
+        if chosen is None:
+            known = ", ".join(frameworks.values_list("code", flat=True)) or "geen"
+            raise CommandError(f"Noem het toetsingskader met --framework (bekend: {known}).")
         try:
             data = read_definition(file)
-            if "criteria" in data and "questions" not in data:
-                return self._criteria(file)
             with transaction.atomic():
-                result = questionnaire_load(data, source=file)
+                result = questionnaire_load(data, framework=chosen, source=file)
         except DefinitionError as error:
             raise CommandError("De vragenlijst is niet geladen:\n" + "\n".join(f"- {e}" for e in error.errors)) from None
         questionnaire = result.questionnaire
         self.stdout.write(f"{questionnaire.title}: " + ACTIONS[result.action].format(version=questionnaire.version))
-
-    def _criteria(self, file: str) -> None:
-        try:
-            with transaction.atomic():
-                summary = criteria_load(read_criteria(file))
-        except DefinitionError as error:
-            raise CommandError("De criteria zijn niet geladen:\n" + "\n".join(f"- {e}" for e in error.errors)) from None
-        self.stdout.write(summary)

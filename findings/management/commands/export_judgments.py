@@ -9,7 +9,7 @@ class Command(BaseCommand):
     help = "Exporteert de oordelen en bevindingen van een meting als CSV of XLSX (region_code,csf,judgment,finding)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--round", required=True, help="code van de meting, bijv. icms-2013 (een jaartal alleen als één meting dat jaar heeft)")
+        parser.add_argument("--round", required=True, help="code van de meting, <toetsingskader>-<jaar> (een jaartal alleen als één meting dat jaar heeft)")
         parser.add_argument("--format", choices=FORMATS, default="csv")
         parser.add_argument("--output", help="bestand om naar te schrijven (zonder: standaarduitvoer)")
 

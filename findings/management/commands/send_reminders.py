@@ -9,7 +9,7 @@ class Command(BaseCommand):
     help = "E-mail users whose deadline is near and who have open work (run daily; sends at most once per user per day)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--round", help="code van de meting, bijv. icms-2013 (standaard: de lopende meting)")
+        parser.add_argument("--round", help="code van de meting, <toetsingskader>-<jaar> (standaard: de lopende meting)")
         parser.add_argument("--days", type=int, default=7, help="herinner wie binnen zoveel dagen een deadline heeft")
 
     def handle(self, *args, **options):

@@ -13,7 +13,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--round", required=True, help="code van de meting, bijv. icms-2013 (een jaartal alleen als één meting dat jaar heeft)")
+        parser.add_argument("--round", required=True, help="code van de meting, <toetsingskader>-<jaar> (een jaartal alleen als één meting dat jaar heeft)")
 
     def handle(self, *args, **options):
         round = command_round(options["round"])

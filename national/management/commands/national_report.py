@@ -14,7 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--round", required=True, help="code van de meting, bijv. icms-2013 (een jaartal alleen als één meting dat jaar heeft)")
+        parser.add_argument("--round", required=True, help="code van de meting, <toetsingskader>-<jaar> (een jaartal alleen als één meting dat jaar heeft)")
         parser.add_argument("--format", choices=reports.FORMATS, required=True)
         parser.add_argument("--output", help="bestand; zonder: standaarduitvoer (alleen CSV)")
         parser.add_argument("--audience", choices=publication.AUDIENCES, default="detail",

@@ -15,7 +15,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--round", help="code van de meting, bijv. icms-2009; zonder: elke gepubliceerde meting")
+        parser.add_argument("--round", help="code van de meting, <toetsingskader>-<jaar>; zonder: elke gepubliceerde meting")
 
     def handle(self, *args, **options):
         if options["round"] is None:
