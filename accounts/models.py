@@ -17,32 +17,10 @@ class Role(models.TextChoices):
 
 
 class User(AbstractUser):
-    """A person using cmsaudit; `role` and the scope fields decide what they see."""
+    """A person using cmsaudit; `role` and, for a respondent, their memberships decide what they see."""
 
+    # What the account is; for a respondent the parties it responds for are its memberships (regions.Membership).
     role = models.CharField(_("rol"), max_length=16, choices=Role.choices, default=Role.MINISTRY)
-    # OVRs can cover several regions (brigade piket); a contact person has one.
-    regions = models.ManyToManyField(
-        "regions.Region", verbose_name=_("veiligheidsregio's"), blank=True, related_name="users"
-    )
-    # The brigade of an RMC.
-    brigade = models.ForeignKey(
-        "regions.Brigade",
-        verbose_name=_("brigade"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="users",
-    )
-    # The Defence directorate (DOPS, DJZ, CLAS) a directorate's contact person responds for.
-    directorate = models.ForeignKey(
-        "regions.Subject",
-        verbose_name=_("directie"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        limit_choices_to={"kind": "directorate"},
-        related_name="contacts",
-    )
     organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
     # When the latest invitation was sent; its link is valid for INVITATION_DAYS from then (accounts.tokens).
     invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
@@ -50,18 +28,6 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
-        constraints = [
-            # An RMC without a brigade would see nothing and fill in nothing.
-            models.CheckConstraint(
-                condition=~models.Q(role="rmc") | models.Q(brigade__isnull=False),
-                name="rmc_has_brigade",
-            ),
-            # Likewise a directorate's contact person without a directorate.
-            models.CheckConstraint(
-                condition=~models.Q(role="directorate") | models.Q(directorate__isnull=False),
-                name="directorate_contact_has_directorate",
-            ),
-        ]
 
     def __str__(self) -> str:
         full = self.get_full_name()

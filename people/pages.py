@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,6 +13,8 @@ from accounts.models import EventLog, Role, User
 from accounts.services import Event
 from accounts.tokens import invitation_tokens
 from people.services import INVITABLE_ROLES
+from regions.models import Membership
+from regions.policy import scope_text
 
 INVITABLE = frozenset(role for role, _kind in INVITABLE_ROLES.values())
 
@@ -25,22 +27,6 @@ class PersonRow:
     state_class: str  # a Bootstrap text-bg colour
     may_reinvite: bool
     may_deactivate: bool
-
-
-def scope_text(user: User) -> str:
-    """What the account responds for or sees, by codes: `VR07`, `VR07, VR08`, `B11`, `DOPS`, or its reach."""
-    if user.is_superuser or user.role in (Role.INSPECTOR, Role.ADMIN):
-        return _("alle partijen")
-    if user.role == Role.MINISTRY:
-        return _("landelijk beeld")
-    if user.role == Role.RMC:
-        codes = [user.brigade.code] if user.brigade else []
-        codes += [region.code for region in user.regions.all()]
-    elif user.role == Role.DIRECTORATE:
-        codes = [user.directorate.code] if user.directorate else []
-    else:
-        codes = [region.code for region in user.regions.all()]
-    return ", ".join(codes) or _("geen partij")
 
 
 def _state(user: User, now) -> tuple[str, str]:
@@ -56,11 +42,11 @@ def _state(user: User, now) -> tuple[str, str]:
 
 
 def people_queryset(query: str = "") -> QuerySet[User]:
-    people = User.objects.select_related("brigade", "directorate").prefetch_related("regions")
+    people = User.objects.prefetch_related(Prefetch("memberships", queryset=Membership.objects.select_related("subject")))
     if query:
         people = people.filter(
             Q(username__icontains=query) | Q(email__icontains=query) | Q(first_name__icontains=query)
-            | Q(last_name__icontains=query) | Q(regions__code__iexact=query) | Q(directorate__code__iexact=query)
+            | Q(last_name__icontains=query) | Q(memberships__subject__code__iexact=query)
         ).distinct()
     return people.order_by("role", "last_name", "first_name", "username")
 

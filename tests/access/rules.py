@@ -86,13 +86,14 @@ def _fingerprinted_models():
     )
     from framework.models import Round
     from national.models import ContextFigure, JudgmentRule, Preview, PublishedPicture, RoundContext
+    from regions.models import Membership
 
     return [
         Round, Assessment, Answer, Signature, Transition, Evidence,
         Finding, InterviewReport, ReportAttachment, Verification, VerificationItem, VerificationResponse,
         Citation, NationalConclusion, Recommendation, Recommendation.success_factors.through,
         Recommendation.concerned_regions.through, FollowUp, DraftRule, Preview, JudgmentRule, PublishedPicture,
-        RoundContext, ContextFigure, User, User.regions.through,
+        RoundContext, ContextFigure, User, Membership,
     ]
 
 
