@@ -46,6 +46,7 @@ class Event:
     PASSWORD_RESET_REQUESTED = "password_reset.requested"
     PASSWORD_RESET = "password_reset.done"
     DEACTIVATE = "account.deactivate"
+    PARTY_CHANGE = "account.party"
 
 
 def user_label(user: User | None) -> str:

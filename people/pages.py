@@ -27,6 +27,7 @@ class PersonRow:
     state_class: str  # a Bootstrap text-bg colour
     may_reinvite: bool
     may_deactivate: bool
+    may_change_party: bool
 
 
 def _state(user: User, now) -> tuple[str, str]:
@@ -64,6 +65,7 @@ def people_rows(*, query: str = "", viewer: User) -> list[PersonRow]:
             state_class=state_class,
             may_reinvite=user.is_active and user.role in INVITABLE and not user.has_usable_password(),
             may_deactivate=user.is_active and user.pk != viewer.pk and not user.is_superuser and user.role != Role.ADMIN,
+            may_change_party=user.is_active and user.role in INVITABLE and not user.is_superuser,
         ))
     return rows
 
@@ -78,6 +80,7 @@ ACTION_LABELS = {
     Event.PASSWORD_RESET_REQUESTED: gettext_lazy("nieuw wachtwoord gevraagd"),
     Event.PASSWORD_RESET: gettext_lazy("nieuw wachtwoord ingesteld"),
     Event.DEACTIVATE: gettext_lazy("account gedeactiveerd"),
+    Event.PARTY_CHANGE: gettext_lazy("partij gewijzigd"),
 }
 RESULT_LABELS = {
     "ok": (gettext_lazy("gelukt"), "success"),

@@ -21,7 +21,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from accounts.services import invitation_mail, invitation_renew
+from accounts.services import Event, event_record, invitation_mail, invitation_renew, user_label
 from core.tabular import ImportRefused, Row, RowError, read_table, shorten
 from regions.models import MEMBER_KIND, Membership, Subject, SubjectKind
 
@@ -187,6 +187,50 @@ def memberships_replace(*, user: User, subjects: list[Subject]) -> None:
         [Membership(user=user, subject=subject, role=user.role) for subject in subjects if subject.pk not in kept]
     )
     user.__dict__.pop("_policy_respondent_ids", None)
+
+
+def party_change(
+    *, user: User, subjects: list[Subject], by: User | None, several_confirmed: bool = False,
+    request: HttpRequest | None = None,
+) -> bool:
+    """Make `subjects` exactly the parties respondent `user` responds for, replacing their memberships, and log it.
+    ValidationError (Dutch) when the parties do not fit the role (one party, of the role's kind; only an OVR may
+    have several), or when there are several and `several_confirmed` is not set (code "several": ask to confirm).
+    Returns False when the parties were already these (nothing written, nothing logged)."""
+    role = user.role
+    if role not in MEMBER_KIND or user.is_superuser:
+        raise ValidationError(_("Alleen een OVR, contactpersoon, RMC of contactpersoon van een directie hoort bij een partij."))
+    if not user.is_active:
+        raise ValidationError(_("Dit account is gedeactiveerd; het krijgt geen partij meer."))
+    subjects = list(dict.fromkeys(subjects))
+    if not subjects:
+        raise ValidationError(_("Kies ten minste één partij."))
+    kind = MEMBER_KIND[role]
+    for subject in subjects:
+        if subject.kind != kind:
+            raise ValidationError(_("Een %(role)s hoort bij een %(kind)s; %(code)s is een %(actual)s.") % {
+                "role": Role(role).label, "kind": SubjectKind(kind).label, "code": subject.code,
+                "actual": SubjectKind(subject.kind).label})
+    codes = ", ".join(subject.code for subject in subjects)
+    if len(subjects) > 1 and role not in SEVERAL_PARTIES_ROLES:
+        raise ValidationError(_("Een %(role)s hoort bij één partij; u koos er %(n)s (%(codes)s).") % {
+            "role": Role(role).label, "n": len(subjects), "codes": codes})
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        before = list(Membership.objects.filter(user=user).order_by("subject__order", "subject__code")
+                      .values_list("subject__code", flat=True))
+        if set(before) == {subject.code for subject in subjects} and len(before) == len(subjects):
+            return False
+        if len(subjects) > 1 and not several_confirmed:
+            raise ValidationError(
+                _("%(name)s krijgt meer dan één partij: %(codes)s. Bevestig dat dit de bedoeling is.") % {
+                    "name": user.get_full_name() or user.username, "codes": codes},
+                code="several",
+            )
+        memberships_replace(user=user, subjects=subjects)
+        event_record(action=Event.PARTY_CHANGE, result="ok", actor=by, request=request,
+                     target=f"{user_label(user)}: {', '.join(before) or '-'} → {codes}")
+    return True
 
 
 def users_invite(*, invitations: list[Invitation], by: User | None, request: HttpRequest | None = None) -> InviteResult:

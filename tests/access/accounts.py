@@ -48,5 +48,10 @@ RULES |= {
              expect=expect(403, inspector=302, admin_user=302), changes=WRITERS),
     ],
     "people:reinvite": [Case(method="post", setup=_invited, expect=expect(403, inspector=302, admin_user=302), changes=WRITERS)],
+    "people:party": [
+        Case(setup=_target, expect=expect(403, **INSPECTORS)),
+        Case(method="post", setup=_target, data={"subjects": ["VR08"]}, expect=expect(403, inspector=302, admin_user=302),
+             changes=WRITERS),
+    ],
     "people:deactivate": [Case(method="post", setup=_target, expect=expect(403, inspector=302, admin_user=302), changes=WRITERS)],
 }
