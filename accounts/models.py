@@ -24,6 +24,8 @@ class User(AbstractUser):
     organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
     # When the latest invitation was sent; its link is valid for INVITATION_DAYS from then (accounts.tokens).
     invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
+    # Each person chooses whether a notification (accounts.services.notify) also comes by e-mail.
+    notify_by_email = models.BooleanField(_("meldingen ook per e-mail"), default=True)
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -32,6 +34,51 @@ class User(AbstractUser):
     def __str__(self) -> str:
         full = self.get_full_name()
         return f"{full} ({self.username})" if full else self.username
+
+
+class NotificationKind(models.TextChoices):
+    """The hand-overs that tell someone their turn has come."""
+
+    FINDINGS_SENT = "findings_sent", _("bevindingen ter verificatie")
+    QUESTIONNAIRE_RETURNED = "questionnaire_returned", _("vragenlijst teruggestuurd")
+    QUESTIONNAIRE_IN_REVIEW = "questionnaire_in_review", _("vragenlijst in beoordeling")
+    COMMENT_ANSWERED = "comment_answered", _("opmerking beantwoord")
+    VERIFICATION_DONE = "verification_done", _("verificatie afgerond")
+    ROUND_PUBLISHED = "round_published", _("meting gepubliceerd")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def for_home(self, user) -> NotificationQuerySet:
+        """`user`'s notifications as the home page lists them: unread first, newest first within each."""
+        return self.filter(recipient=user).order_by(models.F("read_at").desc(nulls_first=True), "-created", "-pk")
+
+
+class Notification(models.Model):
+    """That something now waits on `recipient` (or concerns them): written only by accounts.services.notify."""
+
+    recipient = models.ForeignKey(
+        User, verbose_name=_("ontvanger"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("soort"), max_length=32, choices=NotificationKind.choices)
+    text = models.CharField(_("tekst"), max_length=300)
+    # A path within the application; the e-mail makes it absolute on SITE_URL.
+    url = models.CharField(_("link"), max_length=300)
+    created = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        indexes = [
+            # The home page: a person's notifications, unread first, newest first.
+            models.Index(fields=["recipient", "read_at", "-created"], name="notification_home"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient} · {self.get_kind_display()} · {self.text}"
 
 
 class EventLogQuerySet(models.QuerySet):

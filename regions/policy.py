@@ -21,19 +21,15 @@ helpers of each app combine the two.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Role
+from accounts.models import Role, User
 from regions.models import MEMBER_KIND, SUBJECT_CODE_PATTERN, Membership, Subject, SubjectKind
-
-if TYPE_CHECKING:
-    from accounts.models import User
 
 
 class Area(StrEnum):
@@ -165,6 +161,15 @@ def visible_subjects(user: User, area: Area = Area.PROFILE, subjects: QuerySet[S
     return subjects.filter(own)
 
 
+def respondents(subject: Subject) -> QuerySet[User]:
+    """The active accounts that respond for `subject`: a membership of it in the role of their account, a role
+    that responds for its kind (the OVR and contact persons of a region, the RMC of a brigade, ...)."""
+    roles = [role for role, kind in MEMBER_KIND.items() if kind == subject.kind]
+    return User.objects.filter(
+        is_active=True, role__in=roles, memberships__subject=subject, memberships__role=F("role")
+    ).order_by("pk")
+
+
 def scope_text(user: User) -> str:
     """What the account responds for or sees, by codes: `VR07`, `VR07, VR08`, `B11`, `DOPS`, or its reach.
     Reads `user.memberships` (prefetch `memberships__subject` for a list)."""
@@ -251,6 +256,7 @@ __all__ = [
     "may",
     "on_behalf",
     "require",
+    "respondents",
     "responds_for",
     "scope_text",
     "subject_for_user",

@@ -69,7 +69,7 @@ class Case:
 
 
 def _fingerprinted_models():
-    from accounts.models import User
+    from accounts.models import Notification, User
     from assessments.models import Answer, Assessment, Evidence, Signature, Transition
     from findings.models import (
         Citation,
@@ -93,7 +93,7 @@ def _fingerprinted_models():
         Finding, InterviewReport, ReportAttachment, Verification, VerificationItem, VerificationResponse,
         Citation, NationalConclusion, Recommendation, Recommendation.success_factors.through,
         Recommendation.concerned_regions.through, FollowUp, DraftRule, Preview, JudgmentRule, PublishedPicture,
-        RoundContext, ContextFigure, User, Membership,
+        RoundContext, ContextFigure, User, Membership, Notification,
     ]
 
 
