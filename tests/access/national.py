@@ -131,9 +131,9 @@ API_RULES = [
 
 # The year addresses of earlier versions: a permanent redirect to the round's code for everyone logged in (the
 # page it leads to decides access); an unknown year answers 404.
-YEAR_MOVED = [Case(kwargs={"round_code": "icms-2013"}, expect=expect(301)),
+YEAR_MOVED = [Case(kwargs={"year": 2013}, expect=expect(301)),
               Case(label="unknown year", kwargs={"year": 1999}, expect=expect(404))]
-YEAR_MOVED_REST = [Case(kwargs={"round_code": "icms-2013", "rest": "3.4.1/"}, expect=expect(301)),
+YEAR_MOVED_REST = [Case(kwargs={"year": 2013, "rest": "3.4.1/"}, expect=expect(301)),
                    Case(label="unknown year", kwargs={"year": 1999, "rest": "3.4.1/"}, expect=expect(404))]
 
 RULES = {
