@@ -17,55 +17,68 @@ class Role(models.TextChoices):
 
 
 class User(AbstractUser):
-    """A person using cmsaudit; `role` and the scope fields decide what they see."""
+    """A person using cmsaudit; `role` and, for a respondent, their memberships decide what they see."""
 
+    # What the account is; for a respondent the parties it responds for are its memberships (regions.Membership).
     role = models.CharField(_("rol"), max_length=16, choices=Role.choices, default=Role.MINISTRY)
-    # OVRs can cover several regions (brigade piket); a contact person has one.
-    regions = models.ManyToManyField(
-        "regions.Region", verbose_name=_("veiligheidsregio's"), blank=True, related_name="users"
-    )
-    # The brigade of an RMC.
-    brigade = models.ForeignKey(
-        "regions.Brigade",
-        verbose_name=_("brigade"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="users",
-    )
-    # The Defence directorate (DOPS, DJZ, CLAS) a directorate's contact person responds for.
-    directorate = models.ForeignKey(
-        "regions.Subject",
-        verbose_name=_("directie"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        limit_choices_to={"kind": "directorate"},
-        related_name="contacts",
-    )
     organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
     # When the latest invitation was sent; its link is valid for INVITATION_DAYS from then (accounts.tokens).
     invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
+    # Each person chooses whether a notification (accounts.services.notify) also comes by e-mail.
+    notify_by_email = models.BooleanField(_("meldingen ook per e-mail"), default=True)
 
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
-        constraints = [
-            # An RMC without a brigade would see nothing and fill in nothing.
-            models.CheckConstraint(
-                condition=~models.Q(role="rmc") | models.Q(brigade__isnull=False),
-                name="rmc_has_brigade",
-            ),
-            # Likewise a directorate's contact person without a directorate.
-            models.CheckConstraint(
-                condition=~models.Q(role="directorate") | models.Q(directorate__isnull=False),
-                name="directorate_contact_has_directorate",
-            ),
-        ]
 
     def __str__(self) -> str:
         full = self.get_full_name()
         return f"{full} ({self.username})" if full else self.username
+
+
+class NotificationKind(models.TextChoices):
+    """The hand-overs that tell someone their turn has come."""
+
+    FINDINGS_SENT = "findings_sent", _("bevindingen ter verificatie")
+    QUESTIONNAIRE_RETURNED = "questionnaire_returned", _("vragenlijst teruggestuurd")
+    QUESTIONNAIRE_IN_REVIEW = "questionnaire_in_review", _("vragenlijst in beoordeling")
+    COMMENT_ANSWERED = "comment_answered", _("opmerking beantwoord")
+    VERIFICATION_DONE = "verification_done", _("verificatie afgerond")
+    ROUND_PUBLISHED = "round_published", _("meting gepubliceerd")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def for_home(self, user) -> NotificationQuerySet:
+        """`user`'s notifications as the home page lists them: unread first, newest first within each."""
+        return self.filter(recipient=user).order_by(models.F("read_at").desc(nulls_first=True), "-created", "-pk")
+
+
+class Notification(models.Model):
+    """That something now waits on `recipient` (or concerns them): written only by accounts.services.notify."""
+
+    recipient = models.ForeignKey(
+        User, verbose_name=_("ontvanger"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("soort"), max_length=32, choices=NotificationKind.choices)
+    text = models.CharField(_("tekst"), max_length=300)
+    # A path within the application; the e-mail makes it absolute on SITE_URL.
+    url = models.CharField(_("link"), max_length=300)
+    created = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        indexes = [
+            # The home page: a person's notifications, unread first, newest first.
+            models.Index(fields=["recipient", "read_at", "-created"], name="notification_home"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient} · {self.get_kind_display()} · {self.text}"
 
 
 class EventLogQuerySet(models.QuerySet):

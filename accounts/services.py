@@ -1,4 +1,4 @@
-"""Writes on accounts: the event log, invitations and their mail, deactivation.
+"""Writes on accounts: the event log, invitations and their mail, deactivation, notifications.
 
 Who may call these is decided by the caller (the people pages ask regions.policy); these only keep the
 account's own rules.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,7 +23,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from accounts.models import EventLog, Role, User
+from accounts.models import EventLog, Notification, Role, User
 from accounts.tokens import INVITATION_DAYS, invitation_tokens
 from core.net import client_address
 
@@ -46,6 +47,7 @@ class Event:
     PASSWORD_RESET_REQUESTED = "password_reset.requested"
     PASSWORD_RESET = "password_reset.done"
     DEACTIVATE = "account.deactivate"
+    PARTY_CHANGE = "account.party"
 
 
 def user_label(user: User | None) -> str:
@@ -162,3 +164,56 @@ def user_deactivate(*, user: User, by: User | None, request: HttpRequest | None 
     user.save(update_fields=["is_active"])
     event_record(action=Event.DEACTIVATE, result="ok", actor=by, target=user_label(user), request=request)
     return user
+
+
+# --- notifications ---------------------------------------------------------------------------------------
+
+
+def notify(
+    *, recipients: Iterable[User], kind: str, text: str, url: str, params: dict | None = None, by: User | None = None
+) -> list[Notification]:
+    """Tell each active recipient (but `by`, who did it) that something now waits on them or concerns them: one
+    notification in the list on their home page, and, for those who keep e-mail on and have an address, one mail
+    with the text and the absolute link (SITE_URL + `url`). The mails go out when the caller's transaction commits,
+    so a refused or rolled-back hand-over sends nothing; a mail server that fails is logged, the notification stays.
+
+    Called by the services of the apps at each hand-over, inside their transaction. `text` (a lazy translation,
+    formatted with `params`) is kept in Dutch, the interface's language, as the mails are written."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = str(text) % {key: str(value) for key, value in params.items()} if params else str(text)
+    people = {user.pk: user for user in recipients if user.is_active and (by is None or user.pk != by.pk)}
+    now = timezone.now()
+    notifications = Notification.objects.bulk_create([
+        Notification(recipient=user, kind=kind, text=text[:300], url=url[:300], created=now) for user in people.values()
+    ])
+    mailed = [user for user in people.values() if user.notify_by_email and user.email]
+    if mailed:
+        transaction.on_commit(lambda: _notification_mails(mailed, text=text, url=url))
+    return notifications
+
+
+def _notification_mails(users: list[User], *, text: str, url: str) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("cmsaudit: %(text)s") % {"text": text if len(text) <= 80 else text[:79] + "…"}
+        for user in users:
+            body = render_to_string("accounts/notification_email.txt", {
+                "name": user.get_full_name() or user.username, "text": text, "link": f"{settings.SITE_URL}{url}",
+                "settings_link": f"{settings.SITE_URL}{reverse('home')}#meldingen",
+            })
+            try:
+                send_mail(subject=subject, message=body, from_email=None, recipient_list=[user.email])
+            except OSError:
+                log.exception("notification mail to user %s failed", user.pk)
+
+
+def notifications_read(*, user: User, pk: int | None = None) -> int:
+    """Mark one of `user`'s notifications (or, without `pk`, all of them) read; returns how many changed."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if pk is not None:
+        unread = unread.filter(pk=pk)
+    return unread.update(read_at=timezone.now())
+
+
+def notify_by_email_set(*, user: User, on: bool) -> None:
+    user.notify_by_email = on
+    user.save(update_fields=["notify_by_email"])

@@ -5,11 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.urls import reverse_lazy
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
 
-from accounts.services import Event, event_record, user_label
+from accounts.models import Notification
+from accounts.services import Event, event_record, notifications_read, notify_by_email_set, user_label
 from accounts.tokens import invitation_tokens
 
 
@@ -85,3 +90,34 @@ class InvitationAcceptView(PasswordResetConfirmView):
         response = super().form_valid(form)
         messages.success(self.request, _("Uw wachtwoord is ingesteld. Welkom bij cmsaudit."))
         return response
+
+
+# --- notifications (the list is on the home page) ----------------------------------------------------------
+
+
+@require_POST
+def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark one of one's own notifications read; with `open`, go on to what it points to. Another person's
+    notification answers 404, like one that does not exist."""
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notifications_read(user=request.user, pk=notification.pk)
+    if request.POST.get("open") and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
+        return redirect(notification.url)
+    return redirect(f"{reverse('home')}#meldingen")
+
+
+@require_POST
+def notifications_read_all(request: HttpRequest) -> HttpResponse:
+    count = notifications_read(user=request.user)
+    if count:
+        messages.success(request, ngettext("%(n)s melding gelezen.", "%(n)s meldingen gelezen.", count) % {"n": count})
+    return redirect(f"{reverse('home')}#meldingen")
+
+
+@require_POST
+def notification_email(request: HttpRequest) -> HttpResponse:
+    """Switch one's own notifications by e-mail on or off."""
+    on = request.POST.get("email") == "on"
+    notify_by_email_set(user=request.user, on=on)
+    messages.success(request, _("U krijgt meldingen ook per e-mail.") if on else _("U krijgt meldingen alleen nog op uw startpagina."))
+    return redirect(f"{reverse('home')}#meldingen")

@@ -28,6 +28,7 @@ from unittest import mock
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -131,10 +132,8 @@ def demo_clock(start: datetime.datetime, step: datetime.timedelta = datetime.tim
 
 def respondents(subject: Subject) -> dict[str, User]:
     """The demo respondents of `subject` by role: OVR and contact person of a region, the RMC of a brigade."""
-    if subject.kind == SubjectKind.REGION:
-        users = User.objects.filter(role__in=[Role.OVR, Role.CONTACT], regions__code=subject.code, is_active=True)
-    else:
-        users = User.objects.filter(role=Role.RMC, brigade=subject.brigade, is_active=True)
+    roles = [Role.OVR, Role.CONTACT] if subject.kind == SubjectKind.REGION else [Role.RMC]
+    users = User.objects.filter(role__in=roles, memberships__subject=subject, memberships__role=F("role"), is_active=True)
     found: dict[str, User] = {}
     for user in users.order_by("pk"):
         found.setdefault(user.role, user)

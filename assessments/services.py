@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
-from accounts.models import Role
+from accounts.models import NotificationKind, Role
+from accounts.services import notify
 from assessments.models import (
     Answer,
     Assessment,
@@ -37,7 +39,7 @@ from assessments.workflow import EDITABLE, step_between
 from core.uploads import CheckedUpload, upload_check, upload_type
 from framework.guards import require_round_writable
 from framework.models import Round
-from regions.policy import SIGNING_ROLES, Action, require
+from regions.policy import SIGNING_ROLES, Action, require, respondents
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -256,9 +258,25 @@ def _step(assessment: Assessment, *, to: str, by: User, reason: str = "") -> Ass
         # Back to the respondents: they sign what they submit again.
         signatures_withdraw(assessment)
     Transition.objects.create(assessment=assessment, from_status=assessment.status, to_status=to, by=by, reason=reason)
-    assessment.status = to
+    source, assessment.status = assessment.status, to
     assessment.save(update_fields=["status", "last_activity"])
+    _hand_over_notify(assessment, source=source, by=by, reason=reason)
     return assessment
+
+
+def _hand_over_notify(assessment: Assessment, *, source: str, by: User, reason: str) -> None:
+    """Tell the respondents when the inspectors send their questionnaire back or take it into review."""
+    params = {"subject": assessment.subject, "round": assessment.round, "reason": reason}
+    if assessment.status == EDITABLE:
+        kind = NotificationKind.QUESTIONNAIRE_RETURNED
+        text = gettext_lazy("De vragenlijst van %(subject)s (%(round)s) is teruggestuurd: %(reason)s")
+    elif source == S.SUBMITTED and assessment.status == S.IN_REVIEW:
+        kind = NotificationKind.QUESTIONNAIRE_IN_REVIEW
+        text = gettext_lazy("De inspectie heeft de vragenlijst van %(subject)s (%(round)s) in beoordeling genomen.")
+    else:
+        return
+    notify(recipients=respondents(assessment.subject), kind=kind, text=text, params=params, by=by,
+           url=reverse("assessments:fill", args=[assessment.round.code, assessment.subject.code]))
 
 
 @transaction.atomic

@@ -106,6 +106,7 @@ def prepare(clients: int, shared: bool) -> list[Respondent]:
     from assessments import services
     from assessments.models import Assessment, AssessmentStatus, Question
     from framework.models import Round
+    from people.services import memberships_replace
     from regions.models import Region, Subject
 
     call_command("migrate", verbosity=0, interactive=False)
@@ -139,7 +140,7 @@ def prepare(clients: int, shared: bool) -> list[Respondent]:
         username = f"load.{role}{slot}.{region.code.lower()}"
         user, _ = User.objects.update_or_create(username=username, defaults={"role": role, "password": password,
                                                                              "first_name": "Load", "last_name": username})
-        user.regions.set([region])
+        memberships_replace(user=user, subjects=[region.subject])
         if shared:
             order = codes if slot % 2 == 0 else codes[::-1]
         else:

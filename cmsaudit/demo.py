@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import Role, User
-from regions.models import Brigade, Region, Subject
+from people.services import memberships_replace
+from regions.models import Subject
 
 DEMO_PASSWORD = "demo"
 
@@ -68,20 +69,16 @@ def users_load() -> list[User]:
     """Create or reset the demo users; idempotent."""
     # One hash for all: hashing the same password for some sixty users one by one takes most of a load.
     password = make_password(DEMO_PASSWORD)
-    regions = {region.code: region for region in Region.objects.all()}
-    brigades = {brigade.number: brigade for brigade in Brigade.objects.all()}
-    directorates = {subject.code: subject for subject in Subject.objects.filter(kind="directorate")}
+    subjects = {subject.code: subject for subject in Subject.objects.all()}
     users = []
     for username, first, last, role, codes, brigade in DEMO_USERS:
         user, _ = User.objects.get_or_create(username=username)
         user.first_name, user.last_name, user.role = first, last, role
         user.email = f"{username}@example.nl"
-        user.brigade = brigades[brigade] if brigade else None
-        user.directorate = next((directorates[code] for code in codes if code in directorates), None)
         user.is_staff = user.is_superuser = role == Role.ADMIN
         user.password = password
         user.save()
-        user.regions.set([regions[code] for code in codes if code in regions])
+        memberships_replace(user=user, subjects=[subjects[code] for code in codes] + ([subjects[f"B{brigade}"]] if brigade else []))
         users.append(user)
     return users
 

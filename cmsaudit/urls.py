@@ -45,6 +45,10 @@ urlpatterns = [
         login_not_required(accounts_views.InvitationAcceptView.as_view()),
         name="invitation_accept",
     ),
+    # One's own notifications (listed on the home page).
+    path("notifications/<int:pk>/read/", accounts_views.notification_read, name="notification_read"),
+    path("notifications/read/", accounts_views.notifications_read_all, name="notifications_read_all"),
+    path("notifications/email/", accounts_views.notification_email, name="notification_email"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz/", views.healthz, name="healthz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),

@@ -7,12 +7,21 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from accounts.models import Notification
 from cmsaudit.worklist import worklist_for
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """Each role's starting page: what waits for them, and where their work is."""
-    return render(request, "home.html", {"worklist": worklist_for(request.user)})
+    notifications = list(Notification.objects.for_home(request.user)[:HOME_NOTIFICATIONS])
+    return render(request, "home.html", {
+        "worklist": worklist_for(request.user), "notifications": notifications,
+        "unread": Notification.objects.filter(recipient=request.user, read_at__isnull=True).count(),
+    })
+
+
+# The newest notifications the home page lists (unread first).
+HOME_NOTIFICATIONS = 15
 
 
 @login_not_required

@@ -47,7 +47,7 @@ def directorates_demo_load(*, by: User) -> str:
             )
         with demo_clock(_at(entry["sent_on"], 10)):
             verification = verification_send(round=round, subject=subject, by=by)
-        contact = User.objects.filter(role=Role.DIRECTORATE, directorate=subject, is_active=True).order_by("pk").first()
+        contact = User.objects.filter(role=Role.DIRECTORATE, memberships__subject=subject, is_active=True).order_by("pk").first()
         if contact is not None:
             _answer(verification.items.get(), entry, contact=contact, by=by)
         loaded.append(code if contact is not None else f"{code} (wacht: geen contactpersoon)")

@@ -13,10 +13,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
+from accounts.models import NotificationKind
+from accounts.services import notify
 from assessments.models import Answer, Evidence
 from assessments.values import MAX_FINDING, MAX_PARTICIPANTS, MAX_PASSAGE, MAX_REPORT, MAX_VERIFICATION, text_clean
 from core.uploads import upload_check
@@ -36,7 +39,7 @@ from findings.models import (
 from findings.workflow import OPEN_FOR_RESPONSES, verification_step
 from framework.guards import require_round_writable
 from framework.models import SuccessFactor
-from regions.policy import Action, require
+from regions.policy import Action, require, respondents
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -220,7 +223,17 @@ def verification_send(*, round: Round, subject: Subject, by: User) -> Verificati
     verification._history_user = by
     verification._change_reason = gettext_noop("ter verificatie verstuurd")
     verification.save()
+    notify(
+        recipients=respondents(subject), kind=NotificationKind.FINDINGS_SENT, by=by,
+        text=gettext_lazy("De bevindingen van %(subject)s (%(round)s) liggen ter verificatie bij u.")
+        if findings else gettext_lazy("Het gespreksverslag van %(subject)s (%(round)s) ligt ter verificatie bij u."),
+        params={"subject": subject, "round": round}, url=_verification_url(verification),
+    )
     return verification
+
+
+def _verification_url(verification: Verification) -> str:
+    return reverse("findings:subject", args=[verification.round.code, verification.subject.code]) + "#verificatie"
 
 
 def _verification_refresh(verification: Verification, *, by: User) -> Verification:
@@ -246,6 +259,14 @@ def _verification_refresh(verification: Verification, *, by: User) -> Verificati
         verification.verified_at = timezone.now() if status == VerificationStatus.VERIFIED else None
         verification._history_user = by
         verification.save()
+        if status == VerificationStatus.VERIFIED and verification.sent_by_id:
+            # The inspector who sent the findings: every item is answered and no comment is open.
+            notify(
+                recipients=[verification.sent_by], kind=NotificationKind.VERIFICATION_DONE, by=by,
+                text=gettext_lazy("De verificatie van %(subject)s (%(round)s) is afgerond."),
+                params={"subject": verification.subject, "round": verification.round},
+                url=_verification_url(verification),
+            )
     return verification
 
 
@@ -340,6 +361,11 @@ def response_reply(
     response.replied_at = timezone.now()
     response._history_user = by
     response.save()
+    notify(
+        recipients=[response.respondent], kind=NotificationKind.COMMENT_ANSWERED, by=by,
+        text=gettext_lazy("De inspectie heeft uw opmerking bij de bevindingen van %(subject)s (%(round)s) beantwoord."),
+        params={"subject": verification.subject, "round": verification.round}, url=_verification_url(verification),
+    )
     _verification_refresh(Verification.objects.select_for_update().get(pk=item.verification_id), by=by)
     return response
 

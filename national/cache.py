@@ -76,8 +76,10 @@ def _has_messages(request: HttpRequest) -> bool:
 
 def reader_scope(user) -> str:
     """Everything access depends on, of the reader: who they are, their role and what they respond for."""
-    regions = ",".join(str(pk) for pk in sorted(user.regions.values_list("pk", flat=True))) if user.pk else ""
-    return f"{user.pk}|{getattr(user, 'role', '')}|{regions}|{getattr(user, 'brigade_id', '')}|{getattr(user, 'directorate_id', '')}"
+    memberships = ",".join(
+        f"{subject}:{role}" for subject, role in sorted(user.memberships.values_list("subject_id", "role"))
+    ) if user.pk else ""
+    return f"{user.pk}|{getattr(user, 'role', '')}|{memberships}"
 
 
 def page_key(request: HttpRequest, version: str) -> str:

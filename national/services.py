@@ -12,11 +12,15 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
+from accounts.models import NotificationKind, Role, User
+from accounts.services import notify
 from assessments.models import Answer
 from assessments.values import MAX_EXPLANATION, MAX_FINDING, MAX_REASON, MAX_RECOMMENDATION, text_clean
 from findings.models import (
@@ -40,7 +44,6 @@ from regions.models import Region, Subject, SubjectKind
 from regions.policy import Action, require
 
 if TYPE_CHECKING:
-    from accounts.models import User
     from framework.models import Round
 
 
@@ -153,6 +156,13 @@ def round_publish(*, round: Round, by: User, override_reason: str = "") -> Round
     # The national picture as published: its document with SHA-256 (version 1) and every file, for the
     # ministry and for the inspectors; the dashboard and the files of the round are served from it.
     publication.snapshot_store(round=round, by=by, version=1, reason="", at=round.published_at)
+    # Those who read the national picture: the ministry, and the other inspectors.
+    readers = User.objects.filter(is_active=True).filter(Q(role__in=[Role.MINISTRY, Role.INSPECTOR]) | Q(is_superuser=True))
+    notify(
+        recipients=readers, kind=NotificationKind.ROUND_PUBLISHED, by=by,
+        text=gettext_lazy("%(round)s is gepubliceerd: het landelijk beeld staat vast."), params={"round": round},
+        url=reverse("national:round", args=[round.code]),
+    )
     return round
 
 

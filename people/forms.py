@@ -33,6 +33,20 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"), max_length=150)
 
 
+class PartyForm(forms.Form):
+    """The parties a respondent responds for: the parties of their role's kind, one or (an OVR) more."""
+
+    subjects = forms.ModelMultipleChoiceField(
+        label=_("Partij"), queryset=Subject.objects.none(), to_field_name="code", widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies ten minste één partij.")},
+    )
+    several = forms.BooleanField(label=_("Ik bevestig dat deze persoon meer dan één partij krijgt"), required=False)
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subjects"].queryset = Subject.objects.filter(kind=kind)
+
+
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoek op naam, e-mail of partij"), required=False)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,6 +13,8 @@ from accounts.models import EventLog, Role, User
 from accounts.services import Event
 from accounts.tokens import invitation_tokens
 from people.services import INVITABLE_ROLES
+from regions.models import Membership
+from regions.policy import scope_text
 
 INVITABLE = frozenset(role for role, _kind in INVITABLE_ROLES.values())
 
@@ -25,22 +27,7 @@ class PersonRow:
     state_class: str  # a Bootstrap text-bg colour
     may_reinvite: bool
     may_deactivate: bool
-
-
-def scope_text(user: User) -> str:
-    """What the account responds for or sees, by codes: `VR07`, `VR07, VR08`, `B11`, `DOPS`, or its reach."""
-    if user.is_superuser or user.role in (Role.INSPECTOR, Role.ADMIN):
-        return _("alle partijen")
-    if user.role == Role.MINISTRY:
-        return _("landelijk beeld")
-    if user.role == Role.RMC:
-        codes = [user.brigade.code] if user.brigade else []
-        codes += [region.code for region in user.regions.all()]
-    elif user.role == Role.DIRECTORATE:
-        codes = [user.directorate.code] if user.directorate else []
-    else:
-        codes = [region.code for region in user.regions.all()]
-    return ", ".join(codes) or _("geen partij")
+    may_change_party: bool
 
 
 def _state(user: User, now) -> tuple[str, str]:
@@ -56,11 +43,11 @@ def _state(user: User, now) -> tuple[str, str]:
 
 
 def people_queryset(query: str = "") -> QuerySet[User]:
-    people = User.objects.select_related("brigade", "directorate").prefetch_related("regions")
+    people = User.objects.prefetch_related(Prefetch("memberships", queryset=Membership.objects.select_related("subject")))
     if query:
         people = people.filter(
             Q(username__icontains=query) | Q(email__icontains=query) | Q(first_name__icontains=query)
-            | Q(last_name__icontains=query) | Q(regions__code__iexact=query) | Q(directorate__code__iexact=query)
+            | Q(last_name__icontains=query) | Q(memberships__subject__code__iexact=query)
         ).distinct()
     return people.order_by("role", "last_name", "first_name", "username")
 
@@ -78,6 +65,7 @@ def people_rows(*, query: str = "", viewer: User) -> list[PersonRow]:
             state_class=state_class,
             may_reinvite=user.is_active and user.role in INVITABLE and not user.has_usable_password(),
             may_deactivate=user.is_active and user.pk != viewer.pk and not user.is_superuser and user.role != Role.ADMIN,
+            may_change_party=user.is_active and user.role in INVITABLE and not user.is_superuser,
         ))
     return rows
 
@@ -92,6 +80,7 @@ ACTION_LABELS = {
     Event.PASSWORD_RESET_REQUESTED: gettext_lazy("nieuw wachtwoord gevraagd"),
     Event.PASSWORD_RESET: gettext_lazy("nieuw wachtwoord ingesteld"),
     Event.DEACTIVATE: gettext_lazy("account gedeactiveerd"),
+    Event.PARTY_CHANGE: gettext_lazy("partij gewijzigd"),
 }
 RESULT_LABELS = {
     "ok": (gettext_lazy("gelukt"), "success"),

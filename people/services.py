@@ -21,9 +21,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from accounts.services import invitation_mail, invitation_renew
+from accounts.services import Event, event_record, invitation_mail, invitation_renew, user_label
 from core.tabular import ImportRefused, Row, RowError, read_table, shorten
-from regions.models import Subject, SubjectKind
+from regions.models import MEMBER_KIND, Membership, Subject, SubjectKind
 
 INVITATION_HEADER = ("subject_code", "role", "name", "email")
 # The file's role codes, and the kind of party each responds for.
@@ -178,6 +178,61 @@ def several_parties_refusal(invitations: Iterable[Invitation]) -> list[RowError]
     ]
 
 
+def memberships_replace(*, user: User, subjects: list[Subject]) -> None:
+    """Make `subjects` exactly the parties `user` responds for, in the role of their account. The caller has
+    checked the parties against the role (invitations_validate, party_change_validate) and holds a transaction."""
+    Membership.objects.filter(user=user).exclude(subject__in=subjects, role=user.role).delete()
+    kept = set(Membership.objects.filter(user=user).values_list("subject_id", flat=True))
+    Membership.objects.bulk_create(
+        [Membership(user=user, subject=subject, role=user.role) for subject in subjects if subject.pk not in kept]
+    )
+    user.__dict__.pop("_policy_respondent_ids", None)
+
+
+def party_change(
+    *, user: User, subjects: list[Subject], by: User | None, several_confirmed: bool = False,
+    request: HttpRequest | None = None,
+) -> bool:
+    """Make `subjects` exactly the parties respondent `user` responds for, replacing their memberships, and log it.
+    ValidationError (Dutch) when the parties do not fit the role (one party, of the role's kind; only an OVR may
+    have several), or when there are several and `several_confirmed` is not set (code "several": ask to confirm).
+    Returns False when the parties were already these (nothing written, nothing logged)."""
+    role = user.role
+    if role not in MEMBER_KIND or user.is_superuser:
+        raise ValidationError(_("Alleen een OVR, contactpersoon, RMC of contactpersoon van een directie hoort bij een partij."))
+    if not user.is_active:
+        raise ValidationError(_("Dit account is gedeactiveerd; het krijgt geen partij meer."))
+    subjects = list(dict.fromkeys(subjects))
+    if not subjects:
+        raise ValidationError(_("Kies ten minste één partij."))
+    kind = MEMBER_KIND[role]
+    for subject in subjects:
+        if subject.kind != kind:
+            raise ValidationError(_("Een %(role)s hoort bij een %(kind)s; %(code)s is een %(actual)s.") % {
+                "role": Role(role).label, "kind": SubjectKind(kind).label, "code": subject.code,
+                "actual": SubjectKind(subject.kind).label})
+    codes = ", ".join(subject.code for subject in subjects)
+    if len(subjects) > 1 and role not in SEVERAL_PARTIES_ROLES:
+        raise ValidationError(_("Een %(role)s hoort bij één partij; u koos er %(n)s (%(codes)s).") % {
+            "role": Role(role).label, "n": len(subjects), "codes": codes})
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        before = list(Membership.objects.filter(user=user).order_by("subject__order", "subject__code")
+                      .values_list("subject__code", flat=True))
+        if set(before) == {subject.code for subject in subjects} and len(before) == len(subjects):
+            return False
+        if len(subjects) > 1 and not several_confirmed:
+            raise ValidationError(
+                _("%(name)s krijgt meer dan één partij: %(codes)s. Bevestig dat dit de bedoeling is.") % {
+                    "name": user.get_full_name() or user.username, "codes": codes},
+                code="several",
+            )
+        memberships_replace(user=user, subjects=subjects)
+        event_record(action=Event.PARTY_CHANGE, result="ok", actor=by, request=request,
+                     target=f"{user_label(user)}: {', '.join(before) or '-'} → {codes}")
+    return True
+
+
 def users_invite(*, invitations: list[Invitation], by: User | None, request: HttpRequest | None = None) -> InviteResult:
     """Create or update each person's account with exactly the scope of their invitation, without a usable
     password, in one transaction; then mail each a new set-password link (an earlier link is void). The
@@ -188,10 +243,8 @@ def users_invite(*, invitations: list[Invitation], by: User | None, request: Htt
             user = person.account or User(username=person.email, email=person.email)
             first, _space, last = person.name.partition(" ")
             user.first_name, user.last_name, user.role = first, last, person.role
-            user.brigade = person.subjects[0].brigade if person.role == Role.RMC else None
-            user.directorate = person.subjects[0] if person.role == Role.DIRECTORATE else None
             user.save()
-            user.regions.set([s.region for s in person.subjects] if person.role in (Role.OVR, Role.CONTACT) else [])
+            memberships_replace(user=user, subjects=person.subjects)
             invitation_renew(user=user)
             (result.reinvited if person.account else result.invited).append(user)
     scopes = {person.email: person.scope for person in invitations}
@@ -223,10 +276,5 @@ def reinvite_rows(user: User) -> list[Row]:
     if user.role not in {role for role, _kind in INVITABLE_ROLES.values()}:
         return [Row(0, ("", user.role, user.get_full_name(), user.email))]
     code = role_code(user.role)
-    if user.role == Role.RMC:
-        codes = [user.brigade.code] if user.brigade else []
-    elif user.role == Role.DIRECTORATE:
-        codes = [user.directorate.code] if user.directorate else []
-    else:
-        codes = [region.code for region in user.regions.all()]
+    codes = list(Membership.objects.of(user).filter(subject__kind=MEMBER_KIND[user.role]).values_list("subject__code", flat=True))
     return [Row(0, (c, code, user.get_full_name(), user.email)) for c in codes] or [Row(0, ("", code, "", user.email))]

@@ -15,10 +15,18 @@ from accounts.models import User
 from accounts.services import user_deactivate
 from core.messages import flash_refusal
 from core.tabular import MAX_BYTES, ImportRefused, Row
-from people.forms import InviteFileForm, InviteForm, LogFilterForm, PeopleFilterForm
+from people.forms import InviteFileForm, InviteForm, LogFilterForm, PartyForm, PeopleFilterForm
 from people.pages import log_entries, log_rows, people_rows
-from people.services import invitations_validate, reinvite_rows, users_invite, users_invite_file
-from regions.policy import Action, require
+from people.services import (
+    SEVERAL_PARTIES_ROLES,
+    invitations_validate,
+    party_change,
+    reinvite_rows,
+    users_invite,
+    users_invite_file,
+)
+from regions.models import MEMBER_KIND, Membership, SubjectKind
+from regions.policy import Action, require, scope_text
 
 
 @require_GET
@@ -91,6 +99,34 @@ def person_reinvite(request: HttpRequest, pk: int) -> HttpResponse:
         result = users_invite(invitations=invitations, by=request.user, request=request)
         messages.success(request, _("%(email)s is opnieuw uitgenodigd: %(summary)s") % {"email": person.email, "summary": result.summary()})
     return redirect("people:list")
+
+
+@require_http_methods(["GET", "POST"])
+def person_party(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the parties a respondent responds for; several parties only for an OVR, and only when confirmed."""
+    require(request.user, Action.PEOPLE)
+    person = get_object_or_404(User, pk=pk, role__in=list(MEMBER_KIND), is_active=True, is_superuser=False)
+    kind = MEMBER_KIND[person.role]
+    current = list(Membership.objects.of(person).filter(subject__kind=kind).values_list("subject__code", flat=True))
+    form = PartyForm(request.POST if request.method == "POST" else None, kind=kind, initial={"subjects": current})
+    ask_several = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = party_change(user=person, subjects=list(form.cleaned_data["subjects"]), by=request.user,
+                                   several_confirmed=form.cleaned_data["several"], request=request)
+        except ValidationError as error:
+            ask_several = error.code == "several"
+            form.add_error(None, error)
+        else:
+            if changed:
+                messages.success(request, _("%(name)s reageert nu voor %(scope)s.") % {"name": person, "scope": scope_text(person)})
+            else:
+                messages.info(request, _("De partij van %(name)s is niet gewijzigd.") % {"name": person})
+            return redirect("people:list")
+    return render(request, "people/party.html", {
+        "person": person, "form": form, "current": current, "ask_several": ask_several,
+        "several_allowed": person.role in SEVERAL_PARTIES_ROLES, "kind": SubjectKind(kind).label,
+    }, status=200 if request.method == "GET" or not form.errors else 400)
 
 
 @require_POST

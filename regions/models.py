@@ -8,9 +8,12 @@ its code (`VR13`, `B11`, `DOPS`). `Region` and `Brigade` keep what is particular
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
 
 # The code of an audited party as URLs and exchange files write it. A region's code has two digits today (25
 # regions); three are allowed so that the scale tests can run a picture of 250 regions.
@@ -118,3 +121,51 @@ class Subject(models.Model):
     @property
     def is_brigade(self) -> bool:
         return self.kind == SubjectKind.BRIGADE
+
+
+# The roles whose scope is a set of parties; the other roles (inspector, ministry, administrator) have none.
+MEMBER_ROLES = (Role.OVR, Role.CONTACT, Role.RMC, Role.DIRECTORATE)
+# The kind of party each role responds for.
+MEMBER_KIND = {Role.OVR: SubjectKind.REGION, Role.CONTACT: SubjectKind.REGION, Role.RMC: SubjectKind.BRIGADE,
+               Role.DIRECTORATE: SubjectKind.DIRECTORATE}
+
+
+class MembershipQuerySet(models.QuerySet):
+    def of(self, user) -> MembershipQuerySet:
+        """`user`'s memberships in the role of their account: a membership of another role grants nothing."""
+        return self.filter(user=user, role=user.role) if user.pk else self.none()
+
+
+class Membership(models.Model):
+    """That a person responds for (or, an RMC with a region, reads) one audited party, and in which role.
+
+    The one place a respondent's scope is kept: an OVR may have several regions (brigade piket), a contact person
+    one region, an RMC one brigade (and, rarely, a region to read), a directorate's contact person one directorate.
+    regions.policy reads these; writes go through people.services and the admin, which keep those numbers.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    subject = models.ForeignKey(
+        Subject, verbose_name=_("partij"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("rol"), max_length=16, choices=[(role.value, role.label) for role in MEMBER_ROLES])
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["subject__order", "subject__code"]
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "subject"], name="membership_one_per_party"),
+            models.CheckConstraint(condition=models.Q(role__in=[role.value for role in MEMBER_ROLES]), name="membership_role_responds"),
+        ]
+        indexes = [
+            # The party pages: who responds for this party.
+            models.Index(fields=["subject", "role"], name="membership_subject_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.subject.code} ({self.get_role_display()})"

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from django.db.models import F, Q, QuerySet
 
-from accounts.models import Role
+from accounts.models import Role, User
 from regions.geo import HEIGHT, WIDTH, map_shapes
 from regions.models import Region, Subject, SubjectKind
 from regions.policy import visible_subjects
-
-if TYPE_CHECKING:
-    from accounts.models import User
 
 
 def region_list_context(user: User) -> dict:
@@ -26,14 +23,20 @@ def subject_context(subject: Subject) -> dict:
     return {"map_height": HEIGHT, **KIND_CONTEXT[subject.kind](subject)}
 
 
+def _members(subject: Subject | None, roles: list[str], *, brigade_id: int | None = None) -> QuerySet[User]:
+    """The active accounts of `roles` that respond for `subject` (or for the brigade `brigade_id`)."""
+    party = Q(memberships__subject=subject) if subject is not None else Q(memberships__subject__brigade_id=brigade_id)
+    return User.objects.filter(party, is_active=True, role__in=roles, memberships__role=F("role"))
+
+
 def _region_context(subject: Subject) -> dict:
     region = subject.region
-    people = region.users.filter(is_active=True, role__in=[Role.OVR, Role.CONTACT]).order_by("role", "last_name")
+    people = _members(subject, [Role.OVR, Role.CONTACT]).order_by("role", "last_name")
     return {
         "region": region,
         "ovrs": [u for u in people if u.role == Role.OVR],
         "contacts": [u for u in people if u.role == Role.CONTACT],
-        "rmcs": region.brigade.users.filter(is_active=True, role=Role.RMC),
+        "rmcs": _members(None, [Role.RMC], brigade_id=region.brigade_id),
         "shapes": map_shapes([region], css_class_for=lambda r: "region-current"),
         "map_width": 400,
     }
@@ -45,14 +48,14 @@ def _brigade_context(subject: Subject) -> dict:
     return {
         "brigade": brigade,
         "regions": regions,
-        "rmcs": brigade.users.filter(is_active=True, role=Role.RMC),
+        "rmcs": _members(subject, [Role.RMC]),
         "shapes": map_shapes(regions, url_for=lambda r: r.get_absolute_url(), css_class_for=lambda r: "region-visible"),
         "map_width": WIDTH,
     }
 
 
 def _directorate_context(subject: Subject) -> dict:
-    return {"contacts": subject.contacts.filter(is_active=True, role=Role.DIRECTORATE).order_by("last_name")}
+    return {"contacts": _members(subject, [Role.DIRECTORATE]).order_by("last_name")}
 
 
 KIND_CONTEXT = {

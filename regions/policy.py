@@ -6,7 +6,8 @@ or a role not named below, may nothing and sees nothing.
 
 - Inspectors (and administrators) see every subject and may do every inspector's action; in an
   open round they may also fill in any questionnaire, on behalf of its respondents.
-- The OVR and contact person of a region respond for that region; an RMC for their brigade.
+- The OVR and contact person of a region respond for that region; an RMC for their brigade: each party a
+  person responds for is one of their memberships (regions.Membership), in the role of their account.
   An RMC also reads the questionnaires of the brigade's regions, but not their findings.
 - The contact person of a Defence directorate (DOPS, DJZ, CLAS) responds for that directorate only:
   it has no questionnaire, so they verify its interview report and nothing else.
@@ -20,19 +21,15 @@ helpers of each app combine the two.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Role
-from regions.models import SUBJECT_CODE_PATTERN, Subject, SubjectKind
-
-if TYPE_CHECKING:
-    from accounts.models import User
+from accounts.models import Role, User
+from regions.models import MEMBER_KIND, SUBJECT_CODE_PATTERN, Membership, Subject, SubjectKind
 
 
 class Area(StrEnum):
@@ -130,17 +127,21 @@ def is_inspector(user: User) -> bool:
     return role_of(user) in INSPECTOR_ROLES
 
 
+def _member_of(user: User, kind: str) -> QuerySet[Membership]:
+    """The parties of `kind` among `user`'s memberships in their account's role, as a subquery (no query now)."""
+    return Membership.objects.of(user).filter(subject__kind=kind).values("subject_id")
+
+
 def respondent_filter(user: User) -> Q | None:
-    """The subjects `user` responds for, as a filter on Subject; None: none at all."""
+    """The subjects `user` responds for (their memberships, in their role), as a filter on Subject; None: none at
+    all (a role that responds for nothing)."""
     role = role_of(user)
-    if role in (Role.OVR, Role.CONTACT):
-        return Q(region__in=user.regions.all())
-    if role == Role.RMC and user.brigade_id:
-        return Q(brigade_id=user.brigade_id)
-    if role == Role.DIRECTORATE and user.directorate_id:
-        # The kind as well: a contact person linked to a region by mistake still sees no region.
-        return Q(pk=user.directorate_id, kind=SubjectKind.DIRECTORATE)
-    return None
+    if role not in VERIFYING_ROLES:
+        return None
+    # The kind as well: a membership of a party of another kind (a contact person linked to a brigade by mistake)
+    # grants nothing.
+    kind = MEMBER_KIND[role]
+    return Q(kind=kind, pk__in=_member_of(user, kind))
 
 
 def visible_subjects(user: User, area: Area = Area.PROFILE, subjects: QuerySet[Subject] | None = None) -> QuerySet[Subject]:
@@ -154,9 +155,33 @@ def visible_subjects(user: User, area: Area = Area.PROFILE, subjects: QuerySet[S
         # A directorate has no questionnaire: its contact person has none to open.
         return subjects.none()
     if role == Role.RMC and area in (Area.PROFILE, Area.QUESTIONNAIRE):
-        # An RMC reads the regions of the brigade, and any region assigned explicitly.
-        own |= Q(region__brigade_id=user.brigade_id) | Q(region__in=user.regions.all())
+        # An RMC reads the regions of the brigade, and any region they are a member of.
+        own |= Q(region__brigade__subject__in=_member_of(user, SubjectKind.BRIGADE))
+        own |= Q(kind=SubjectKind.REGION, pk__in=_member_of(user, SubjectKind.REGION))
     return subjects.filter(own)
+
+
+def respondents(subject: Subject) -> QuerySet[User]:
+    """The active accounts that respond for `subject`: a membership of it in the role of their account, a role
+    that responds for its kind (the OVR and contact persons of a region, the RMC of a brigade, ...)."""
+    roles = [role for role, kind in MEMBER_KIND.items() if kind == subject.kind]
+    return User.objects.filter(
+        is_active=True, role__in=roles, memberships__subject=subject, memberships__role=F("role")
+    ).order_by("pk")
+
+
+def scope_text(user: User) -> str:
+    """What the account responds for or sees, by codes: `VR07`, `VR07, VR08`, `B11`, `DOPS`, or its reach.
+    Reads `user.memberships` (prefetch `memberships__subject` for a list)."""
+    role = Role.ADMIN if user.is_superuser else user.role
+    if role in INSPECTOR_ROLES:
+        return _("alle partijen")
+    if role == Role.MINISTRY:
+        return _("landelijk beeld")
+    own_kind = MEMBER_KIND.get(role)
+    memberships = sorted(user.memberships.all(), key=lambda m: (m.subject.kind != own_kind, m.subject.order, m.subject.code))
+    codes = [m.subject.code for m in memberships if m.role == role]
+    return ", ".join(codes) or _("geen partij")
 
 
 def subject_for_user(user: User, code: str, area: Area = Area.PROFILE) -> Subject:
@@ -231,7 +256,9 @@ __all__ = [
     "may",
     "on_behalf",
     "require",
+    "respondents",
     "responds_for",
+    "scope_text",
     "subject_for_user",
     "visible_subjects",
 ]

@@ -35,7 +35,7 @@ from findings.models import (
     VerificationResponse,
 )
 from framework.models import Criterion, Framework, Round, SuccessFactor, Theme
-from regions.models import Brigade, Region, Subject
+from regions.models import Brigade, Membership, Region, Subject
 
 
 class EventLogFactory(factory.django.DjangoModelFactory):
@@ -68,12 +68,34 @@ class UserFactory(factory.django.DjangoModelFactory):
     role = Role.INSPECTOR
     password = factory.PostGenerationMethodCall("set_password", "demo")
 
+    # The scope as the tests name it (regions=[...], brigade=..., directorate=...), kept as memberships in the
+    # user's role.
     @factory.post_generation
     def regions(self, create, extracted, **kwargs):
         if create and extracted:
-            self.regions.set(extracted)
+            for party in extracted:
+                _membership(self, party if isinstance(party, Subject) else party.subject)
+
+    @factory.post_generation
+    def brigade(self, create, extracted, **kwargs):
+        if create and extracted:
+            _membership(self, extracted if isinstance(extracted, Subject) else extracted.subject)
+
+    @factory.post_generation
+    def directorate(self, create, extracted, **kwargs):
+        if create and extracted:
+            _membership(self, extracted)
         if create:
             self.save()
+
+
+def parties(user: User) -> list[str]:
+    """The codes of the parties `user` is a member of, in their role, in the order of every overview."""
+    return list(Membership.objects.filter(user=user, role=user.role).values_list("subject__code", flat=True))
+
+
+def _membership(user: User, subject: Subject) -> Membership:
+    return Membership.objects.get_or_create(user=user, subject=subject, defaults={"role": user.role})[0]
 
 
 def region(code: str = "VR13") -> Region:

@@ -104,3 +104,57 @@ def _default_name(class_name: str) -> str:
     import re
 
     return re.sub(r"(?<!^)(?=[A-Z])", " ", class_name).lower()
+
+
+def _user_form(user, memberships):
+    data = {
+        "username": user.username, "first_name": user.first_name, "last_name": user.last_name, "email": user.email,
+        "role": user.role, "is_active": "on", "date_joined_0": "2025-01-01", "date_joined_1": "10:00:00",
+        "memberships-TOTAL_FORMS": str(len(memberships)), "memberships-INITIAL_FORMS": "0",
+        "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000",
+    }
+    for n, (code, role) in enumerate(memberships):
+        from regions.models import Subject
+
+        data[f"memberships-{n}-subject"] = Subject.objects.get(code=code).pk
+        data[f"memberships-{n}-role"] = role
+    return data
+
+
+def test_the_admin_refuses_a_contact_person_with_more_than_one_region(client_for, admin_user):
+    from tests.factories import UserFactory, parties
+
+    contact = UserFactory(username="nieuw.contact", role="contact")
+    url = reverse("admin:accounts_user_change", args=[contact.pk])
+    response = client_for(admin_user).post(url, _user_form(contact, [("VR07", "contact"), ("VR08", "contact")]))
+    assert response.status_code == 200
+    assert "hoort bij één partij; u koos er 2 (VR07, VR08)" in response.content.decode()
+    assert parties(contact) == []
+
+
+def test_the_admin_gives_an_ovr_several_regions_as_memberships(client_for, admin_user):
+    from tests.factories import UserFactory, parties
+
+    ovr = UserFactory(username="nieuw.ovr", role="ovr")
+    url = reverse("admin:accounts_user_change", args=[ovr.pk])
+    response = client_for(admin_user).post(url, _user_form(ovr, [("VR07", "ovr"), ("VR08", "ovr")]))
+    assert response.status_code == 302
+    assert parties(ovr) == ["VR07", "VR08"]
+
+
+def test_the_admin_refuses_a_membership_in_another_role_or_of_another_kind(client_for, admin_user):
+    from tests.factories import UserFactory
+
+    rmc = UserFactory(username="nieuw.rmc", role="rmc")
+    client = client_for(admin_user)
+    url = reverse("admin:accounts_user_change", args=[rmc.pk])
+    assert "is een veiligheidsregio" in client.post(url, _user_form(rmc, [("VR07", "rmc")])).content.decode()
+    assert "kies dezelfde rol" in client.post(url, _user_form(rmc, [("B11", "ovr")])).content.decode()
+
+
+def test_the_admins_user_list_shows_each_accounts_scope(client_for, admin_user, ovr_vr13, rmc_11, ministry):
+    from django.utils.html import strip_tags
+
+    text = " ".join(strip_tags(client_for(admin_user).get(reverse("admin:accounts_user_changelist")).content.decode()).split())
+    assert "Bereik" in text
+    assert "OVRVR13" in text and "RMCB11" in text and "Ministerielandelijk beeld" in text

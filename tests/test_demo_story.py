@@ -238,7 +238,7 @@ def test_every_region_has_its_own_named_ovr_and_contact_person(demo):
     for role in (Role.OVR, Role.CONTACT):
         users = User.objects.filter(role=role, username__regex=r"^(ovr|contact)\.vr\d\d$")
         assert users.count() == 25
-        assert all(u.first_name and u.last_name and u.regions.count() == 1 for u in users)
+        assert all(u.first_name and u.last_name and u.memberships.filter(subject__kind="region").count() == 1 for u in users)
     assert User.objects.get(username="ovr.vr13").get_full_name() == "Olaf van Rijn"
 
 

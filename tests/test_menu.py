@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from accounts.models import Role
+from regions.models import Membership
 from tests.factories import subject
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +34,7 @@ def test_an_rmc_finds_the_brigade_questionnaire_in_the_menu(client_for, rmc_11):
 
 
 def test_a_respondent_of_two_regions_sees_both_by_code(client_for, ovr_vr13):
-    ovr_vr13.regions.add(subject("VR14").region)
+    Membership.objects.create(user=ovr_vr13, subject=subject("VR14"), role=Role.OVR)
     labels = [label for _href, label in menu(client_for(ovr_vr13))]
     assert "Vragenlijst VR13" in labels and "Vragenlijst VR14" in labels
 

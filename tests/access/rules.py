@@ -69,7 +69,7 @@ class Case:
 
 
 def _fingerprinted_models():
-    from accounts.models import User
+    from accounts.models import Notification, User
     from assessments.models import Answer, Assessment, Evidence, Signature, Transition
     from findings.models import (
         Citation,
@@ -86,13 +86,14 @@ def _fingerprinted_models():
     )
     from framework.models import Round
     from national.models import ContextFigure, JudgmentRule, Preview, PublishedPicture, RoundContext
+    from regions.models import Membership
 
     return [
         Round, Assessment, Answer, Signature, Transition, Evidence,
         Finding, InterviewReport, ReportAttachment, Verification, VerificationItem, VerificationResponse,
         Citation, NationalConclusion, Recommendation, Recommendation.success_factors.through,
         Recommendation.concerned_regions.through, FollowUp, DraftRule, Preview, JudgmentRule, PublishedPicture,
-        RoundContext, ContextFigure, User, User.regions.through,
+        RoundContext, ContextFigure, User, Membership, Notification,
     ]
 
 

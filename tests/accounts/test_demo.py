@@ -3,6 +3,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
 from accounts.models import Role, User
+from tests.factories import parties
 
 
 def test_load_demo_users_only_creates_the_demo_users_with_password_demo(db, settings):
@@ -11,11 +12,11 @@ def test_load_demo_users_only_creates_the_demo_users_with_password_demo(db, sett
     for username in ["inspecteur", "ovr.vr13", "contact.vr13", "rmc.11", "ministerie", "admin"]:
         assert authenticate(username=username, password="demo") is not None, username
     ovr = User.objects.get(username="ovr.vr13")
-    assert ovr.role == Role.OVR and [r.code for r in ovr.regions.all()] == ["VR13"]
-    assert User.objects.get(username="rmc.11").brigade.number == 11
+    assert ovr.role == Role.OVR and parties(ovr) == ["VR13"]
+    assert parties(User.objects.get(username="rmc.11")) == ["B11"]
     for code in ("DOPS", "DJZ", "CLAS"):
         contact = User.objects.get(username=f"contact.{code.lower()}")
-        assert contact.role == Role.DIRECTORATE and contact.directorate.code == code
+        assert contact.role == Role.DIRECTORATE and parties(contact) == [code]
         assert authenticate(username=contact.username, password="demo") is not None
     assert User.objects.get(username="admin").is_superuser
 
@@ -27,7 +28,7 @@ def test_every_region_has_a_named_ovr_and_contact_person_who_see_only_their_regi
         code = f"VR{number:02d}"
         for role, prefix in [(Role.OVR, "ovr"), (Role.CONTACT, "contact")]:
             user = User.objects.get(username=f"{prefix}.{code.lower()}")
-            assert user.role == role and [r.code for r in user.regions.all()] == [code]
+            assert user.role == role and parties(user) == [code]
             assert user.first_name and user.last_name, user.username
             assert authenticate(username=user.username, password="demo") == user
     names = {u.get_full_name() for u in User.objects.filter(role__in=[Role.OVR, Role.CONTACT])}

@@ -140,11 +140,14 @@ def test_no_region_brigade_or_ministry_user_ever_sees_a_directorate(client_for, 
     assert "DOPS" not in client.get("/").content.decode()
 
 
-def test_a_directorate_contact_without_a_directorate_cannot_exist():
-    from django.db import IntegrityError, transaction
-
-    with pytest.raises(IntegrityError), transaction.atomic():
-        UserFactory(username="zonder.directie", role=Role.DIRECTORATE)
+def test_a_directorate_contact_without_a_directorate_sees_and_verifies_nothing(client_for, inspector):
+    # The scope is a membership now (regions.Membership): without one the account reaches no party at all.
+    report_save(round=round_2013(), subject=dops(), held_on=None, participants="DOPS", text="Verslag.", by=inspector)
+    verification_send(round=round_2013(), subject=dops(), by=inspector)
+    client = client_for(UserFactory(username="zonder.directie", role=Role.DIRECTORATE))
+    assert client.get("/regions/DOPS/").status_code == 404
+    assert client.get(PAGE).status_code == 404
+    assert "DOPS" not in client.get("/").content.decode()
 
 
 def test_the_work_lists_name_the_waiting_report(client_for, inspector, contact_dops):

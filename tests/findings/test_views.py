@@ -79,7 +79,7 @@ def test_ministry_staff_never_see_one_regions_findings(client_for, inspector, mi
 def test_the_verification_journey_through_the_pages(client, inspector, ovr_vr13):
     send(inspector)
     client.force_login(ovr_vr13)
-    items = list(ovr_vr13.regions.get().subject.verifications.get().items.all())
+    items = list(ovr_vr13.memberships.get().subject.verifications.get().items.all())
     client.post(reverse("findings:item_respond", args=[items[0].pk]), {"kind": "comment", "comment": "Twee OVR's."})
     for item in items[1:]:
         client.post(reverse("findings:item_respond", args=[item.pk]), {"kind": "agree"})

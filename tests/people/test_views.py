@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, User
-from tests.factories import UserFactory
+from tests.factories import UserFactory, parties
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_an_inspector_invites_one_person_from_the_form(client, inspector):
     assert response.redirect_chain[-1][0] == reverse("people:list")
     assert "petra.dewit@example.nl is uitgenodigd" in response.content.decode()
     petra = User.objects.get(email="petra.dewit@example.nl")
-    assert [r.code for r in petra.regions.all()] == ["VR07"] and not petra.has_usable_password()
+    assert parties(petra) == ["VR07"] and not petra.has_usable_password()
     [message] = mail.outbox
     assert inspector.get_full_name() in message.body
 
@@ -88,7 +88,7 @@ def test_an_uploaded_file_giving_an_ovr_two_regions_asks_for_confirmation(client
     assert "krijgt meer dan één partij: VR07, VR08" in page
     assert not User.objects.filter(email="petra@example.nl").exists()
     client.post(reverse("people:invite"), {"form": "file", "file-file": upload(text), "file-several": "on"})
-    assert sorted(r.code for r in User.objects.get(email="petra@example.nl").regions.all()) == ["VR07", "VR08"]
+    assert parties(User.objects.get(email="petra@example.nl")) == ["VR07", "VR08"]
 
 
 def test_inviting_again_from_the_list_mails_a_new_link(client, inspector):
@@ -102,7 +102,7 @@ def test_inviting_again_from_the_list_mails_a_new_link(client, inspector):
     assert "opnieuw uitgenodigd" in response.content.decode()
     assert len(mail.outbox) == 2 and mail.outbox[0].body != mail.outbox[1].body
     jan.refresh_from_db()
-    assert jan.brigade.number == 11
+    assert parties(jan) == ["B11"]
 
 
 def test_a_deactivated_account_can_no_longer_log_in(client, inspector, ovr_vr13):

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
-from regions.models import Brigade, Region
+from accounts.models import Role
+from regions.models import Brigade, Membership, Region
 
 
 def test_every_database_has_the_25_regions_and_3_brigades(db):
@@ -22,7 +23,7 @@ def test_an_ovr_sees_only_their_region_in_the_list(client_for, ovr_vr13):
 
 
 def test_an_ovr_covering_several_regions_sees_each_of_them(client_for, ovr_vr13, vr14):
-    ovr_vr13.regions.add(vr14)
+    Membership.objects.create(user=ovr_vr13, subject=vr14.subject, role=Role.OVR)
     client = client_for(ovr_vr13)
     assert client.get(reverse("regions:detail", args=["VR14"])).status_code == 200
     assert client.get(reverse("regions:detail", args=["VR15"])).status_code == 404

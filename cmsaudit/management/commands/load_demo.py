@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from cmsaudit.demo import demo_loaders, users_load
 
@@ -17,7 +18,9 @@ class Command(BaseCommand):
                 "load_demo is geweigerd: de demo is hier niet toegestaan (DEMO_ALLOWED). "
                 "Demogebruikers met wachtwoord 'demo' horen niet in productie."
             )
-        with transaction.atomic():
+        # The demo replays the rounds through the real services, which notify at every hand-over: the
+        # notifications stay (the demo users find them on their home page), the mails to example.nl are not sent.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
             users = users_load()
             self.stdout.write(f"{len(users)} demogebruikers klaar (wachtwoord: demo).")
             if users_only:
