@@ -26,10 +26,49 @@ def placeholders(template: str) -> list[str]:
     return PLACEHOLDER.findall(template or "")
 
 
-def indicator_render(template: str, counts: dict[str, int], *, answered: int, total: int) -> str:
-    """The sentence with its placeholders filled; a value nobody gave counts 0."""
+# Where a sentence divides into clauses: "…; in {brigade} per brigade", "…, en in {both} beide", "… and {x} …".
+CLAUSE = re.compile(r"(;\s*|,\s*(?:en|and)\s+|,\s+|\s+(?:en|and)\s+)")
+# The word for "none" where a count would be 0, as the report writes it.
+NONE = {"nl": "geen", "en": "none"}
+
+
+def indicator_render(template: str, counts: dict[str, int], *, answered: int, total: int, language: str | None = None) -> str:
+    """The sentence with its placeholders filled, as the report would write it: a clause after the first whose
+    counts are all 0 is left out ("…, en in 0 beide" → "…"), and a count of 0 that stays reads "geen" ("In geen
+    van de 3 brigades …"; "none" in English). `language` defaults to the active language."""
+    if language is None:
+        from django.utils.translation import get_language
+
+        language = get_language() or "nl"
     numbers = {"answered": answered, "total": total, "unanswered": max(total - answered, 0)}
-    return PLACEHOLDER.sub(lambda match: str(numbers.get(match.group(1), counts.get(match.group(1), 0))), template)
+
+    def value(name: str) -> int:
+        return numbers[name] if name in numbers else counts.get(name, 0)
+
+    body, end = template.rstrip(), ""
+    while body and body[-1] in ".!?":
+        body, end = body[:-1], body[-1] + end
+    parts = CLAUSE.split(body)
+    clauses, separators = parts[0::2], parts[1::2]
+    kept = [clauses[0]]
+    kept_separators: list[str] = []
+    for separator, clause in zip(separators, clauses[1:], strict=True):
+        names = [name for name in placeholders(clause) if name not in FIXED]
+        if names and all(value(name) == 0 for name in names):
+            continue
+        kept_separators.append(separator)
+        kept.append(clause)
+    text = kept[0] + "".join(separator + clause for separator, clause in zip(kept_separators, kept[1:], strict=True))
+    none = NONE.get((language or "nl")[:2], NONE["nl"])
+
+    def fill(match: re.Match) -> str:
+        name = match.group(1)
+        number = value(name)
+        if number == 0 and name not in FIXED:
+            return none.capitalize() if match.start() == 0 else none
+        return str(number)
+
+    return PLACEHOLDER.sub(fill, text) + end
 
 
 def band_of(bands: list[dict], value: str) -> str | None:

@@ -330,7 +330,9 @@ def _progress_block(picture: dict, factors: dict, labels: dict[str, str]) -> dic
             continue
         value_labels = indicator.get("labels") or {}
         values = list(value_labels) + [v for v in previous["counts"] if v not in value_labels]
-        comparable = previous.get("relation") in ("same", "reworded")
+        # The document's rule (national.picture): counts compare only where the question and its answer options
+        # stayed the same; a reworded question with other options has no change, and neither has a split or merge.
+        comparable = previous.get("change") is not None
         indicator_rows.append({
             "code": code, "question": indicator["question"], "relation": previous.get("relation", ""),
             "comparable": comparable, "then_answered": previous["answered"], "now_answered": indicator["answered"],

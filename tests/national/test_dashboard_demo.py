@@ -56,3 +56,22 @@ def test_every_count_beside_an_indicator_bar_fits_inside_its_chart(ministry_clie
         for x, count in re.findall(r'<text x="(\d+)"[^>]*>(\d+)</text>', body):
             # 10 px digits are about 6 px wide.
             assert int(x) + 6 * len(count) <= int(width), (x, count, width)
+
+
+def test_a_question_asked_with_other_answer_options_shows_no_trend(ministry_client):
+    """The 2013 questions reworded from 2009 with other answer options compare counts side by side, without an
+    arrow, saying they are not directly comparable; a question that kept its options keeps its arrows."""
+    from national.picture import picture_document
+
+    indicators = picture_document(Round.objects.get(code="icms-2013"), detail=False)["indicators"]
+    other_options = [i for i in indicators.values() if i["previous"] and i["previous"]["relation"] == "reworded"
+                     and i["previous"]["change"] is None]
+    assert other_options, "the demo has reworded questions with other answer options"
+    html = unescape(ministry_client.get("/national/icms-2013/").content.decode())
+    # The progress table's rows, one group per question (its header cell spans the question's values).
+    groups = html.split('scope="rowgroup"')[1:]
+    for indicator in other_options:
+        question = indicator["question"][:60]
+        block = next(group.split("</tbody>")[0] for group in groups if question in group.split("</th>")[0])
+        assert "anders gesteld, met andere antwoordmogelijkheden; niet rechtstreeks vergelijkbaar" in block, question
+        assert "↑" not in block and "↓" not in block, question
