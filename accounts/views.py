@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,7 +19,10 @@ class LoginView(auth_views.LoginView):
     """The login page, with the help line the organisation configures (LOGIN_HELP)."""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, login_help=settings.LOGIN_HELP)
+        return super().get_context_data(
+            **kwargs, login_help=settings.LOGIN_HELP, sso=settings.OIDC_ENABLED,
+            sso_failed=self.request.GET.get("sso") == "failed",
+        )
 
 
 class LogoutView(auth_views.LogoutView):
@@ -85,3 +90,23 @@ class InvitationAcceptView(PasswordResetConfirmView):
         response = super().form_valid(form)
         messages.success(self.request, _("Uw wachtwoord is ingesteld. Welkom bij cmsaudit."))
         return response
+
+
+@login_not_required
+def sso_start(request: HttpRequest) -> HttpResponse:
+    """The redirect to the identity provider: authorization code flow with PKCE (S256), state and nonce."""
+    if not settings.OIDC_ENABLED:
+        raise Http404(_("Single sign-on is niet ingesteld."))
+    from mozilla_django_oidc.views import OIDCAuthenticationRequestView
+
+    return OIDCAuthenticationRequestView.as_view()(request)
+
+
+@login_not_required
+def sso_callback(request: HttpRequest) -> HttpResponse:
+    """Back from the identity provider: the code exchanged, the ID token checked, the linked account signed in."""
+    if not settings.OIDC_ENABLED:
+        raise Http404(_("Single sign-on is niet ingesteld."))
+    from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
+
+    return OIDCAuthenticationCallbackView.as_view()(request)
