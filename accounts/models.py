@@ -139,3 +139,21 @@ class EventLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise EventLogImmutable(_("Het logboek wordt alleen aangevuld; een regel verwijderen kan niet."))
+
+
+class ExternalIdentity(models.Model):
+    """A person's identity at the organisation's identity provider (OpenID Connect): the account signs in through
+    it when the ID token's issuer and subject are these. Never matched on e-mail; linked by an administrator."""
+
+    user = models.ForeignKey(User, verbose_name=_("account"), on_delete=models.CASCADE, related_name="external_identities")
+    issuer = models.URLField(_("uitgever (iss)"), max_length=300)
+    subject = models.CharField(_("onderwerp (sub)"), max_length=255)
+    linked_at = models.DateTimeField(_("gekoppeld op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("externe identiteit")
+        verbose_name_plural = _("externe identiteiten")
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="external_identity_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} @ {self.issuer}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,7 +23,10 @@ class LoginView(auth_views.LoginView):
     """The login page, with the help line the organisation configures (LOGIN_HELP)."""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, login_help=settings.LOGIN_HELP)
+        return super().get_context_data(
+            **kwargs, login_help=settings.LOGIN_HELP, sso=settings.OIDC_ENABLED,
+            sso_failed=self.request.GET.get("sso") == "failed",
+        )
 
 
 class LogoutView(auth_views.LogoutView):
@@ -121,3 +125,23 @@ def notification_email(request: HttpRequest) -> HttpResponse:
     notify_by_email_set(user=request.user, on=on)
     messages.success(request, _("U krijgt meldingen ook per e-mail.") if on else _("U krijgt meldingen alleen nog op uw startpagina."))
     return redirect(f"{reverse('home')}#meldingen")
+
+
+@login_not_required
+def sso_start(request: HttpRequest) -> HttpResponse:
+    """The redirect to the identity provider: authorization code flow with PKCE (S256), state and nonce."""
+    if not settings.OIDC_ENABLED:
+        raise Http404(_("Single sign-on is niet ingesteld."))
+    from mozilla_django_oidc.views import OIDCAuthenticationRequestView
+
+    return OIDCAuthenticationRequestView.as_view()(request)
+
+
+@login_not_required
+def sso_callback(request: HttpRequest) -> HttpResponse:
+    """Back from the identity provider: the code exchanged, the ID token checked, the linked account signed in."""
+    if not settings.OIDC_ENABLED:
+        raise Http404(_("Single sign-on is niet ingesteld."))
+    from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
+
+    return OIDCAuthenticationCallbackView.as_view()(request)

@@ -145,6 +145,29 @@ LOGIN_HELP = os.environ.get("LOGIN_HELP", "")
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Single sign-on through the organisation's identity provider (OpenID Connect, NL GOV profile; accounts/oidc.py),
+# on when the provider is configured with mozilla-django-oidc's setting names. The password form stays for the
+# accounts that keep local login. Accounts are linked to an identity by `manage.py link_identity`.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_secret("OIDC_RP_CLIENT_SECRET", "") or ""
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+# The `iss` the ID token must carry; without it, the provider's address the authorization endpoint starts with.
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "") or OIDC_OP_AUTHORIZATION_ENDPOINT.rsplit("/", 1)[0]
+OIDC_ENABLED = all((OIDC_RP_CLIENT_ID, OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_JWKS_ENDPOINT))
+OIDC_RP_SCOPES = "openid"
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_CREATE_USER = False  # role and scope come from cmsaudit, never from the provider
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/login/?sso=failed"
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.insert(0, "accounts.oidc.IdentityBackend")
+
 # Login throttling (django-axes): ten wrong passwords for one user name from one address are allowed; the
 # eleventh locks that user name for that address for LOGIN_LOCKOUT_MINUTES. Administrators unlock in the admin.
 AXES_FAILURE_LIMIT = 11

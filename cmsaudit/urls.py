@@ -25,6 +25,9 @@ AXES_NAMES = (
 urlpatterns = [
     path("", views.home, name="home"),
     path("login/", login_not_required(accounts_views.LoginView.as_view()), name="login"),
+    # Single sign-on (OpenID Connect); 404 while no identity provider is configured.
+    path("login/sso/", accounts_views.sso_start, name="sso_start"),
+    path("login/sso/callback/", accounts_views.sso_callback, name="sso_callback"),
     path("logout/", accounts_views.LogoutView.as_view(), name="logout"),
     # A forgotten password: Django's reset views under Django's names, open to everyone.
     path("password/reset/", login_not_required(accounts_views.PasswordResetView.as_view()), name="password_reset"),
