@@ -174,6 +174,7 @@ class Picture(TypedDict):
     preview: bool  # an inspector shares this unpublished round with the ministry
     verified_regions: int  # (as `national_picture` has always printed them)
     verified_brigades: int
+    verified: dict[str, int]  # {"regions": 23, "of": 25, "brigades": 3, "brigades_of": 3}
     # The round's context (research question 4): {"text", "figures": [{"label", "value", "period", "unit",
     # "source"}]}; text in the active language. Not of any region, so the ministry's document has it too.
     context: Context
@@ -222,6 +223,7 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
             {"number": factor.theme.number, "name": factor.theme.display_name, "success_factors": []},
         )
         theme["success_factors"].append(factor.code)
+    verified = queries.verified_counts(round)
     document: Picture = {
         "round": round.year,
         "round_code": round.code,
@@ -245,7 +247,10 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
         "previous_reconstructed": bool(predecessor) and round.predecessor_id in reconstructed,
         "preview": Preview.objects.filter(round=round).exists(),
         "context": context_document(round),
-        **queries.verified_counts(round),
+        **verified,
+        # How many parties verified the findings their figures rest on, out of how many there are.
+        "verified": {"regions": verified["verified_regions"], "of": totals[SubjectKind.REGION],
+                     "brigades": verified["verified_brigades"], "brigades_of": totals[SubjectKind.BRIGADE]},
     }
     if detail:
         document["subjects"] = _subjects(round, regions, brigades, questions)

@@ -75,3 +75,12 @@ def test_a_question_asked_with_other_answer_options_shows_no_trend(ministry_clie
         block = next(group.split("</tbody>")[0] for group in groups if question in group.split("</th>")[0])
         assert "anders gesteld, met andere antwoordmogelijkheden; niet rechtstreeks vergelijkbaar" in block, question
         assert "↑" not in block and "↓" not in block, question
+
+
+def test_the_picture_says_how_many_regions_verified_their_findings(ministry_client):
+    from national.picture import picture_document
+
+    verified = picture_document(Round.objects.get(code="icms-2013"), detail=False)["verified"]
+    assert (verified["regions"], verified["of"]) == (23, 25)
+    assert "23 van 25 regio's hebben hun bevindingen geverifieerd" in text_of(
+        ministry_client.get("/national/icms-2013/").content.decode())
