@@ -12,13 +12,13 @@ import json
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from national import reports
 from national.fingerprint import document_fingerprint, sha256
-from national.models import PublicationCheck, PublishedFile, PublishedPicture
+from national.models import ProvisionalFile, PublicationCheck, PublishedFile, PublishedPicture
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -113,6 +113,35 @@ def published_file(round: Round, fmt: str, audience: str) -> tuple[PublishedPict
             picture=picture, format=fmt, audience=audience, defaults={"content": content, "sha256": sha256(content)}
         )
     return picture, file
+
+
+def provisional_file(round: Round, fmt: str, audience: str) -> ProvisionalFile:
+    """The file of an unpublished round for `audience` in the active language, rendered once per data version.
+
+    The round's data version (`national.cache.data_version`, one query) is read first; while the stored file
+    was rendered at that version it is served as it is, otherwise it is rendered from the picture computed now
+    and kept (one row per round, format, reader and language, replaced each time). A data version read before
+    rendering can only be older than the data the file shows, so a file is never served for data it does not
+    show: at worst a change during the rendering makes the next download render again."""
+    from national.cache import data_version
+    from national.picture import picture_document
+
+    version = data_version(round)
+    language = translation.get_language() or PUBLISHED_LANGUAGE
+    key = {"round": round, "format": fmt, "audience": audience, "language": language}
+    stored = ProvisionalFile.objects.filter(**key).first()
+    if stored is not None and stored.data_version == version:
+        return stored
+    document = picture_document(round, detail=audience == "detail")
+    content = reports.render(document, fmt, shapes=reports.map_shapes())
+    values = {"data_version": version, "name": reports.filename(document, fmt), "content": content,
+              "rendered_at": timezone.now()}
+    try:
+        with transaction.atomic():
+            stored, _created = ProvisionalFile.objects.update_or_create(**key, defaults=values)
+    except IntegrityError:  # another request stored the same file at the same moment
+        stored = ProvisionalFile(**key, **values)
+    return stored
 
 
 # --- versions and what changed between them -----------------------------------------------------------------
