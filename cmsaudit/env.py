@@ -6,6 +6,7 @@ fall back to a default (``DEBUG=yes`` is an error, not ``False``).
 
 import datetime
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -115,3 +116,12 @@ def env_date(name: str) -> datetime.date | None:
         return datetime.date.fromisoformat(raw)
     except ValueError:
         raise ImproperlyConfiguredEnv(f"{name} must be a date like 2027-03-01, not {raw!r}") from None
+
+
+def env_retention(name: str, default: str) -> str:
+    """How long a record is kept: ``blijvend`` (kept for ever) or a whole number of years as an ISO 8601
+    duration (``P10Y``)."""
+    raw = (os.environ.get(name) or "").strip() or default
+    if raw == "blijvend" or re.fullmatch(r"P[1-9][0-9]{0,2}Y", raw):
+        return raw
+    raise ImproperlyConfiguredEnv(f"{name} must be 'blijvend' or a number of years like P10Y, not {raw!r}")

@@ -16,6 +16,7 @@ from cmsaudit.env import (
     env_email,
     env_int,
     env_list,
+    env_retention,
     env_secret,
     env_site_url,
 )
@@ -249,6 +250,13 @@ SITE_URL = env_site_url(
 # (SECURITY_TXT_EXPIRES, e.g. 2027-03-01; without it the file says a year from the day it is read).
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT") or f"mailto:{DEFAULT_FROM_EMAIL}"
 SECURITY_TXT_EXPIRES = env_date("SECURITY_TXT_EXPIRES")
+
+# The archive of a published round (manage.py archive_round), described after MDTO: how long it is kept
+# ("blijvend", or years as P10Y: "tijdelijk te bewaren" with that period from publication), and the information
+# category of the selection list it is kept under.
+ARCHIVE_RETENTION = env_retention("ARCHIVE_RETENTION", "blijvend")
+ARCHIVE_INFORMATION_CATEGORY = os.environ.get("ARCHIVE_INFORMATION_CATEGORY") or "Rapporten van toezicht en onderzoek"
+ARCHIVE_SELECTION_LIST = os.environ.get("ARCHIVE_SELECTION_LIST") or "Selectielijst van de inspectie"
 
 # A proxy in front that terminates TLS (TLS_TERMINATED_BY_PROXY=1) does the redirect to https and says so in
 # X-Forwarded-Proto; only then is that header believed, since any client can send it.

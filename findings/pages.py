@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, When
 from django.utils.text import Truncator
 
 from assessments.models import Answer, Evidence, Question
@@ -31,8 +31,11 @@ CITATION_RELATED = ["answer__question", "evidence", "report", "cited_finding__su
 
 
 def shown_citations(citations: QuerySet[Citation]) -> QuerySet[Citation]:
-    """Citations as a page lists them: with what they cite, and the cited answer's choices for its label."""
-    return citations.select_related(*CITATION_RELATED).prefetch_related("answer__question__choices")
+    """Citations as a page lists them: with what they cite, the cited answer's choices for its label, and
+    `answer_changed`: the cited answer was saved after the finding that cites it was last saved."""
+    return citations.select_related(*CITATION_RELATED).prefetch_related("answer__question__choices").annotate(
+        answer_changed=Case(When(finding__isnull=False, answer__updated_at__gt=F("finding__updated_at"), then=True),
+                            default=False, output_field=BooleanField()))
 
 
 class FactorRow(TypedDict):

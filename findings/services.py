@@ -36,6 +36,7 @@ from findings.models import (
     VerificationResponse,
     VerificationStatus,
 )
+from findings.suggestion import suggestion_for
 from findings.workflow import OPEN_FOR_RESPONSES, verification_step
 from framework.guards import require_round_writable
 from framework.models import SuccessFactor
@@ -74,6 +75,18 @@ def _check_subject(*, subject: Subject, success_factor: SuccessFactor) -> None:
         )
 
 
+def _require_reasoning(*, round: Round, subject: Subject, success_factor: SuccessFactor, text: str, judgment: str) -> None:
+    """A judgment that departs from the one the answers suggest is saved only with its reasoning: the finding's
+    text. Where no answer has a norm ("niet beoordeeld" suggested) nothing is suggested, so nothing departs."""
+    if text:
+        return
+    suggested = suggestion_for(round=round, subject=subject, success_factor=success_factor).judgment
+    if suggested != Judgment.NIET_BEOORDEELD and judgment != suggested:
+        raise ValidationError(
+            _("Het oordeel '%(judgment)s' wijkt af van het voorgestelde oordeel '%(suggested)s': onderbouw het in de "
+              "bevinding.") % {"judgment": Judgment(judgment).label, "suggested": Judgment(suggested).label})
+
+
 @transaction.atomic
 def finding_save(
     *,
@@ -90,7 +103,8 @@ def finding_save(
 
     Raises `ValidationError` for a wrong subject or judgment, and `StaleEdit` when
     `base_revision` is given, differs from the stored revision and the stored value
-    differs from the proposed one. An unchanged value saves nothing. History records `by` and
+    differs from the proposed one. A judgment that departs from the suggested one (`findings.suggestion`) needs
+    its reasoning in `text`. An unchanged value saves nothing. History records `by` and
     `reason`, which is stored in Dutch (mark it with gettext_noop) and translated when shown.
     """
     require(by, Action.FINDINGS_EDIT, subject)
@@ -104,6 +118,7 @@ def finding_save(
         return finding
     require_round_writable(round)
     if finding is None:
+        _require_reasoning(round=round, subject=subject, success_factor=success_factor, text=text, judgment=judgment)
         finding = Finding(**lookup, text=text, judgment=judgment, revision=1, updated_by=by)
         finding._history_user = by
         finding._change_reason = reason or gettext_noop("aangemaakt")
@@ -112,6 +127,7 @@ def finding_save(
     unchanged = finding.text == text and finding.judgment == judgment
     if unchanged:
         return finding
+    _require_reasoning(round=round, subject=subject, success_factor=success_factor, text=text, judgment=judgment)
     if base_revision is not None and base_revision != finding.revision:
         raise StaleEdit(
             current={"text": finding.text, "judgment": finding.judgment},

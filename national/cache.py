@@ -6,7 +6,8 @@ it stay that reader's own), per user with their role and scope (so a change of r
 session, misses what was kept), per address and language, under the round's *data version*: one query that reads
 how far every table the picture rests on has come (counts and latest changes). Any change to an answer, a
 judgment, a conclusion, a rule, a recommendation, the round's context, a preview or a publication gives a new
-version, and the next request computes the page afresh. `NATIONAL_PAGE_CACHE_SECONDS = 0` switches the cache off.
+version, and the next request computes the page afresh. The files of an unpublished round are kept under
+the same version (`national.publication.provisional_file`). `NATIONAL_PAGE_CACHE_SECONDS = 0` switches the cache off.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.utils import translation
 
 from assessments.models import Answer, Assessment, Question
 from findings.models import Finding, FollowUp, NationalConclusion, Recommendation
-from framework.models import Round
+from framework.models import Framework, Round
 from national.models import JudgmentRule, Preview, PublicationCheck, PublishedPicture, RoundContext
 from regions.models import Region
 
@@ -62,6 +63,8 @@ def data_version(round: Round) -> str:
         *_stamp(Question),
         *_scalars(Region._meta.db_table, "count(*)", "sum(id * brigade_id)"),
         *_scalars(f"{Round._meta.db_table} WHERE id = {round.pk}", "status", "published_at"),
+        # Loading a changed framework package (criteria, factors' texts) saves its framework.
+        *_scalars(f"{Framework._meta.db_table} WHERE id = {round.framework_id}", "loaded_at"),
     ]
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts))

@@ -3,8 +3,8 @@ and the correction of a published picture.
 
 Who may download is who may see the dashboard (`national.access.picture_round_for_user`). Inspectors get the
 full file, the ministry the one rendered from its own document, which holds no region's name. A published
-round's files are the stored ones (`national.publication`), byte for byte; any other round's are rendered now
-and say "voorlopig — nog niet vastgesteld".
+round's files are the stored ones (`national.publication`), byte for byte; any other round's say "voorlopig —
+nog niet vastgesteld" and are rendered once per data version and kept (`publication.provisional_file`).
 """
 
 from __future__ import annotations
@@ -36,11 +36,9 @@ def report_file(request: HttpRequest, round_code: str, fmt: str) -> HttpResponse
         content = bytes(file.content)
         name = reports.filename(publication.published_document(picture, audience), fmt)
     else:
-        from national.picture import picture_for
-
-        document = picture_for(round, user=request.user)
-        content = reports.render(document, fmt, shapes=reports.map_shapes())
-        name = reports.filename(document, fmt)
+        # Rendered once per data version and kept: a second download while nothing changed is served as stored.
+        file = publication.provisional_file(round, fmt, audience)
+        content, name = bytes(file.content), file.name
     response = HttpResponse(content, content_type=reports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

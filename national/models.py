@@ -104,6 +104,32 @@ class PublishedFile(models.Model):
         return f"{self.picture} {self.format}"
 
 
+class ProvisionalFile(models.Model):
+    """A file of an unpublished round (PDF, DOCX, …) for one reader and language, as last rendered, with the
+    round's data version at that moment (`national.cache.data_version`): served again while that version holds,
+    rendered anew once anything the picture rests on changes. One row per round, reader, format and language."""
+
+    round = models.ForeignKey("framework.Round", on_delete=models.CASCADE, related_name="provisional_files")
+    format = models.CharField(_("formaat"), max_length=8)
+    audience = models.CharField(_("voor"), max_length=12)
+    language = models.CharField(_("taal"), max_length=8)
+    data_version = models.CharField(_("gegevensversie"), max_length=32)
+    name = models.CharField(_("bestandsnaam"), max_length=100)
+    content = models.BinaryField(_("inhoud"))
+    rendered_at = models.DateTimeField(_("gemaakt op"))
+
+    class Meta:
+        verbose_name = _("voorlopig bestand")
+        verbose_name_plural = _("voorlopige bestanden")
+        constraints = [
+            # The download of a provisional file reads its one row by these four.
+            models.UniqueConstraint(fields=["round", "format", "audience", "language"], name="provisional_file_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.year} {self.format} {self.audience} {self.language}"
+
+
 class PublicationCheck(models.Model):
     """One verification of a round's publication (`national.publication.publication_verify`, run by
     `manage.py verify_publication`): every stored document's and file's SHA-256 recomputed. The published

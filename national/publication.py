@@ -12,13 +12,13 @@ import json
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from national import reports
 from national.fingerprint import document_fingerprint, sha256
-from national.models import PublicationCheck, PublishedFile, PublishedPicture
+from national.models import ProvisionalFile, PublicationCheck, PublishedFile, PublishedPicture
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -115,6 +115,35 @@ def published_file(round: Round, fmt: str, audience: str) -> tuple[PublishedPict
     return picture, file
 
 
+def provisional_file(round: Round, fmt: str, audience: str) -> ProvisionalFile:
+    """The file of an unpublished round for `audience` in the active language, rendered once per data version.
+
+    The round's data version (`national.cache.data_version`, one query) is read first; while the stored file
+    was rendered at that version it is served as it is, otherwise it is rendered from the picture computed now
+    and kept (one row per round, format, reader and language, replaced each time). A data version read before
+    rendering can only be older than the data the file shows, so a file is never served for data it does not
+    show: at worst a change during the rendering makes the next download render again."""
+    from national.cache import data_version
+    from national.picture import picture_document
+
+    version = data_version(round)
+    language = translation.get_language() or PUBLISHED_LANGUAGE
+    key = {"round": round, "format": fmt, "audience": audience, "language": language}
+    stored = ProvisionalFile.objects.filter(**key).first()
+    if stored is not None and stored.data_version == version:
+        return stored
+    document = picture_document(round, detail=audience == "detail")
+    content = reports.render(document, fmt, shapes=reports.map_shapes())
+    values = {"data_version": version, "name": reports.filename(document, fmt), "content": content,
+              "rendered_at": timezone.now()}
+    try:
+        with transaction.atomic():
+            stored, _created = ProvisionalFile.objects.update_or_create(**key, defaults=values)
+    except IntegrityError:  # another request stored the same file at the same moment
+        stored = ProvisionalFile(**key, **values)
+    return stored
+
+
 # --- versions and what changed between them -----------------------------------------------------------------
 
 
@@ -142,13 +171,73 @@ def _counts_text(counts: dict[str, int] | None, label=str) -> str:
     return ", ".join(f"{label(key)} {value}" for key, value in (counts or {}).items() if value) or "—"
 
 
+def _text(value: Any) -> str:
+    """A value of the document as a change list shows it, in full."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# What the specific lines of `document_changes` already say; every other difference gets a line of its own.
+_SAID_OF_FACTORS = {"national_judgment", "counts", "deelconclusie"}
+_SAID_OF_INDICATORS = {"counts", "sentence"}
+_SAID = {"overall_conclusion", "context", "published"}
+
+
+def _label(path: list[str | int]) -> str:
+    """A path in the document in words: "3.4.1 reason", "Vraag ovr_assigned by_brigade › 11 › ja",
+    "Aanbeveling 2 text", "VR13 judgments › 3.4.1"."""
+    head, rest = path[0], [str(part + 1) if isinstance(part, int) else part for part in path[1:]]
+    if head in ("success_factors", "subjects") and rest:
+        return " › ".join([rest[0], *rest[1:]])
+    if head == "indicators" and rest:
+        return " › ".join([_("Vraag %(code)s") % {"code": rest[0]}, *rest[1:]])
+    if head == "recommendations" and rest:
+        return " › ".join([_("Aanbeveling %(number)s") % {"number": rest[0]}, *rest[1:]])
+    return " › ".join([str(head), *rest])
+
+
+def _differences(before: Any, after: Any, path: list[str | int]) -> list[tuple[list[str | int], Any, Any]]:
+    """Every leaf in which `after` differs from `before`, with its path: dictionaries by key, lists of equal
+    length by position (a longer or shorter list: each item added or removed)."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        found = []
+        for key in [*before, *(key for key in after if key not in before)]:
+            found += _differences(before.get(key), after.get(key), [*path, key])
+        return found
+    if isinstance(before, list) and isinstance(after, list) and before != after:
+        found = []
+        for index in range(max(len(before), len(after))):
+            found += _differences(before[index] if index < len(before) else None,
+                                  after[index] if index < len(after) else None, [*path, index])
+        return found
+    return [] if before == after else [(path, before, after)]
+
+
+def _said(path: list[str | int]) -> bool:
+    if path[0] in _SAID:
+        return True
+    if path[0] == "success_factors" and len(path) > 2 and path[2] in _SAID_OF_FACTORS:
+        return True
+    return path[0] == "indicators" and len(path) > 2 and path[2] in _SAID_OF_INDICATORS
+
+
 def document_changes(before: dict, after: dict) -> list[str]:
-    """What changed in the figures from one published document to the next: national judgments, judgment
-    counts, indicator counts and sentences, the conclusions. Never a region: only national figures."""
+    """Everything that differs between two stored documents of a round, in words and in full: first the
+    national figures as the report names them (national judgments, judgment counts, deelconclusies with their
+    text, indicator counts and sentences, the conclusion, the context), then every other key of the document
+    that differs, with its old and new value. Nothing that differs is left out, so a version's change list is
+    all that changed. Given the ministry's documents it names no region, as they name none."""
     changes: list[str] = []
     factors_before, factors_after = before.get("success_factors", {}), after.get("success_factors", {})
-    for code, factor in factors_after.items():
-        old = factors_before.get(code, {})
+    for code in [*factors_after, *(code for code in factors_before if code not in factors_after)]:
+        old, factor = factors_before.get(code, {}), factors_after.get(code, {})
         if old.get("national_judgment") != factor.get("national_judgment"):
             changes.append(_("%(code)s landelijk oordeel: %(old)s → %(new)s") % {
                 "code": code, "old": _judgment(old.get("national_judgment")), "new": _judgment(factor.get("national_judgment"))})
@@ -156,20 +245,40 @@ def document_changes(before: dict, after: dict) -> list[str]:
             changes.append(_("%(code)s oordelen: %(old)s → %(new)s") % {
                 "code": code, "old": _counts_text(old.get("counts"), _judgment), "new": _counts_text(factor.get("counts"), _judgment)})
         if old.get("deelconclusie", "") != factor.get("deelconclusie", ""):
-            changes.append(_("%(code)s deelconclusie gewijzigd") % {"code": code})
-    indicators_before = before.get("indicators", {})
-    for code, indicator in after.get("indicators", {}).items():
-        old = indicators_before.get(code, {})
+            changes.append(_("%(code)s deelconclusie: %(old)s → %(new)s") % {
+                "code": code, "old": _text(old.get("deelconclusie")), "new": _text(factor.get("deelconclusie"))})
+    indicators_before, indicators_after = before.get("indicators", {}), after.get("indicators", {})
+    for code in [*indicators_after, *(code for code in indicators_before if code not in indicators_after)]:
+        old, indicator = indicators_before.get(code, {}), indicators_after.get(code, {})
         if old.get("counts") != indicator.get("counts"):
             changes.append(_("Vraag %(code)s: %(old)s → %(new)s") % {
                 "code": code, "old": _counts_text(old.get("counts")), "new": _counts_text(indicator.get("counts"))})
-        elif old.get("sentence") != indicator.get("sentence"):
-            changes.append(_("Vraag %(code)s: zin gewijzigd") % {"code": code})
+        if old.get("sentence") != indicator.get("sentence"):
+            changes.append(_("Vraag %(code)s, zin: %(old)s → %(new)s") % {
+                "code": code, "old": _text(old.get("sentence")), "new": _text(indicator.get("sentence"))})
     if before.get("overall_conclusion", "") != after.get("overall_conclusion", ""):
-        changes.append(_("Conclusie gewijzigd"))
-    if reports.context_of(before) != reports.context_of(after):
-        changes.append(_("Context van de meting gewijzigd"))
+        changes.append(_("Conclusie: %(old)s → %(new)s") % {
+            "old": _text(before.get("overall_conclusion")), "new": _text(after.get("overall_conclusion"))})
+    for path, old, new in _differences(before.get("context") or {}, after.get("context") or {}, ["context"]):
+        changes.append(_("Context van de meting, %(what)s: %(old)s → %(new)s") % {
+            "what": " › ".join(str(part + 1) if isinstance(part, int) else part for part in path[1:]),
+            "old": _text(old), "new": _text(new)})
+    for path, old, new in _differences(before, after, []):
+        if not _said(path):
+            changes.append(f"{_label(path)}: {_text(old)} → {_text(new)}")
     return changes
+
+
+def _changes_document(picture: PublishedPicture, audience: str) -> dict:
+    """The document whose differences `audience` reads: its own as stored; for the ministry, of a version
+    stored before it had its own document, the inspectors' without anything that names a region."""
+    document = stored_document(picture, audience)
+    if document or audience == "detail":
+        return document
+    hidden = {"region", "region_name", "concerned_regions"}
+    return {**{key: value for key, value in picture.document.items() if key != "subjects"},
+            "recommendations": [{key: value for key, value in item.items() if key not in hidden}
+                                for item in picture.document.get("recommendations") or []]}
 
 
 def versions(round: Round, audience: str = "detail") -> list[Version]:
@@ -189,7 +298,8 @@ def versions(round: Round, audience: str = "detail") -> list[Version]:
             "published_by": str(picture.published_by),
             "sha256": stored_fingerprint(picture, audience),
             "reason": picture.reason,
-            "changes": document_changes(previous.document, picture.document) if previous else [],
+            "changes": document_changes(_changes_document(previous, audience), _changes_document(picture, audience))
+                       if previous else [],
             "files": [
                 {"label": reports.FORMAT_LABELS[fmt], "sha256": stored[picture.pk][fmt],
                  "name": reports.filename({"round": round.year, "status": reports.PUBLISHED,

@@ -111,7 +111,7 @@ def test_the_csv_has_a_byte_order_mark_and_a_semicolon_variant_with_the_same_row
     assert comma.startswith(b"\xef\xbb\xbf") and semicolon.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(comma.decode("utf-8-sig"))))
     assert list(csv.reader(io.StringIO(semicolon.decode("utf-8-sig")), delimiter=";")) == rows
-    assert semicolon.decode("utf-8-sig").splitlines()[0].startswith("round;status;question_code;")
+    assert semicolon.decode("utf-8-sig").splitlines()[0].startswith("\"round\";\"status\";\"question_code\";")
     assert reports.filename(sample_picture(), "csv_nl") == "indicatoren-2013-voorlopig-nl.csv"
 
 
@@ -137,4 +137,4 @@ def test_the_dutch_csv_is_served_beside_the_csv(demo_data, db, client_for, minis
     response = client_for(ministry).get("/national/icms-2009/indicators-nl.csv")
     assert response.status_code == 200
     assert 'filename="indicatoren-2009-v1-nl.csv"' in response["Content-Disposition"]
-    assert response.content.decode("utf-8-sig").startswith("round;status;")
+    assert response.content.decode("utf-8-sig").startswith("\"round\";\"status\";")

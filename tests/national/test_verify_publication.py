@@ -44,7 +44,7 @@ def test_the_dashboard_lists_the_readers_files_with_their_sha256(demo, client_fo
 
 def test_verify_publication_passes_on_the_demo_and_keeps_the_outcome(demo):
     out = verify()
-    assert "Meting 2009: 16 documenten en bestanden gecontroleerd, in orde." in out
+    assert "Meting icms-2009: 16 documenten en bestanden gecontroleerd, in orde." in out
     check = PublicationCheck.objects.get(round=demo.round)
     assert check.ok and check.problems == []
 
@@ -52,7 +52,7 @@ def test_verify_publication_passes_on_the_demo_and_keeps_the_outcome(demo):
 def test_a_stored_document_changed_in_the_database_fails_the_verification_by_name(demo):
     changed = dict(demo.public_document, overall_conclusion="Achteraf herschreven.")
     PublishedPicture.objects.filter(pk=demo.pk).update(public_document=changed)
-    with pytest.raises(CommandError, match="meting 2009 wijkt af"):
+    with pytest.raises(CommandError, match="meting icms-2009 wijkt af"):
         verify()
     (problem,) = PublicationCheck.objects.get(round=demo.round).problems
     assert problem.startswith("Versie 1, document (ministerie): SHA-256 ")

@@ -30,8 +30,5 @@ class Command(BaseCommand):
         if stored is not None:
             data = bytes(stored[1].content)
         else:
-            from national.picture import picture_document
-
-            document = picture_document(round, detail=options["audience"] == "detail")
-            data = reports.render(document, fmt, shapes=reports.map_shapes())
+            data = bytes(publication.provisional_file(round, fmt, options["audience"]).content)
         write_export(self.stdout, data, "csv" if text else fmt, options["output"])
