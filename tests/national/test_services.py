@@ -51,7 +51,7 @@ def test_a_draft_from_an_older_rule_with_regios_gets_their_number_not_their_code
 
 def test_the_draft_rule_page_refuses_regios_in_dutch(client_for, inspector):
     client = client_for(inspector)
-    response = client.post("/national/recommendations/2013/rules/", {
+    response = client.post("/national/recommendations/icms-2013/rules/", {
         "success_factor": _factor().pk, "kind": "judgment_below", "min_regions": "2", "addressee": "minister_venj",
         "text_template": "Veranker de positie van Defensie ({regios}).",
     })
