@@ -19,7 +19,7 @@ from assessments.values import display_value
 from assessments.workflow import EDITABLE, steps_from
 from core.i18n import change_reason
 from framework.guards import round_is_read_only
-from framework.models import Criterion, Round, Theme
+from framework.models import Criterion, Round, Theme, round_parties
 from regions.models import Subject
 from regions.policy import SIGNING_ROLES, Action, may, on_behalf, responds_for
 
@@ -394,8 +394,8 @@ def answer_of(assessment: Assessment, question_code: str) -> Answer | None:
 
 
 def fieldwork_rows(round, assessments) -> list[FieldworkRow]:
-    """One row per region and per brigade (and directorate with a questionnaire), with its assessment
-    (or None: not started)."""
+    """One row per party taking part in the round (every region and brigade unless the inspectors chose) with a
+    questionnaire, with its assessment (or None: not started) and its own deadline."""
     from django.utils import timezone
 
     by_subject = {assessment.subject_id: assessment for assessment in assessments}
@@ -403,13 +403,14 @@ def fieldwork_rows(round, assessments) -> list[FieldworkRow]:
     today = timezone.localdate()
     return [
         _fieldwork_row(round, subject, by_subject.get(subject.pk), today)
-        for subject in Subject.objects.filter(kind__in=kinds)
+        for subject in round_parties(round).filter(kind__in=kinds)
     ]
 
 
 def _fieldwork_row(round, subject: Subject, assessment: Assessment | None, today) -> FieldworkRow:
     status = assessment.status if assessment else S.DRAFT
-    deadline = {S.DRAFT: round.submission_deadline, S.VERIFICATION: round.verification_deadline}.get(status)
+    # `subject.deadline`: the party's own submission deadline, else the round's (framework.models.round_parties).
+    deadline = {S.DRAFT: subject.deadline, S.VERIFICATION: round.verification_deadline}.get(status)
     return FieldworkRow(
         code=subject.code,
         name=subject.name,

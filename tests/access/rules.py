@@ -84,7 +84,8 @@ def _fingerprinted_models():
         VerificationItem,
         VerificationResponse,
     )
-    from framework.models import Round
+    from assessments.models import Question, Questionnaire
+    from framework.models import Framework, Round, RoundParty
     from national.models import ContextFigure, JudgmentRule, Preview, PublishedPicture, RoundContext
 
     return [
@@ -93,6 +94,8 @@ def _fingerprinted_models():
         Citation, NationalConclusion, Recommendation, Recommendation.success_factors.through,
         Recommendation.concerned_regions.through, FollowUp, DraftRule, Preview, JudgmentRule, PublishedPicture,
         RoundContext, ContextFigure, User, User.regions.through,
+        # The round setup and framework pages (tests/access/rounds.py).
+        RoundParty, Questionnaire, Question, Framework,
     ]
 
 
