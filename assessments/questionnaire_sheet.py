@@ -153,14 +153,14 @@ def questionnaire_file(questionnaire: Questionnaire, fmt: str) -> tuple[str, byt
 # --- reading ---------------------------------------------------------------------------------------------------
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, *, strip: bool = True) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return str(value).strip() if strip else str(value)
 
 
 NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
@@ -281,7 +281,8 @@ def definition_from_xlsx(name: str, data: bytes) -> dict:
             if line > MAX_ROWS:
                 raise SheetError([_("%(name)s: meer dan %(n)s rijen.") % {"name": name, "n": MAX_ROWS}])
             rows.append((line, [_cell(value) for value in values]))
-        meta_rows = [[_cell(value) for value in values]
+        # The questionnaire's own texts as written (an intro ends with a line break).
+        meta_rows = [[_cell(value, strip=False) for value in values]
                      for values in workbook[META_SHEET].iter_rows(max_row=50, max_col=2, values_only=True)]
     except SheetError:
         raise
@@ -310,12 +311,13 @@ def definition_from_xlsx(name: str, data: bytes) -> dict:
         }])
     errors: list[str] = []
     data_out = Located()
-    meta = {row[0]: row[1] if len(row) > 1 else "" for row in meta_rows if row and row[0]}
-    round_text = meta.get("round", "")
+    meta = {row[0].strip(): row[1] if len(row) > 1 else "" for row in meta_rows if row and row[0].strip()}
+    round_text = meta.get("round", "").strip()
     data_out["round"] = int(round_text) if round_text.isdigit() else round_text
     for key in ("audience", "title", "title_en", "intro"):
-        if meta.get(key) or key in ("audience", "title"):
-            data_out[key] = meta.get(key, "")
+        value = meta.get(key, "")
+        if value.strip() or key in ("audience", "title"):
+            data_out[key] = value if key == "intro" else value.strip()
     questions = []
     for line, values in rows[1:]:
         cells = {key: (values[index] if index < len(values) else "") for index, key in enumerate(header)}
