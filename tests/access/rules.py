@@ -70,7 +70,7 @@ class Case:
 
 def _fingerprinted_models():
     from accounts.models import User
-    from assessments.models import Answer, Assessment, Evidence, Signature, Transition
+    from assessments.models import Answer, Assessment, Evidence, Question, Questionnaire, Signature, Transition
     from findings.models import (
         Citation,
         DraftRule,
@@ -84,7 +84,6 @@ def _fingerprinted_models():
         VerificationItem,
         VerificationResponse,
     )
-    from assessments.models import Question, Questionnaire
     from framework.models import Framework, Round, RoundParty
     from national.models import ContextFigure, JudgmentRule, Preview, PublishedPicture, RoundContext
 
