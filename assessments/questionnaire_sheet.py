@@ -249,7 +249,7 @@ def question_from_row(cells: dict[str, str], line: int) -> tuple[dict, list[str]
     if continues:
         year, sep, code = (piece.strip() for piece in continues.partition(":"))
         if not sep or not year.isdigit() or not code:
-            errors.append(_("continues is ‘jaar:vraagcode’ (zoals 2013:ovr_assigned), niet %(value)r.")
+            errors.append(_("continues is ‘jaar:vraagcode’ (zoals 2016:ovr_toegewezen), niet %(value)r.")
                           % {"value": continues})
         else:
             located = Located({"round": int(year), "code": code, "relation": relation})
