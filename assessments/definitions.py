@@ -410,14 +410,28 @@ def questionnaire_check(
             errors.append(f"{_line(continues)}vraag {question['code']}: vervolg op {code!r} moet een eerdere meting "
                           f"noemen dan {data['round']}.")
             continue
-        in_package = any(
-            other.get("round") == year and other.get("audience") == data["audience"]
-            and any(isinstance(q, dict) and str(q.get("code")) == code for q in other.get("questions") or [])
-            for other in earlier.values()
-        )
-        if not in_package and not _earlier_question(framework, year, data["audience"], code):
+        in_package = next((
+            q for other in earlier.values()
+            if other.get("round") == year and other.get("audience") == data["audience"]
+            for q in other.get("questions") or [] if isinstance(q, dict) and str(q.get("code")) == code
+        ), None)
+        found = in_package if in_package is not None else _earlier_question(framework, year, data["audience"], code)
+        if found is None:
             errors.append(f"{_line(continues)}vraag {question['code']}: vervolg op {code!r} uit {year} niet gevonden.")
+        elif continues.get("relation") == "same" and _answers_of(found) != _answers_of(question):
+            # Answers are compared directly only when they mean the same: other answer options are a rewording.
+            errors.append(f"{_line(continues)}vraag {question['code']}: heeft andere antwoordmogelijkheden dan "
+                          f"{code!r} uit {year}; de relatie is dan reworded, niet same.")
     return errors
+
+
+def _answers_of(question) -> tuple[str, frozenset[str]]:
+    """A question's kind and answer options (its choice codes), from a definition or a loaded Question."""
+    if isinstance(question, dict):
+        return str(question.get("kind")), frozenset(
+            str(choice.get("code")) for choice in question.get("choices") or [] if isinstance(choice, dict)
+        )
+    return question.kind, frozenset(choice.code for choice in question.choices.all())
 
 
 def _line(node) -> str:

@@ -298,6 +298,15 @@ def _questionnaire_order(package: Package) -> list[tuple[str, dict]]:
     return sorted(package.questionnaires.items(), key=lambda item: (str(item[1].get("round")), item[0]))
 
 
+def _in_file(filename: str, message: str) -> str:
+    """A questionnaire check's message with its file in front: "regel 42, vraag 3 (…): …" becomes
+    "questionnaires/2016-region.yaml, regel 42: vraag 3 (…): …"."""
+    match = re.match(r"^(regel [0-9]+), (.*)$", message, re.DOTALL)
+    if match:
+        return f"{filename}, {match.group(1)}: {match.group(2)}"
+    return f"{filename}, regel 1: {message}"
+
+
 def package_plan(package: Package) -> Plan:
     """Check `package` whole against itself and the database; PackageError listing every problem (file and
     line), else the plan of what `package_load` would write. Writes nothing."""
@@ -310,7 +319,7 @@ def package_plan(package: Package) -> Plan:
     years = {entry["year"] for entry in package.framework.get("rounds") or []}
     for filename, data in _questionnaire_order(package):
         errors.extend(
-            f"{filename}, {message}" if message.startswith("regel ") else f"{filename}, regel 1: {message}"
+            _in_file(filename, message)
             for message in questionnaire_check(
                 data, framework=framework, success_factors=factors, criteria=criteria,
                 earlier={name: other for name, other in package.questionnaires.items() if name != filename},

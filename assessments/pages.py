@@ -19,7 +19,7 @@ from assessments.values import display_value
 from assessments.workflow import EDITABLE, steps_from
 from core.i18n import change_reason
 from framework.guards import round_is_read_only
-from framework.models import Criterion, Round, Theme
+from framework.models import Criterion, Round, Theme, round_parties
 from regions.models import Subject
 from regions.policy import SIGNING_ROLES, Action, may, on_behalf, responds_for
 
@@ -67,6 +67,9 @@ class Card:
     evidence: list[Evidence] = field(default_factory=list)
     # When the question is asked, in words ("alleen als u ‘ja’ antwoordde op ‘Is er een OVR …?’"); empty: always.
     condition: str = ""
+    # The subject's answer to the question this one continues, in that question's round (`previous_answers`).
+    previous: str = ""
+    previous_year: int | None = None
 
     @property
     def code(self) -> str:
@@ -180,6 +183,7 @@ def merge_refused(stored: Card, refused: Card) -> Card:
     """A refused card (errors, conflict) with the stored answer's context: who answered, evidence, visibility."""
     refused.answer, refused.evidence, refused.visible = stored.answer, stored.evidence, stored.visible
     refused.editable, refused.answer_url, refused.condition = stored.editable, stored.answer_url, stored.condition
+    refused.previous, refused.previous_year = stored.previous, stored.previous_year
     return refused
 
 
@@ -188,6 +192,34 @@ def _int(raw, default: int) -> int:
         return int(raw)
     except (TypeError, ValueError):
         return default
+
+
+def previous_answers(assessment: Assessment, questions) -> dict[int, tuple[int, str]]:
+    """Per question that continues one of an earlier round, the subject's answer to that question there (its
+    round's year and the answer as a reader sees it): one query, and one more for the choices' labels when there
+    are answers."""
+    # A question split in two is continued by both.
+    wanted: dict[int, list[int]] = {}
+    for question in questions:
+        if question.continues_id:
+            wanted.setdefault(question.continues_id, []).append(question.pk)
+    if not wanted:
+        return {}
+    earlier = (
+        Answer.objects.filter(assessment__subject_id=assessment.subject_id, question_id__in=list(wanted))
+        .exclude(value="").select_related("question__questionnaire__round")
+        .prefetch_related(Prefetch("question__choices", queryset=Choice.objects.order_by("order")))
+    )
+    return {
+        pk: (answer.question.questionnaire.round.year, display_value(answer.question, answer.value))
+        for answer in earlier for pk in wanted[answer.question_id]
+    }
+
+
+def with_previous(card: Card, previous: dict[int, tuple[int, str]]) -> Card:
+    if card.question.pk in previous:
+        card.previous_year, card.previous = previous[card.question.pk]
+    return card
 
 
 def questions_of(assessment: Assessment):
@@ -261,6 +293,7 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
     by_answer: dict[int, list[Evidence]] = {}
     for item in evidence:
         by_answer.setdefault(item.answer_id, []).append(item)
+    previous = previous_answers(assessment, [q for q in questions if q.success_factor.theme.number == theme])
     groups: list[dict] = []
     for question in questions:
         if question.success_factor.theme.number != theme:
@@ -272,6 +305,7 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
         )
         if overrides and question.code in overrides:
             card = merge_refused(card, overrides[question.code])
+        card = with_previous(card, previous)
         if not groups or groups[-1]["factor"].pk != question.success_factor_id:
             groups.append({"factor": question.success_factor, "cards": [],
                            "criteria": criteria.get(question.success_factor_id, [])})
@@ -351,6 +385,7 @@ def single_card(assessment: Assessment, user: User, question: Question, *, just_
     evidence = _with_urls(assessment, answer.evidence.select_related("uploaded_by")) if answer and answer.pk else []
     card = stored_card(question, answer, assessment=assessment, values=values, editable=editable,
                        evidence=evidence, just_saved=just_saved, questions_by_code={q.code: q for q in questions})
+    card = with_previous(card, previous_answers(assessment, [question]))
     return card, {
         "overall": progress(questions, values),
         "tabs": theme_tabs(assessment, questions, values, question.success_factor.theme.number),
@@ -394,8 +429,8 @@ def answer_of(assessment: Assessment, question_code: str) -> Answer | None:
 
 
 def fieldwork_rows(round, assessments) -> list[FieldworkRow]:
-    """One row per region and per brigade (and directorate with a questionnaire), with its assessment
-    (or None: not started)."""
+    """One row per party taking part in the round (every region and brigade unless the inspectors chose) with a
+    questionnaire, with its assessment (or None: not started) and its own deadline."""
     from django.utils import timezone
 
     by_subject = {assessment.subject_id: assessment for assessment in assessments}
@@ -403,13 +438,14 @@ def fieldwork_rows(round, assessments) -> list[FieldworkRow]:
     today = timezone.localdate()
     return [
         _fieldwork_row(round, subject, by_subject.get(subject.pk), today)
-        for subject in Subject.objects.filter(kind__in=kinds)
+        for subject in round_parties(round).filter(kind__in=kinds)
     ]
 
 
 def _fieldwork_row(round, subject: Subject, assessment: Assessment | None, today) -> FieldworkRow:
     status = assessment.status if assessment else S.DRAFT
-    deadline = {S.DRAFT: round.submission_deadline, S.VERIFICATION: round.verification_deadline}.get(status)
+    # `subject.deadline`: the party's own submission deadline, else the round's (framework.models.round_parties).
+    deadline = {S.DRAFT: subject.deadline, S.VERIFICATION: round.verification_deadline}.get(status)
     return FieldworkRow(
         code=subject.code,
         name=subject.name,

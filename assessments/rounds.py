@@ -4,15 +4,25 @@ first answer. Inspectors change the copy before the round opens (a definition up
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
+from accounts.models import Role, User
 from assessments.definitions import DefinitionError, questionnaire_load
 from assessments.models import Question, Questionnaire
-from framework.models import Framework, Round, RoundKind, RoundStatus
+from framework.guards import require_round_writable
+from framework.models import Framework, Round, RoundKind, RoundStatus, round_parties
+from regions.models import SubjectKind
+from regions.policy import Action, require
+
+if TYPE_CHECKING:
+    from regions.models import Subject
 
 
 def _number(value: Decimal | None):
@@ -101,4 +111,104 @@ def round_create(*, framework: Framework, year: int, source: Round, kind: str = 
                                source=f"{source.code}/{questionnaire.audience}")
     except DefinitionError as error:
         raise ValidationError(error.errors) from None
+    return round
+
+
+# --- the round's checklist, opening and closing ------------------------------------------------------------
+
+
+def respondents_by_subject(subjects: list[Subject]) -> dict[int, list[User]]:
+    """The active accounts that respond for each of `subjects` (a membership of the party in the role of their
+    account: the OVR and contact person of a region, the RMC of a brigade), in one query whatever their number."""
+    from regions.models import Membership
+
+    found: dict[int, list[User]] = {s.pk: [] for s in subjects}
+    memberships = (
+        Membership.objects.filter(subject__in=[s.pk for s in subjects], user__is_active=True, role=F("user__role"),
+                                  user__role__in=[Role.OVR, Role.CONTACT, Role.RMC])
+        .select_related("user").order_by("user__role", "user__last_name", "user__first_name", "user__username")
+    )
+    for membership in memberships:
+        found[membership.subject_id].append(membership.user)
+    return found
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One condition for opening a round, as the setup page shows it."""
+
+    label: str
+    ok: bool
+    detail: str = ""
+
+
+def round_checklist(round: Round, *, parties: list[Subject] | None = None,
+                    respondents: dict[int, list[User]] | None = None,
+                    audiences: set[str] | None = None) -> list[CheckItem]:
+    """What must hold before `round` opens: questionnaires for every kind of party taking part, parties, the
+    deadlines, and at least one respondent per party. The page passes what it read already."""
+    parties = list(round_parties(round)) if parties is None else parties
+    respondents = respondents_by_subject(parties) if respondents is None else respondents
+    if audiences is None:
+        audiences = set(round.questionnaires.values_list("audience", flat=True))
+    kinds = {party.kind for party in parties}
+    missing_audiences = sorted(str(SubjectKind(kind).label) for kind in kinds - audiences)
+    without_deadline = [party.code for party in parties if party.deadline is None]
+    without_respondent = [party.code for party in parties if not respondents.get(party.pk)]
+    return [
+        CheckItem(_("Vragenlijsten geladen voor elke soort partij"), bool(kinds) and not missing_audiences,
+                  _("Geen vragenlijst voor: %(kinds)s.") % {"kinds": ", ".join(missing_audiences)}
+                  if missing_audiences else ""),
+        CheckItem(_("Deelnemende partijen gekozen"), bool(parties),
+                  _("%(count)s partijen") % {"count": len(parties)} if parties else _("Geen partij gekozen.")),
+        CheckItem(_("Deadlines gezet (indienen per partij, verificatie)"),
+                  not without_deadline and round.verification_deadline is not None,
+                  "; ".join(filter(None, [
+                      _("Geen deadline indienen voor: %(codes)s.") % {"codes": ", ".join(without_deadline)}
+                      if without_deadline else "",
+                      _("Geen deadline verificatie.") if round.verification_deadline is None else "",
+                  ]))),
+        CheckItem(_("Ten minste één respondent per partij"), bool(parties) and not without_respondent,
+                  _("Geen respondent voor: %(codes)s.") % {"codes": ", ".join(without_respondent)}
+                  if without_respondent else ""),
+    ]
+
+
+@transaction.atomic
+def round_open(*, round: Round, by: User | None, reason: str = "") -> Round:
+    """Open a planned round for the respondents: only when its checklist holds, or with a `reason` why it opens
+    anyway (kept with the round). ValidationError in Dutch."""
+    require(by, Action.ROUNDS)
+    round = Round.objects.select_for_update().get(pk=round.pk)
+    require_round_writable(round)
+    if round.status != RoundStatus.PLANNED:
+        raise ValidationError(_("Meting %(code)s is niet gepland maar %(status)s; alleen een geplande meting gaat open.")
+                              % {"code": round.code, "status": round.get_status_display()})
+    if not round.questionnaires.exists():
+        raise ValidationError(_("Meting %(code)s heeft geen vragenlijsten.") % {"code": round.code})
+    failing = [item for item in round_checklist(round) if not item.ok]
+    reason = reason.strip()
+    if failing and not reason:
+        raise ValidationError(
+            [_("De checklist is niet compleet: %(items)s. Vul de checklist aan of geef een reden om toch te openen.")
+             % {"items": "; ".join(str(item.label).lower() for item in failing)}],
+            code="checklist",
+        )
+    round.status = RoundStatus.OPEN
+    round.open_override_reason = reason if failing else ""
+    round.save(update_fields=["status", "open_override_reason"])
+    return round
+
+
+@transaction.atomic
+def round_close(*, round: Round, by: User | None) -> Round:
+    """Close an open round: the fieldwork ends (findings, verification and publication go on)."""
+    require(by, Action.ROUNDS)
+    round = Round.objects.select_for_update().get(pk=round.pk)
+    require_round_writable(round)
+    if round.status != RoundStatus.OPEN:
+        raise ValidationError(_("Meting %(code)s is niet open; alleen een open meting wordt gesloten.")
+                              % {"code": round.code})
+    round.status = RoundStatus.CLOSED
+    round.save(update_fields=["status"])
     return round

@@ -14,7 +14,7 @@ from assessments.models import Assessment, AssessmentStatus, Questionnaire
 from assessments.progress import percent_of
 from assessments.querysets import with_visible_progress
 from framework.guards import round_is_read_only
-from framework.models import RoundStatus
+from framework.models import RoundStatus, round_parties
 from regions.models import Subject
 from regions.policy import Action, may, respondent_filter
 
@@ -50,7 +50,7 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
         for a in with_visible_progress(Assessment.objects.filter(round=round, subject__in=Subject.objects.filter(own)))
     }
     items = []
-    for subject in Subject.objects.filter(own, kind__in=kinds):
+    for subject in round_parties(round).filter(own, kind__in=kinds):
         assessment = assessments.get(subject.pk)
         if assessment is None or assessment.status == S.DRAFT:
             items.append(_respondent_item(round, subject, assessment))
@@ -63,8 +63,9 @@ def _respondent_item(round: Round, subject: Subject, assessment: Assessment | No
         detail = _("Nog niet begonnen")
     else:
         detail = _("%(percent)s%% beantwoord") % {"percent": percent_of(assessment.answered, assessment.applicable)}
-    if round.submission_deadline:
-        detail += _(" · indienen vóór %(date)s") % {"date": date_format(round.submission_deadline, "j F Y")}
+    # The party's own deadline (the round's setup page), else the round's (framework.models.round_parties).
+    if subject.deadline:
+        detail += _(" · indienen vóór %(date)s") % {"date": date_format(subject.deadline, "j F Y")}
     return {"label": label, "url": reverse("assessments:fill", args=[round.code, subject.code]), "detail": detail}
 
 

@@ -62,5 +62,7 @@ urlpatterns = [
     path("api/national/<round:round_code>/", national_api.national_picture, name="api_national_picture"),
     path("api/national/<int:year>/", YearMoved.as_view(mount="/api/national/"), name="api_year_moved"),
     path("accounts/", include("people.urls")),
+    path("rounds/", include("assessments.urls_rounds")),
+    path("frameworks/", include("assessments.urls_frameworks")),
     path("admin/", admin.site.urls),
 ]

@@ -17,7 +17,7 @@ from accounts.models import Role, User
 from assessments.models import Assessment, AssessmentStatus
 from findings.models import Reminder
 from findings.worklist import work_items
-from regions.models import Subject
+from framework.models import round_parties
 from regions.policy import respondent_filter
 
 if TYPE_CHECKING:
@@ -28,22 +28,30 @@ def _near(deadline: datetime.date | None, today: datetime.date, days: int) -> bo
     return deadline is not None and 0 <= (deadline - today).days <= days
 
 
-def _submission_lines(user: User, round: Round) -> list[str]:
-    """Respondents whose questionnaire is still a draft near the submission deadline."""
+def _submission_lines(user: User, round: Round, near: dict[int, datetime.date]) -> tuple[list[str], list[datetime.date]]:
+    """Respondents whose questionnaire is still a draft near its party's submission deadline (`near`: subject id →
+    deadline); the lines and their deadlines."""
     own = respondent_filter(user)
-    if own is None:
-        return []
+    if own is None or not near:
+        return [], []
     pending = Assessment.objects.filter(
-        round=round, subject__in=Subject.objects.filter(own), status=AssessmentStatus.DRAFT
-    ).select_related("subject")
-    return [_("Vragenlijst %(subject)s is nog niet ingediend.") % {"subject": a.subject.code} for a in pending]
+        round=round, subject__in=round_parties(round).filter(own).filter(pk__in=list(near)),
+        status=AssessmentStatus.DRAFT,
+    ).select_related("subject").order_by("subject__order", "subject__code")
+    return (
+        [_("Vragenlijst %(subject)s is nog niet ingediend (deadline %(date)s).")
+         % {"subject": a.subject.code, "date": near[a.subject_id].isoformat()} for a in pending],
+        [near[a.subject_id] for a in pending],
+    )
 
 
 def reminders_send(*, round: Round, days: int = 7, today: datetime.date | None = None) -> list[User]:
-    """E-mail every user with open work whose deadline is within `days`; at most once per user per day."""
+    """E-mail every user with open work whose deadline is within `days`; at most once per user per day. The
+    submission deadline is each party's own (the setup page), else the round's."""
     today = today or timezone.localdate()
     verification_near = _near(round.verification_deadline, today, days)
-    submission_near = _near(round.submission_deadline, today, days)
+    near = {subject.pk: subject.deadline for subject in round_parties(round) if _near(subject.deadline, today, days)}
+    submission_near = bool(near)
     if not (verification_near or submission_near):
         return []
     users = User.objects.filter(is_active=True).exclude(email="").filter(
@@ -51,20 +59,21 @@ def reminders_send(*, round: Round, days: int = 7, today: datetime.date | None =
     )
     sent = []
     for user in users.order_by("pk"):
-        lines = []
+        lines, dates = [], []
         if verification_near:
             # An e-mail is read outside the application: its links are absolute, on the configured SITE_URL.
             lines += [f"- {item['label']} ({settings.SITE_URL}{item['url']})" for item in work_items(user, round)
                       if "#verificatie" in item["url"] and not item.get("waiting")]
         if submission_near:
-            lines += [f"- {line}" for line in _submission_lines(user, round)]
+            pending, dates = _submission_lines(user, round, near)
+            lines += [f"- {line}" for line in pending]
         if not lines:
             continue
         deadlines = []
         if verification_near:
             deadlines.append(_("deadline verificatie %(date)s") % {"date": round.verification_deadline.isoformat()})
-        if submission_near:
-            deadlines.append(_("deadline indienen %(date)s") % {"date": round.submission_deadline.isoformat()})
+        if dates:
+            deadlines.append(_("deadline indienen %(date)s") % {"date": min(dates).isoformat()})
         summary = "\n".join(lines)
         try:
             with transaction.atomic():

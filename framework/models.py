@@ -178,6 +178,8 @@ class Round(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     publish_override_reason = models.TextField(_("reden publicatie zonder volledige verificatie"), blank=True)
+    # Why an inspector opened the round while its checklist did not hold (assessments.rounds.round_open).
+    open_override_reason = models.TextField(_("reden openen zonder volledige checklist"), blank=True)
 
     objects = RoundQuerySet.as_manager()
 
@@ -209,3 +211,49 @@ class Round(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+
+class RoundParty(models.Model):
+    """A party (region or brigade) taking part in a round, with its own submission deadline (empty: the round's).
+
+    A round without any RoundParty rows takes every region and brigade: that is the default of a new round,
+    whether round_create or a package made it. Once inspectors choose the parties on the round's setup page, the
+    rows name exactly the parties that take part (`round_parties`)."""
+
+    round = models.ForeignKey(Round, verbose_name=_("meting"), on_delete=models.CASCADE, related_name="parties")
+    subject = models.ForeignKey(
+        "regions.Subject", verbose_name=_("partij"), on_delete=models.PROTECT, related_name="round_parties"
+    )
+    deadline = models.DateField(_("deadline indienen"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["round", "subject__order", "subject__code"]
+        verbose_name = _("deelnemende partij")
+        verbose_name_plural = _("deelnemende partijen")
+        constraints = [models.UniqueConstraint(fields=["round", "subject"], name="round_party_once")]
+
+    def __str__(self) -> str:
+        return f"{self.round.code} {self.subject.code}"
+
+
+# The kinds of party a round questions (directorates are interviewed, not questioned).
+PARTY_KINDS = (SubjectKind.REGION, SubjectKind.BRIGADE)
+
+
+def round_parties(round: Round):
+    """The subjects taking part in `round`, in one query: the chosen ones, or (no choice made) every region and
+    brigade; each annotated with `party_deadline` (its own deadline, None when it has none) and `deadline` (its own,
+    else the round's submission deadline)."""
+    from django.db.models import Exists, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from regions.models import Subject
+
+    chosen = RoundParty.objects.filter(round=round)
+    own = chosen.filter(subject=OuterRef("pk"))
+    return (
+        Subject.objects.filter(Q(Exists(own)) | (Q(kind__in=PARTY_KINDS) & ~Exists(chosen)))
+        .annotate(party_deadline=Subquery(own.values("deadline")[:1]))
+        .annotate(deadline=Coalesce("party_deadline", models.Value(round.submission_deadline,
+                                                                    output_field=models.DateField())))
+    )

@@ -62,6 +62,8 @@ class Action(StrEnum):
     RECOMMENDATIONS_EDIT = "recommendations.edit"  # recommendations, follow-up, draft rules
     # People.
     PEOPLE = "people.manage"  # invite, list and deactivate accounts
+    # Rounds and frameworks.
+    ROUNDS = "rounds.manage"  # create the next round, set it up, open and close it; load framework packages
 
 
 INSPECTOR_ROLES = frozenset({Role.INSPECTOR, Role.ADMIN})
@@ -84,6 +86,7 @@ GLOBAL_ACTIONS: dict[Action, frozenset[str]] = {
     Action.RECOMMENDATIONS: INSPECTOR_ROLES | {Role.MINISTRY},
     Action.RECOMMENDATIONS_EDIT: INSPECTOR_ROLES,
     Action.PEOPLE: INSPECTOR_ROLES,
+    Action.ROUNDS: INSPECTOR_ROLES,
 }
 
 # Actions on one subject: inspectors, or the subject's own respondents (signing: the roles that sign).
@@ -110,6 +113,7 @@ REFUSALS = {
     Action.NATIONAL: gettext_lazy("Het landelijk beeld is voor inspecteurs en het ministerie."),
     Action.RECOMMENDATIONS: gettext_lazy("De aanbevelingen zijn voor inspecteurs en het ministerie."),
     Action.PEOPLE: gettext_lazy("Alleen inspecteurs nodigen personen uit en beheren hun accounts."),
+    Action.ROUNDS: gettext_lazy("Alleen inspecteurs richten metingen in en laden toetsingskaders."),
     Action.REGION_LIST: gettext_lazy(
         "Het overzicht van de regio's is voor de inspectie en de respondenten van regio's en brigades."
     ),

@@ -70,7 +70,7 @@ class Case:
 
 def _fingerprinted_models():
     from accounts.models import Notification, User
-    from assessments.models import Answer, Assessment, Evidence, Signature, Transition
+    from assessments.models import Answer, Assessment, Evidence, Question, Questionnaire, Signature, Transition
     from findings.models import (
         Citation,
         DraftRule,
@@ -84,7 +84,7 @@ def _fingerprinted_models():
         VerificationItem,
         VerificationResponse,
     )
-    from framework.models import Round
+    from framework.models import Framework, Round, RoundParty
     from national.models import ContextFigure, JudgmentRule, Preview, PublishedPicture, RoundContext
     from regions.models import Membership
 
@@ -94,6 +94,8 @@ def _fingerprinted_models():
         Citation, NationalConclusion, Recommendation, Recommendation.success_factors.through,
         Recommendation.concerned_regions.through, FollowUp, DraftRule, Preview, JudgmentRule, PublishedPicture,
         RoundContext, ContextFigure, User, Membership, Notification,
+        # The round setup and framework pages (tests/access/rounds.py).
+        RoundParty, Questionnaire, Question, Framework,
     ]
 
 

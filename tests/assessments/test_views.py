@@ -8,6 +8,7 @@ from django.urls import reverse
 from assessments.models import Answer, Assessment, AssessmentStatus
 from assessments.services import answer_save, assessment_sign
 from tests.assessments.helpers import answer_all_required
+from tests.factories import AssessmentFactory
 
 FILL = "/assessments/icms-2013/VR13/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -217,8 +218,9 @@ def test_the_fill_page_takes_a_fixed_number_of_queries(assessment, ovr_vr13, cli
     for q in assessment.questionnaire.questions.filter(kind="yes_no").order_by("order")[:answered]:
         Answer.objects.create(assessment=assessment, question=q, value="ja", answered_by=ovr_vr13, revision=1)
     client = client_for(ovr_vr13)
-    # 14: one reads the criteria of the theme's success factors, one the respondent's own menu entries.
-    with django_assert_num_queries(14):
+    # 15: one reads the criteria of the theme's success factors, one the respondent's own menu entries, one the
+    # region's answers in 2009 to the questions these continue (none here: so no query for their choices).
+    with django_assert_num_queries(15):
         assert client.get(FILL).status_code == 200
 
 
@@ -232,3 +234,49 @@ def test_the_history_page_takes_a_fixed_number_of_queries(assessment, question, 
     client = client_for(inspector)
     with django_assert_num_queries(9):
         assert client.get(reverse("assessments:history", kwargs={"round_code": "icms-2013", "code": "VR13"})).status_code == 200
+
+
+def _answer_2009(code: str, value: str, by) -> None:
+    from framework.models import Round
+    from tests.factories import subject
+
+    round_2009 = Round.objects.get(code="icms-2009")
+    earlier = AssessmentFactory(round=round_2009, subject=subject("VR13"),
+                                questionnaire=round_2009.questionnaires.get(audience="region"))
+    question = earlier.questionnaire.questions.get(code=code)
+    Answer.objects.create(assessment=earlier, question=question, value=value, answered_by=by, revision=1)
+
+
+def test_a_question_that_continues_one_of_the_previous_round_shows_the_regions_answer_there(assessment, ovr_vr13,
+                                                                                           client_for):
+    question = assessment.questionnaire.questions.select_related("continues").filter(
+        continues__isnull=False, kind="yes_no").order_by("order").first()
+    _answer_2009(question.continues.code, "nee", ovr_vr13)
+    html = client_for(ovr_vr13).get(f"{FILL}?theme={question.success_factor.theme.number}").content.decode()
+    card = html.split(f'id="q-{question.code}"')[1].split('class="answer-state')[0]
+    assert "Uw antwoord in 2009: nee" in card
+    assert html.count("Uw antwoord in 2009") == 1
+
+
+@pytest.mark.parametrize("earlier", [1, 6])
+def test_the_fill_page_with_answers_of_the_previous_round_takes_a_fixed_number_of_queries(
+    assessment, ovr_vr13, client_for, earlier, django_assert_num_queries
+):
+    from framework.models import Round
+    from tests.factories import subject
+
+    round_2009 = Round.objects.get(code="icms-2009")
+    previous = AssessmentFactory(round=round_2009, subject=subject("VR13"),
+                                 questionnaire=round_2009.questionnaires.get(audience="region"))
+    continued = assessment.questionnaire.questions.filter(
+        continues__isnull=False, success_factor__theme__number=1).select_related("continues").order_by("order")
+    earlier_questions = list(dict.fromkeys(question.continues for question in continued))[:earlier]
+    for question in earlier_questions:
+        Answer.objects.create(assessment=previous, question=question, value="ja" if question.kind == "yes_no" else "1",
+                              answered_by=ovr_vr13, revision=1)
+    client = client_for(ovr_vr13)
+    # 17: the pinned 15 of the fill page, the labels of the earlier questions' choices, and (no answer in 2013 yet)
+    # whether the region has a questionnaire in 2009 to carry over.
+    with django_assert_num_queries(17):
+        html = client.get(f"{FILL}?theme=1").content.decode()
+    assert "Uw antwoord in 2009" in html
