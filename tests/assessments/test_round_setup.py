@@ -157,9 +157,9 @@ def test_the_round_page_takes_a_fixed_number_of_queries(client_for, inspector, r
         UserFactory(username=f"ovr.extra{n}", role=Role.OVR, regions=[subject(f"VR{n + 1:02d}").region])
     setup_post(client_for(inspector), parties={"VR01": "2016-03-01", "VR02": "", "B11": ""})
     client = client_for(inspector)
-    # session, user; round; subjects with their deadlines; respondents and their regions; questionnaires; the
+    # session, user; round; subjects with their deadlines; respondents (one query, by membership); questionnaires; the
     # round's predecessor and framework for the heading.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert client.get(ROUND_2016).status_code == 200
 
 

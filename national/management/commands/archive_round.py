@@ -18,8 +18,8 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--round", required=True, help="code van de meting, bijv. icms-2009")
-        parser.add_argument("file", help="het ZIP-bestand dat wordt geschreven, bijv. icms-2009.zip")
+        parser.add_argument("--round", required=True, help="code van de meting, <toetsingskader>-<jaar>")
+        parser.add_argument("file", help="het ZIP-bestand dat wordt geschreven, bijv. <code van de meting>.zip")
 
     def handle(self, *args, **options):
         round = command_round(options["round"])
