@@ -8,7 +8,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from accounts.models import EventLog, Role, User
+from accounts.models import EventLog, ExternalIdentity, Notification, NotificationKind, Role, User
 from assessments.models import (
     Answer,
     Assessment,
@@ -152,8 +152,8 @@ class FrameworkFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["code"]
 
     code = "icms"
-    name = "Civiel-militaire samenwerking"
-    name_en = "Civil-military cooperation"
+    name = "Intensivering Civiel-Militaire Samenwerking"
+    name_en = "Intensification of Civil-Military Cooperation"
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -415,3 +415,33 @@ class ReminderFactory(factory.django.DjangoModelFactory):
     round = factory.LazyFunction(lambda: Round.objects.get(year=2013))
     sent_on = factory.LazyFunction(lambda: timezone.localdate())
     summary = "1 onderdeel te verifiëren"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """An OVR's membership of VR13."""
+
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory, role=Role.OVR)
+    subject = factory.LazyFunction(lambda: subject("VR13"))
+    role = Role.OVR
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory, role=Role.OVR)
+    kind = factory.LazyFunction(lambda: NotificationKind.values[0])
+    text = "De bevindingen van VR13 liggen ter verificatie bij u."
+    url = "/findings/icms-2013/VR13/"
+
+
+class ExternalIdentityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExternalIdentity
+
+    user = factory.SubFactory(UserFactory, role=Role.INSPECTOR)
+    issuer = "https://idp.example.nl/realms/rijk"
+    subject = factory.Sequence(lambda n: f"sub-{n}")

@@ -36,6 +36,7 @@ _PICTURE = {
                            "13": {"eigen_regio": 1, "brigade": 8}},
             "sentence": PIKET_SENTENCE,
             "previous": {"round": 2009, "answered": 25, "counts": {"eigen_regio": 9, "brigade": 16}, "relation": "same",
+                         "change": {"eigen_regio": -3, "brigade": 3},
                          "sentence": "In 9 van de 25 veiligheidsregio's draaien OVR en reservisten piket binnen de eigen "
                                      "regio; in 16 per brigade."},
         },

@@ -80,7 +80,7 @@ def test_the_mdto_metadata_identify_the_publication_and_give_each_files_checksum
     item = ElementTree.fromstring(package.read("metadata/landelijk-beeld-icms-2009-v1-ministerie.mdto.xml"))
     assert item.findtext("m:informatieobject/m:identificatie/m:identificatieKenmerk", namespaces=NS) == "icms-2009/v1/ministerie"
     assert item.findtext("m:informatieobject/m:naam", namespaces=NS) == (
-        "Civiel-militaire samenwerking: landelijk beeld 2009, versie 1 (ministerie)")
+        "Intensivering Civiel-Militaire Samenwerking: landelijk beeld 2009, versie 1 (ministerie)")
     assert item.findtext("m:informatieobject/m:event/m:eventType/m:begripLabel", namespaces=NS) == "Publicatie"
     assert item.findtext("m:informatieobject/m:event/m:eventTijd", namespaces=NS).startswith(
         demo.published_at.date().isoformat())
