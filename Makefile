@@ -10,7 +10,7 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 TEST_DATABASE_URL ?= $(if $(DATABASE_URL),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/cmsaudit)
 
 # The tests that commit (browser journeys on a live server, backup and restore) empty and refill the database; they
-# run apart, after the others, so that no test of the first run ever meets a database they emptied.
+# run apart, after the others and each set on a database of its own, so that no test meets a database they emptied.
 TRANSACTIONAL_TESTS := tests/browser tests/test_backup.py
 
 .PHONY: run test bench load readers venv chromium lint messages clean
@@ -54,7 +54,8 @@ test: venv chromium
 	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal \
 	  $(addprefix --ignore=,$(TRANSACTIONAL_TESTS)) $(PYTEST_ARGS)
 	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile \
-	  $(TRANSACTIONAL_TESTS) $(PYTEST_ARGS)
+	  tests/browser $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -p no:xdist tests/test_backup.py $(PYTEST_ARGS)
 
 bench: venv
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py

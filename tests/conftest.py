@@ -117,14 +117,30 @@ def load_demo() -> None:
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
+def reference_snapshot(django_db_setup, django_db_blocker) -> str:
+    """The migrated database (reference data: regions, subjects, framework, questionnaires) as Django
+    serialized it for `serialized_rollback`, taken before the browser starts."""
+    from django.db import connection
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is None:
+        with django_db_blocker.unblock():
+            contents = connection.creation.serialize_db_to_string()
+    return contents
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, reference_snapshot):
     """The demo as `load_demo` leaves the database, loaded once per test process and copied out (tests/snapshot.py);
-    the database itself is left as it was."""
+    the database itself is left as it was. A test that committed may have emptied the database before the process
+    first asks for the demo: the reference data are put back first (inside the same rolled-back transaction)."""
     from django.db import connection, transaction
 
     from tests.snapshot import Snapshot
 
     with django_db_blocker.unblock(), transaction.atomic():
+        if not Region.objects.exists():
+            connection.creation.deserialize_db_from_string(reference_snapshot)
         load_demo()
         snapshot = Snapshot.take(connection)
         transaction.set_rollback(True)

@@ -103,19 +103,6 @@ def login(page, live_server):
     return do_login
 
 
-@pytest.fixture(scope="session")
-def reference_snapshot(django_db_setup, django_db_blocker) -> str:
-    """The migrated database (reference data: regions, subjects, framework, questionnaires) as Django
-    serialized it for `serialized_rollback`, taken before the browser starts."""
-    from django.db import connection
-
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents is None:
-        with django_db_blocker.unblock():
-            contents = connection.creation.serialize_db_to_string()
-    return contents
-
-
 @pytest.fixture(autouse=True)
 def reference_data(transactional_db, reference_snapshot):
     """Browser tests run in transactional tests, which flush the database afterwards. Once Playwright runs,
