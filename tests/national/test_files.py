@@ -139,6 +139,31 @@ def test_the_indicator_csv_has_a_row_per_indicator_and_value_with_the_brigades_a
     assert piket["eigen_regio"]["previous_round"] == "2009" and piket["eigen_regio"]["previous_count"] == "9"
 
 
+# --- reconstructed previous figures ----------------------------------------------------------------------
+
+RECONSTRUCTED = "2009: gereconstrueerd uit het rapport van 2013; geen meetgegevens"
+
+
+@pytest.mark.parametrize("fmt", reports.FORMATS)
+def test_every_file_says_2009_is_reconstructed_when_it_is_and_not_when_it_is_measured(fmt):
+    assert holds(fmt, reports.render(sample_picture(previous_reconstructed=True), fmt, shapes=[]), RECONSTRUCTED)
+    assert not holds(fmt, reports.render(sample_picture(previous_reconstructed=False), fmt, shapes=[]), "gereconstrueerd")
+
+
+def test_every_sheet_that_shows_2009_figures_says_they_are_reconstructed():
+    sheets = xlsx_cells(reports.render_xlsx(sample_picture(previous_reconstructed=True)))
+    # Thema 2 shows 3.2.1 with its 2009 judgments; the indicators sheet has a 2009 column.
+    for title in ("Thema 2", "Indicatoren"):
+        assert any(RECONSTRUCTED in str(cell) for row in sheets[title] for cell in row), title
+    header, *rows = sheets["Indicatoren"]
+    assert header[-2:] == [2009, "herkomst 2009"]
+    piket = next(row for row in rows if row[2] == "binnen de eigen regio")
+    assert piket[-2:] == [9, RECONSTRUCTED]
+    assert not any("gereconstrueerd" in str(cell) for row in sheets["Thema 4"] for cell in row)  # no 2009 figures there
+    rows = list(csv.DictReader(io.StringIO(reports.render_csv(sample_picture(previous_reconstructed=True)).decode("utf-8-sig"))))
+    assert {row["previous_note"] for row in rows if row["question_code"] == "2.1.4"} == {RECONSTRUCTED}
+
+
 # --- provisional or published -----------------------------------------------------------------------------
 
 
