@@ -246,6 +246,18 @@ def test_the_demos_report_holds_the_piket_sentence_and_the_judgments(db, demo_fi
         assert holds(fmt, files[fmt], f"{code} {factor['name']}")
 
 
+def test_the_demos_2013_files_say_2009_is_reconstructed_in_the_pdf_and_on_every_sheet_with_2009_figures(db, demo_files):
+    document, files, _names = demo_files
+    assert document["previous_reconstructed"] is True
+    assert holds("pdf", files["pdf"], RECONSTRUCTED)
+    sheets = xlsx_cells(files["xlsx"])
+    with_2009 = [title for title, rows in sheets.items() if title == "Indicatoren" or any(
+        isinstance(cell, str) and cell == "meting 2009" for row in rows for cell in row)]
+    assert "Indicatoren" in with_2009 and len(with_2009) > 1
+    for title in with_2009:
+        assert any(RECONSTRUCTED in str(cell) for row in sheets[title] for cell in row), title
+
+
 def test_the_demos_indicator_csv_holds_the_piket_counts(db, demo_files):
     _document, files, _names = demo_files
     rows = [row for row in csv.DictReader(io.StringIO(files["csv"].decode("utf-8-sig")))
