@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-QUESTIONNAIRES = ROOT / "assessments" / "questionnaires"
+QUESTIONNAIRES = ROOT / "framework" / "packages" / "icms" / "questionnaires"
 REGION_FILE = ROOT / "assessments" / "demo" / "2013-region-answers.csv"
 BRIGADE_FILE = ROOT / "assessments" / "demo" / "2013-brigade-answers.csv"
 JUDGMENT_FILE = ROOT / "findings" / "demo" / "2013-judgments.csv"

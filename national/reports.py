@@ -228,6 +228,15 @@ def _factor_context(picture: Picture, code: str) -> dict[str, Any]:
     }
 
 
+def previous_note(picture: Picture) -> str:
+    """What every file says wherever it compares with a previous round whose figures are reconstructed
+    (`previous_reconstructed`): "2009: gereconstrueerd uit het rapport van 2013; geen meetgegevens"; empty otherwise."""
+    if not (picture.get("previous_reconstructed") and picture.get("previous_round")):
+        return ""
+    return _("%(previous)s: gereconstrueerd uit het rapport van %(year)s; geen meetgegevens") % {
+        "previous": picture["previous_round"], "year": picture["round"]}
+
+
 def report_context(picture: Picture, *, shapes: list[dict] | None = None) -> dict[str, Any]:
     """The context of `templates/national/report.html`; `shapes` (from `map_shapes`) adds the map."""
     themes = [
@@ -243,6 +252,7 @@ def report_context(picture: Picture, *, shapes: list[dict] | None = None) -> dic
         "picture": picture,
         "title": picture.get("title") or _("Landelijk beeld %(year)s") % {"year": picture["round"]},
         "status_line": status_line(picture),
+        "previous_note": previous_note(picture),
         "published": is_published(picture),
         "themes": themes,
         "recommendations": recommendation_rows(picture),
@@ -366,6 +376,8 @@ def report_blocks(picture: Picture) -> list[Block]:
     blocks: list[Block] = [Heading(0, context["title"]), Text(context["status_line"], bold=not context["published"])]
     if picture.get("reconstructed"):
         blocks.append(Text(_("De vragenlijst van deze meting is gereconstrueerd uit het rapport.")))
+    if context["previous_note"]:
+        blocks.append(Text(context["previous_note"]))
     blocks.append(Contents())
     if picture.get("overall_conclusion"):
         blocks.append(Heading(1, _("Conclusie")))
@@ -453,6 +465,8 @@ def report_sheets(picture: Picture) -> list[Sheet]:
             sheet.add(["", *item["columns"]], bold=True)
             for row in item["rows"]:
                 sheet.add([row["label"], *row["cells"]])
+            if context["previous_note"] and factor.get("previous_counts"):
+                sheet.add([_("let op"), context["previous_note"]])
             for indicator in item["indicators"]:
                 sheet.add([_("indicator"), indicator["indicator"].get("sentence") or indicator["indicator"]["question"]])
             sheet.add([_("deelconclusie"), factor.get("deelconclusie", "")])
@@ -460,18 +474,22 @@ def report_sheets(picture: Picture) -> list[Sheet]:
 
     sheet = Sheet(_sheet_title(_("Indicatoren")), widths={1: 50, 2: 24}, freeze_header=True)
     previous_round = picture.get("previous_round")
+    # Reconstructed previous figures: a column that says so beside every row that shows them.
+    note = context["previous_note"]
     sheet.add([_("succesfactor"), _("vraag"), _("antwoord"), _year(picture["round"]),
-               *[f"{_('brigade')} {n}" for n in brigades], _year(previous_round or _("vorige meting"))], bold=True)
+               *[f"{_('brigade')} {n}" for n in brigades], _year(previous_round or _("vorige meting")),
+               *([_("herkomst %(year)s") % {"year": previous_round}] if note else [])], bold=True)
     for indicator in picture["indicators"].values():
         previous = indicator.get("previous") or {}
+        remark = [note if previous else None] if note else []
         for value in value_order(indicator):
             sheet.add([indicator.get("success_factor", ""), indicator["question"], value_label(indicator, value),
                        indicator["counts"].get(value, 0),
                        *[indicator["by_brigade"].get(n, {}).get(value, 0) for n in brigades],
-                       previous.get("counts", {}).get(value, 0) if previous else None])
+                       previous.get("counts", {}).get(value, 0) if previous else None, *remark])
         sheet.add([indicator.get("success_factor", ""), indicator["question"], _("beantwoord"),
                    indicator.get("answered", 0), *[sum(indicator["by_brigade"].get(n, {}).values()) for n in brigades],
-                   previous.get("answered") if previous else None])
+                   previous.get("answered") if previous else None, *remark])
     sheets.append(sheet)
 
     sheet = Sheet(_sheet_title(_("Context")), widths={0: 60, 4: 30})
@@ -638,10 +656,12 @@ def render_csv(picture: Picture, *, delimiter: str = ",") -> bytes:
     brigade and in the previous round (formula-safe, as every CSV export), in UTF-8 with a byte order mark
     so that a spreadsheet reads its accents; `delimiter=";"` for a spreadsheet set to Dutch."""
     brigades = brigade_codes(picture)
-    header = (*CSV_HEADER_FIXED, *[f"brigade_{n}" for n in brigades], "previous_round", "previous_count", "version", "sha256")
+    header = (*CSV_HEADER_FIXED, *[f"brigade_{n}" for n in brigades], "previous_round", "previous_count", "previous_note", "version",
+              "sha256")
     published = picture.get("published") if is_published(picture) else None
     status = PUBLISHED if is_published(picture) else _("voorlopig — nog niet vastgesteld")
     fingerprint = [str(published.get("version", 1)), published["sha256"]] if published else ["", ""]
+    note = previous_note(picture)
     rows = []
     for code, indicator in picture["indicators"].items():
         previous = indicator.get("previous")
@@ -651,7 +671,7 @@ def render_csv(picture: Picture, *, delimiter: str = ",") -> bytes:
                 str(indicator["counts"].get(value, 0)),
                 *[str(indicator["by_brigade"].get(n, {}).get(value, 0)) for n in brigades],
                 str(previous["round"]) if previous else "", str(previous.get("counts", {}).get(value, 0)) if previous else "",
-                *fingerprint,
+                note if previous else "", *fingerprint,
             ])
     return render_table(header, rows, "csv", delimiter=delimiter, bom=True)
 

@@ -74,6 +74,25 @@ def test_the_region_questionnaire_has_three_questions_for_every_region_factor_an
     assert brigade.questions.filter(success_factor__code="3.3.2").count() >= 3
 
 
+# Norms the 2013 report does not apply (issue 20): judged only where the report judges.
+NOT_THE_REPORTS_NORMS = {
+    "region": {"contact_frequency": "3.1.1", "ovr_days_per_week": None, "reservists_count": None,
+               "exercise_calendars_aligned": "3.5.1", "request_feedback_secured": "3.2.2"},
+    "brigade": {"ops_centre_accessibility": None},
+}
+
+
+def test_the_six_questions_whose_norm_the_report_does_not_apply_carry_none_and_signal_with_their_section(db):
+    round_2013 = Round.objects.get(year=2013)
+    for audience, codes in NOT_THE_REPORTS_NORMS.items():
+        questions = Questionnaire.objects.latest_for(round_2013, audience).questions
+        for code, signal_section in codes.items():
+            question = questions.get(code=code)
+            assert question.norm in (None, [], {}) and question.norm_section == "", code
+            if signal_section:
+                assert question.signal["section"] == signal_section and question.signal["text"], code
+
+
 def test_lineage_links_2013_questions_to_the_2009_questions_they_continue(db):
     question = region_2013().questions.get(code="ovr_assigned")
     assert question.continues.questionnaire.round.year == 2009

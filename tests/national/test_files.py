@@ -139,6 +139,31 @@ def test_the_indicator_csv_has_a_row_per_indicator_and_value_with_the_brigades_a
     assert piket["eigen_regio"]["previous_round"] == "2009" and piket["eigen_regio"]["previous_count"] == "9"
 
 
+# --- reconstructed previous figures ----------------------------------------------------------------------
+
+RECONSTRUCTED = "2009: gereconstrueerd uit het rapport van 2013; geen meetgegevens"
+
+
+@pytest.mark.parametrize("fmt", reports.FORMATS)
+def test_every_file_says_2009_is_reconstructed_when_it_is_and_not_when_it_is_measured(fmt):
+    assert holds(fmt, reports.render(sample_picture(previous_reconstructed=True), fmt, shapes=[]), RECONSTRUCTED)
+    assert not holds(fmt, reports.render(sample_picture(previous_reconstructed=False), fmt, shapes=[]), "gereconstrueerd")
+
+
+def test_every_sheet_that_shows_2009_figures_says_they_are_reconstructed():
+    sheets = xlsx_cells(reports.render_xlsx(sample_picture(previous_reconstructed=True)))
+    # Thema 2 shows 3.2.1 with its 2009 judgments; the indicators sheet has a 2009 column.
+    for title in ("Thema 2", "Indicatoren"):
+        assert any(RECONSTRUCTED in str(cell) for row in sheets[title] for cell in row), title
+    header, *rows = sheets["Indicatoren"]
+    assert header[-2:] == [2009, "herkomst 2009"]
+    piket = next(row for row in rows if row[2] == "binnen de eigen regio")
+    assert piket[-2:] == [9, RECONSTRUCTED]
+    assert not any("gereconstrueerd" in str(cell) for row in sheets["Thema 4"] for cell in row)  # no 2009 figures there
+    rows = list(csv.DictReader(io.StringIO(reports.render_csv(sample_picture(previous_reconstructed=True)).decode("utf-8-sig"))))
+    assert {row["previous_note"] for row in rows if row["question_code"] == "2.1.4"} == {RECONSTRUCTED}
+
+
 # --- provisional or published -----------------------------------------------------------------------------
 
 
@@ -219,6 +244,18 @@ def test_the_demos_report_holds_the_piket_sentence_and_the_judgments(db, demo_fi
     assert holds(fmt, files[fmt], PROVISIONAL)
     for code, factor in document["success_factors"].items():
         assert holds(fmt, files[fmt], f"{code} {factor['name']}")
+
+
+def test_the_demos_2013_files_say_2009_is_reconstructed_in_the_pdf_and_on_every_sheet_with_2009_figures(db, demo_files):
+    document, files, _names = demo_files
+    assert document["previous_reconstructed"] is True
+    assert holds("pdf", files["pdf"], RECONSTRUCTED)
+    sheets = xlsx_cells(files["xlsx"])
+    with_2009 = [title for title, rows in sheets.items() if title == "Indicatoren" or any(
+        isinstance(cell, str) and cell == "meting 2009" for row in rows for cell in row)]
+    assert "Indicatoren" in with_2009 and len(with_2009) > 1
+    for title in with_2009:
+        assert any(RECONSTRUCTED in str(cell) for row in sheets[title] for cell in row), title
 
 
 def test_the_demos_indicator_csv_holds_the_piket_counts(db, demo_files):
