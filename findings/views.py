@@ -179,6 +179,26 @@ def verification_send(request: HttpRequest, round_code: str, code: str) -> HttpR
     return redirect(_subject_url(subject, "verificatie"))
 
 
+@require_POST
+def verification_close(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    """An inspector closes the verification with a reason (say, a respondent stays silent)."""
+    subject = _subject(request, round_code, code, Action.VERIFY_REPLY)
+    verification = pages.verification_of(**subject)
+    form = forms.CloseForm(request.POST)
+    if verification is None:
+        messages.error(request, _("Deze bevindingen zijn nog niet ter verificatie verstuurd."))
+    elif not form.is_valid():
+        flash_form_errors(request, form)
+    else:
+        try:
+            services.verification_close(verification=verification, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            flash_refusal(request, error)
+        else:
+            messages.success(request, _("De verificatie is afgesloten."))
+    return redirect(_subject_url(subject, "verificatie"))
+
+
 def _verification_url(verification, anchor: str) -> str:
     return reverse("findings:subject", args=[verification.round.code, verification.subject.code]) + f"#{anchor}"
 
