@@ -21,6 +21,7 @@ from findings import access, forms, pages, services
 from findings.models import (
     Finding,
     Judgment,
+    VerificationStatus,
 )
 from framework.models import SuccessFactor
 from regions.policy import Action, may, require
@@ -76,6 +77,8 @@ def subject_findings(request: HttpRequest, round_code: str, code: str) -> HttpRe
         refused = request.session.pop("respond_refused", {})
         for item in context["items"]:
             item.refused = refused.get(str(item.pk))
+    if context["sees_drafts"] and verification is not None and verification.status == VerificationStatus.AWAITING:
+        context["pending"] = pages.respondents_pending(verification)
     context["can_respond"] = access.may_respond(request.user, verification)
     return render(request, "findings/subject.html", context)
 

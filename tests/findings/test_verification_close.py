@@ -20,7 +20,11 @@ def test_the_inspector_closes_the_verification_from_the_findings_page_and_the_re
     for item in verification.items.all():
         verification_respond(item=item, by=ovr_vr13, kind="agree")
     client = client_for(inspector)
-    assert 'id="verification-close"' in client.get(PAGE).content.decode()
+    html = client.get(PAGE).content.decode()
+    assert 'id="verification-close"' in html
+    # The inspector sees whom the verification still waits for: the contact person, not the OVR.
+    pending = html.split('id="verification-pending"')[1].split("</p>")[0]
+    assert str(contact_vr13) in pending and str(ovr_vr13) not in pending
 
     response = client.post(CLOSE, {"reason": "De contactpersoon reageert na twee herinneringen niet."})
     assert response.status_code == 302 and response["Location"].endswith("#verificatie")
