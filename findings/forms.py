@@ -71,6 +71,15 @@ class RespondForm(forms.Form):
         return data
 
 
+class CloseForm(forms.Form):
+    """The inspectors close a verification a respondent leaves unanswered; the reason is kept."""
+
+    reason = forms.CharField(
+        label=_("Reden van afsluiten"), widget=forms.Textarea(attrs={"rows": 2}), max_length=MAX_REASON,
+        error_messages={"required": _("Geef een reden op waarom u de verificatie afsluit.")},
+    )
+
+
 class ReplyForm(forms.Form):
     reply = forms.CharField(
         label=_("Antwoord aan de respondent"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_VERIFICATION

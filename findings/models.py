@@ -113,6 +113,10 @@ class Verification(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     verified_at = models.DateTimeField(null=True, blank=True)
+    # Closed by the inspectors before every respondent responded (say, one stays silent): who, when and why.
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    closed_reason = models.TextField(_("reden van afsluiten"), blank=True)
 
     history = HistoricalRecords()
 

@@ -23,6 +23,7 @@ from findings.models import (
 )
 from framework.models import Round, SuccessFactor
 from regions.models import Subject, SubjectKind
+from regions.policy import respondents
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -211,6 +212,16 @@ def report_only(subject: Subject) -> bool:
 def verification_of(*, round: Round, subject: Subject) -> Verification | None:
     """The verification of a subject's findings in a round, if they were ever sent."""
     return Verification.objects.filter(round=round, subject=subject).select_related("subject").first()
+
+
+def respondents_pending(verification: Verification) -> list[User]:
+    """The subject's respondents who have not yet responded to every item: whom the verification still waits for."""
+    total = verification.items.count()
+    done = dict(
+        VerificationResponse.objects.filter(item__verification=verification)
+        .values("respondent").annotate(n=Count("pk")).values_list("respondent", "n")
+    )
+    return [user for user in respondents(verification.subject) if done.get(user.pk, 0) < total]
 
 
 def report_of(*, round: Round, subject: Subject) -> InterviewReport | None:

@@ -21,7 +21,15 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from accounts.models import NotificationKind
 from accounts.services import notify
 from assessments.models import Answer, Evidence
-from assessments.values import MAX_FINDING, MAX_PARTICIPANTS, MAX_PASSAGE, MAX_REPORT, MAX_VERIFICATION, text_clean
+from assessments.values import (
+    MAX_FINDING,
+    MAX_PARTICIPANTS,
+    MAX_PASSAGE,
+    MAX_REASON,
+    MAX_REPORT,
+    MAX_VERIFICATION,
+    text_clean,
+)
 from core.uploads import upload_check
 from findings.models import (
     Citation,
@@ -37,7 +45,7 @@ from findings.models import (
     VerificationStatus,
 )
 from findings.suggestion import suggestion_for
-from findings.workflow import OPEN_FOR_RESPONSES, verification_step
+from findings.workflow import CLOSE_STEP, OPEN_FOR_RESPONSES, verification_step
 from framework.guards import require_round_writable
 from framework.models import SuccessFactor
 from regions.policy import Action, require, respondents
@@ -253,17 +261,28 @@ def _verification_url(verification: Verification) -> str:
 
 
 def _verification_refresh(verification: Verification, *, by: User) -> Verification:
-    """Derive the status from the items: open comments, every item answered, or still waiting."""
+    """Derive the status from the items: open comments, every item answered, or still waiting.
+
+    An item is answered when each respondent of the subject (`regions.policy.respondents`: a region's OVR and
+    contact person, a brigade's RMC, a directorate's contact) responded to it; a comment counts once the
+    inspectors answered it (an open one keeps the verification at "opmerkingen open"). A subject without any
+    respondent account left needs one response per item. A verification the inspectors closed stays closed.
+    """
+    if verification.closed_at is not None:
+        return verification
+    required = list(respondents(verification.subject).values_list("pk", flat=True))
     counts = verification.items.aggregate(
         total=Count("pk", distinct=True),
-        responded=Count("pk", filter=Q(responses__isnull=False), distinct=True),
         open_comments=Count(
             "responses", filter=Q(responses__kind=ResponseKind.COMMENT, responses__replied_at__isnull=True), distinct=True
         ),
     )
+    answered = verification.items.annotate(
+        by=Count("responses__respondent", filter=Q(responses__respondent__in=required) if required else Q(), distinct=True)
+    ).filter(by__gte=len(required) or 1).count()
     if counts["open_comments"]:
         status = VerificationStatus.COMMENTS_OPEN
-    elif counts["total"] and counts["responded"] == counts["total"]:
+    elif counts["total"] and answered == counts["total"]:
         status = VerificationStatus.VERIFIED
     else:
         status = VerificationStatus.AWAITING
@@ -312,6 +331,35 @@ def verification_respond(*, item: VerificationItem, by: User, kind: str, comment
     response.save()
     _verification_refresh(verification, by=by)
     return response
+
+
+@transaction.atomic
+def verification_close(*, verification: Verification, by: User, reason: str) -> Verification:
+    """The inspectors close a verification that waits for a respondent who does not respond, with a reason.
+
+    It counts as verified from then on (the national picture counts it); who closed it, when and why are kept
+    on the verification and in its history. Open comments are answered first.
+    """
+    verification = Verification.objects.select_for_update().select_related("round", "subject").get(pk=verification.pk)
+    require(by, CLOSE_STEP.action, verification.subject)
+    require_round_writable(verification.round)
+    reason = text_clean(reason, limit=MAX_REASON)
+    if verification.status == VerificationStatus.COMMENTS_OPEN:
+        raise ValidationError(_("Beantwoord eerst de open opmerkingen; daarna kunt u de verificatie afsluiten."))
+    if verification.status != CLOSE_STEP.source:
+        raise ValidationError(_("Alleen een verificatie die op de respondenten wacht, kan worden afgesloten."))
+    if not reason:
+        raise ValidationError(_("Geef een reden op waarom u de verificatie afsluit."))
+    now = timezone.now()
+    verification.status = CLOSE_STEP.target
+    verification.verified_at = now
+    verification.closed_at = now
+    verification.closed_by = by
+    verification.closed_reason = reason
+    verification._history_user = by
+    verification._change_reason = gettext_noop("verificatie afgesloten door de inspectie")  # the reason is a field
+    verification.save()
+    return verification
 
 
 @transaction.atomic

@@ -31,5 +31,6 @@ urlpatterns = [
     path("<round:round_code>/<subject:code>/", views.subject_findings, name="subject"),
     path("<round:round_code>/<subject:code>/report/", views.report_edit, name="report"),
     path("<round:round_code>/<subject:code>/send/", views.verification_send, name="send"),
+    path("<round:round_code>/<subject:code>/close/", views.verification_close, name="close"),
     path("<round:round_code>/<subject:code>/<str:csf>/", views.finding_edit, name="finding"),
 ]

@@ -21,6 +21,7 @@ from findings import access, forms, pages, services
 from findings.models import (
     Finding,
     Judgment,
+    VerificationStatus,
 )
 from framework.models import SuccessFactor
 from regions.policy import Action, may, require
@@ -76,6 +77,8 @@ def subject_findings(request: HttpRequest, round_code: str, code: str) -> HttpRe
         refused = request.session.pop("respond_refused", {})
         for item in context["items"]:
             item.refused = refused.get(str(item.pk))
+    if context["sees_drafts"] and verification is not None and verification.status == VerificationStatus.AWAITING:
+        context["pending"] = pages.respondents_pending(verification)
     context["can_respond"] = access.may_respond(request.user, verification)
     return render(request, "findings/subject.html", context)
 
@@ -176,6 +179,26 @@ def verification_send(request: HttpRequest, round_code: str, code: str) -> HttpR
             messages.success(request, _("Het gespreksverslag is ter verificatie voorgelegd aan de directie."))
         else:
             messages.success(request, _("De bevindingen zijn ter verificatie voorgelegd aan de respondenten."))
+    return redirect(_subject_url(subject, "verificatie"))
+
+
+@require_POST
+def verification_close(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+    """An inspector closes the verification with a reason (say, a respondent stays silent)."""
+    subject = _subject(request, round_code, code, Action.VERIFY_REPLY)
+    verification = pages.verification_of(**subject)
+    form = forms.CloseForm(request.POST)
+    if verification is None:
+        messages.error(request, _("Deze bevindingen zijn nog niet ter verificatie verstuurd."))
+    elif not form.is_valid():
+        flash_form_errors(request, form)
+    else:
+        try:
+            services.verification_close(verification=verification, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            flash_refusal(request, error)
+        else:
+            messages.success(request, _("De verificatie is afgesloten."))
     return redirect(_subject_url(subject, "verificatie"))
 
 

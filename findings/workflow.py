@@ -20,6 +20,11 @@ VERIFICATION_STEPS: tuple[Step, ...] = (
     Step(V.COMMENTS_OPEN, V.VERIFIED, _("Opmerkingen beantwoord, alles gereageerd"), Action.VERIFY_REPLY),
 )
 
+# The inspectors close a verification a respondent leaves unanswered (say, one stays silent), with a reason.
+# Kept apart from VERIFICATION_STEPS: it is taken by hand, the steps above follow from the responses.
+# An open comment is answered first (COMMENTS_OPEN has no close step): hoor en wederhoor stays complete.
+CLOSE_STEP = Step(V.AWAITING, V.VERIFIED, _("Verificatie afsluiten"), Action.VERIFY_REPLY, needs_reason=True)
+
 # Who may respond: while the verification is open for responses.
 OPEN_FOR_RESPONSES = (V.AWAITING, V.COMMENTS_OPEN)
 

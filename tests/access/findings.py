@@ -132,6 +132,15 @@ def _item_published():
     return {"pk": item.pk}
 
 
+def _awaiting_published():
+    """VR13's verification of 2009 waiting for its respondents, after which 2009 was published."""
+    VerificationFactory(round=_round(2009), subject=subject("VR13"), status="awaiting")
+    publish_2009()
+
+
+CLOSE = {"reason": "De contactpersoon reageert niet."}
+
+
 def _comment():
     from findings.services import verification_respond
     from tests.factories import UserFactory
@@ -271,6 +280,17 @@ RULES = {
         Case(label="sent already", method="post", kwargs=VR13, setup=sent(), expect=VR13_EDIT_POST),
         Case(label="published", method="post", kwargs=VR13_2009,
              setup=_written_published, expect=VR13_EDIT_POST),
+    ],
+    "findings:close": [
+        Case(method="post", data=CLOSE, kwargs=VR13, setup=sent(), expect=VR13_EDIT_POST, changes=INSPECTORS),
+        Case(label="B11", method="post", data=CLOSE, kwargs=B11, setup=sent("B11"), expect=B11_EDIT_POST,
+             changes=INSPECTORS),
+        Case(label="DOPS", method="post", data=CLOSE, kwargs=DOPS, setup=sent_dops, expect=DOPS_EDIT_POST,
+             changes=INSPECTORS),
+        Case(label="no reason", method="post", data={"reason": " "}, kwargs=VR13, setup=sent(), expect=VR13_EDIT_POST),
+        Case(label="not sent", method="post", data=CLOSE, kwargs=VR13, setup=written(), expect=VR13_EDIT_POST),
+        Case(label="published", method="post", data=CLOSE, kwargs=VR13_2009, setup=_awaiting_published,
+             expect=VR13_EDIT_POST),
     ],
     "findings:finding": [
         Case(kwargs={**VR13, "csf": "3.4.1"}, expect=VR13_EDIT_PAGE),

@@ -1,8 +1,9 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from findings.models import VerificationStatus
-from findings.services import response_reply, verification_respond, verification_send
+from findings.services import response_reply, verification_close, verification_respond, verification_send
 from framework.models import Round
 from tests.findings.helpers import send, write_all
 
@@ -76,3 +77,80 @@ def test_a_brigade_is_verified_by_its_rmc(inspector, rmc_11):
         verification_respond(item=item, by=rmc_11, kind="agree")
     verification.refresh_from_db()
     assert verification.status == VerificationStatus.VERIFIED
+
+
+def test_a_region_with_two_respondents_is_not_verified_after_only_the_ovr_agreed_to_everything(
+    inspector, ovr_vr13, contact_vr13
+):
+    verification = send(inspector)
+    for item in verification.items.all():
+        verification_respond(item=item, by=ovr_vr13, kind="agree")
+    verification.refresh_from_db()
+    assert verification.status == VerificationStatus.AWAITING
+    for item in verification.items.all():
+        verification_respond(item=item, by=contact_vr13, kind="agree")
+    verification.refresh_from_db()
+    assert verification.status == VerificationStatus.VERIFIED
+
+
+def test_an_answered_comment_of_one_respondent_and_the_others_agreement_verify_the_region(
+    inspector, ovr_vr13, contact_vr13
+):
+    verification = send(inspector)
+    first, *rest = verification.items.all()
+    comment = verification_respond(item=first, by=contact_vr13, kind="comment", comment="Klopt niet.")
+    for item in verification.items.all():
+        verification_respond(item=item, by=ovr_vr13, kind="agree")
+    for item in rest:
+        verification_respond(item=item, by=contact_vr13, kind="agree")
+    verification.refresh_from_db()
+    assert verification.status == VerificationStatus.COMMENTS_OPEN
+    response_reply(response=comment, by=inspector, reply="Gehandhaafd.", resolution="kept")
+    verification.refresh_from_db()
+    assert verification.status == VerificationStatus.VERIFIED
+
+
+def test_the_inspector_closes_a_verification_a_respondent_leaves_unanswered_with_a_reason(
+    inspector, ovr_vr13, contact_vr13
+):
+    verification = send(inspector)
+    for item in verification.items.all():
+        verification_respond(item=item, by=ovr_vr13, kind="agree")
+    verification_close(verification=verification, by=inspector, reason="De contactpersoon reageert niet.")
+    verification.refresh_from_db()
+    assert verification.status == VerificationStatus.VERIFIED
+    assert verification.closed_by == inspector
+    assert verification.closed_reason == "De contactpersoon reageert niet."
+    assert verification.history.first().history_user == inspector
+    with pytest.raises(ValidationError, match="afgerond"):
+        verification_respond(item=verification.items.first(), by=contact_vr13, kind="agree")
+
+
+def test_closing_a_verification_needs_a_reason(inspector):
+    verification = send(inspector)
+    with pytest.raises(ValidationError, match="reden"):
+        verification_close(verification=verification, by=inspector, reason="   ")
+    verification.refresh_from_db()
+    assert verification.status == VerificationStatus.AWAITING
+
+
+def test_closing_waits_for_the_open_comments_to_be_answered(inspector, ovr_vr13):
+    verification = send(inspector)
+    verification_respond(item=verification.items.first(), by=ovr_vr13, kind="comment", comment="Onjuist.")
+    with pytest.raises(ValidationError, match="open opmerkingen"):
+        verification_close(verification=verification, by=inspector, reason="Te laat.")
+
+
+def test_a_respondent_cannot_close_the_verification(inspector, ovr_vr13):
+    verification = send(inspector)
+    with pytest.raises(PermissionDenied):
+        verification_close(verification=verification, by=ovr_vr13, reason="Wij zijn klaar.")
+
+
+def test_a_verification_of_a_published_round_cannot_be_closed(inspector):
+    verification = send(inspector)
+    Round.objects.filter(pk=verification.round_id).update(status="closed", published_at=timezone.now())
+    with pytest.raises(ValidationError, match="gepubliceerd"):
+        verification_close(verification=verification, by=inspector, reason="De OVR reageert niet.")
+    verification.refresh_from_db()
+    assert verification.closed_at is None

@@ -3,7 +3,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from findings.services import finding_save, verification_respond
+from findings.services import finding_save, verification_close, verification_respond
 from framework.models import Round, SuccessFactor
 from national.queries import national_picture
 from national.services import conclusion_save
@@ -63,6 +63,15 @@ def test_the_national_picture_says_how_many_regions_are_verified(client_for, ins
         verification_respond(item=item, by=ovr_vr13, kind="agree")
     html = client_for(ministry).get(NATIONAL).content.decode()
     assert "1 van 25 regio's hebben hun bevindingen geverifieerd" in html
+
+
+def test_a_verification_the_inspector_closed_counts_as_verified_in_the_national_picture(inspector, ovr_vr13, contact_vr13):
+    verification = send(inspector)
+    for item in verification.items.all():
+        verification_respond(item=item, by=ovr_vr13, kind="agree")
+    assert national_picture(Round.objects.get(year=2013))["verified_regions"] == 0  # the contact person has not responded
+    verification_close(verification=verification, by=inspector, reason="De contactpersoon reageert niet.")
+    assert national_picture(Round.objects.get(year=2013))["verified_regions"] == 1
 
 
 def test_the_national_page_draws_the_distribution_as_svg(client_for, inspector, ministry):
