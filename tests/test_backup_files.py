@@ -114,8 +114,36 @@ def test_a_whole_archive_still_gets_to_the_restore(dumped, tmp_path, settings, m
     archive, _said = make_backup(tmp_path, settings)
     out = io.StringIO()
     call_command("restore", str(archive), interactive=False, stdout=out)
-    assert restored == ["database.json", "media"]
+    # The files are staged first, the database restored last.
+    assert restored == ["media", "database.json"]
     assert "Reservekopie teruggezet" in out.getvalue()
+
+
+def test_a_database_that_fails_to_restore_puts_the_files_back_as_they_were(dumped, tmp_path, settings, monkeypatch):
+    archive, _said = make_backup(tmp_path, settings)
+    # After the backup, the files change: these are the ones a failed restore must leave.
+    (settings.MEDIA_ROOT / "bewijs.pdf").write_bytes(b"%PDF-1.4 nieuwer")
+    (settings.MEDIA_ROOT / "evidence").mkdir()
+    (settings.MEDIA_ROOT / "evidence" / "later.pdf").write_bytes(b"%PDF-1.4 later")
+
+    def fail(self, path):
+        assert (settings.MEDIA_ROOT / "bewijs.pdf").read_bytes() == b"%PDF-1.4 bewijs"  # the archive's files are in
+        raise CommandError("pg_restore is mislukt; de database is ongewijzigd.")
+
+    monkeypatch.setattr(restore.Command, "restore_database", fail)
+    with pytest.raises(CommandError, match="pg_restore is mislukt"):
+        call_command("restore", str(archive), interactive=False)
+    assert (settings.MEDIA_ROOT / "bewijs.pdf").read_bytes() == b"%PDF-1.4 nieuwer"
+    assert (settings.MEDIA_ROOT / "evidence" / "later.pdf").read_bytes() == b"%PDF-1.4 later"
+    assert sorted(p.name for p in settings.MEDIA_ROOT.iterdir()) == ["bewijs.pdf", "evidence"]
+
+
+def test_a_restore_leaves_only_the_archives_files(dumped, tmp_path, settings, monkeypatch):
+    archive, _said = make_backup(tmp_path, settings)
+    (settings.MEDIA_ROOT / "na-de-reservekopie.pdf").write_bytes(b"%PDF-1.4 later")
+    monkeypatch.setattr(restore.Command, "restore_database", lambda self, path: None)
+    call_command("restore", str(archive), interactive=False, stdout=io.StringIO())
+    assert sorted(p.name for p in settings.MEDIA_ROOT.iterdir()) == ["bewijs.pdf"]
 
 
 def test_the_archive_is_a_tar_gz(dumped, tmp_path, settings):

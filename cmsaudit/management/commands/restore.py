@@ -80,6 +80,10 @@ def _sqlite_problem(path: Path) -> str | None:
     return None if tables else "leeg"
 
 
+# Where the files of before a restore wait inside MEDIA_ROOT until the database is restored too.
+PREVIOUS = ".restore-previous"
+
+
 class Command(BaseCommand):
     help = "Zet een reservekopie van `backup` terug: de database en alle geüploade bestanden (vervangt wat er nu is)."
 
@@ -101,8 +105,15 @@ class Command(BaseCommand):
                                "Typ 'ja' om door te gaan: ")
                 if answer.strip().lower() != "ja":
                     raise CommandError("Teruggezet: niets; afgebroken.")
-            self.restore_database(work / manifest["database"])
-            self.restore_media(work / "media")
+            # Files first, staged so they can go back; the database last: a database that fails to restore puts
+            # the files back as they were, so database and files are restored together or not at all.
+            previous = self.restore_media(work / "media")
+            try:
+                self.restore_database(work / manifest["database"])
+            except BaseException:
+                self.media_roll_back(previous)
+                raise
+            self.media_settle(previous)
         files = len(manifest["files"]) - 1
         self.stdout.write(f"Reservekopie teruggezet: database en {files} {'bestand' if files == 1 else 'bestanden'} "
                           f"uit {source}.")
@@ -179,15 +190,40 @@ class Command(BaseCommand):
                 call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
                 call_command("loaddata", str(path), verbosity=0)
 
-    def restore_media(self, extracted: Path) -> None:
+    def restore_media(self, extracted: Path) -> Path:
+        """Put the archive's files in MEDIA_ROOT; what was there moves aside to a folder inside it (returned), to
+        be removed once the database is restored too (`media_settle`) or put back (`media_roll_back`). MEDIA_ROOT is
+        emptied rather than replaced: it may be a mount point on shared storage."""
         media = Path(settings.MEDIA_ROOT)
         media.mkdir(parents=True, exist_ok=True)
-        # Empty MEDIA_ROOT rather than replace it: it may be a mount point on shared storage.
-        for child in media.iterdir():
+        previous = media / PREVIOUS
+        if previous.exists():  # left by a restore that was killed halfway: its files are the ones to keep
+            self.media_roll_back(previous)
+        previous.mkdir()
+        for child in list(media.iterdir()):
+            if child != previous:
+                shutil.move(str(child), previous / child.name)
+        if extracted.is_dir():
+            for child in extracted.iterdir():
+                shutil.move(str(child), media / child.name)
+        return previous
+
+    def media_settle(self, previous: Path | None) -> None:
+        if previous is not None and previous.exists():
+            shutil.rmtree(previous)
+
+    def media_roll_back(self, previous: Path | None) -> None:
+        """The files as they were before the restore began."""
+        if previous is None or not previous.exists():
+            return
+        media = previous.parent
+        for child in list(media.iterdir()):
+            if child == previous:
+                continue
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child)
             else:
                 child.unlink()
-        if extracted.is_dir():
-            for child in extracted.iterdir():
-                shutil.move(str(child), media / child.name)
+        for child in list(previous.iterdir()):
+            shutil.move(str(child), media / child.name)
+        previous.rmdir()
