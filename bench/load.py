@@ -50,6 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 YEAR = 2013
+ROUND = f"icms-{YEAR}"  # the demo's round, by its code
 PASSWORD = "load-demo"
 # Question kinds whose values the load varies; number and date questions carry bounds and formats that
 # have nothing to do with saving under load.
@@ -310,7 +311,7 @@ class Client:
             sys.exit(f"inloggen als {self.respondent.username} mislukt ({status}): {html[:300]!r}")
 
     def url(self, question: str) -> str:
-        return f"/assessments/{YEAR}/{self.respondent.code}/answers/{question}/"
+        return f"/assessments/{ROUND}/{self.respondent.code}/answers/{question}/"
 
     def htmx_headers(self) -> dict:
         return {"HX-Request": "true", "X-CSRFToken": self.cookies.get("csrftoken", "")}
