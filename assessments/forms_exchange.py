@@ -26,7 +26,7 @@ class RoundField(forms.ModelChoiceField):
     def to_python(self, value):
         text = str(value or "").strip()
         if text.isdigit() and len(text) == 4:
-            value = self.queryset.filter(year=int(text)).order_by("framework_id").values_list("code", flat=True).first()
+            value = self.queryset.of_year(int(text)).values_list("code", flat=True).first()
         return super().to_python(value)
 
     def label_from_instance(self, obj: Round) -> str:

@@ -42,7 +42,7 @@ from assessments.pages import (
     stored_card,
     url_for,
 )
-from core.messages import flash_form_errors, flash_refusal, form_messages
+from core.messages import attempt, flash_form_errors, form_messages
 from framework.models import Round
 from regions.policy import Action, require
 
@@ -110,7 +110,7 @@ def _not_started(request: HttpRequest, round: Round, subject) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     round, subject = questionnaire_subject(request.user, round_code, code, action=Action.ANSWER)
-    assessment = _attempt(request, lambda: services.assessment_start(round=round, subject=subject, by=request.user))
+    assessment = attempt(request, lambda: services.assessment_start(round=round, subject=subject, by=request.user))
     if assessment is None:
         return redirect(reverse("assessments:fill", args=[round.code, subject.code]))
     return redirect(assessment.url("fill"))
@@ -156,7 +156,7 @@ def _session_expired(request: HttpRequest) -> HttpResponse:
 @require_POST
 def sign(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code, action=Action.SIGN)
-    _attempt(request, lambda: services.assessment_sign(assessment=assessment, by=request.user),
+    attempt(request, lambda: services.assessment_sign(assessment=assessment, by=request.user),
              _("U heeft de vragenlijst ondertekend."))
     return redirect(url_for(assessment, "fill"))
 
@@ -164,7 +164,7 @@ def sign(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
 @require_POST
 def submit(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code, action=Action.SUBMIT)
-    _attempt(request, lambda: services.assessment_submit(assessment=assessment, by=request.user),
+    attempt(request, lambda: services.assessment_submit(assessment=assessment, by=request.user),
              _("De vragenlijst is ingediend. De inspecteurs nemen hem in beoordeling."))
     return redirect(url_for(assessment, "fill"))
 
@@ -176,7 +176,7 @@ def transition(request: HttpRequest, round_code: str, code: str) -> HttpResponse
     if not form.is_valid():
         flash_form_errors(request, form)
         return redirect(url_for(assessment, "fill"))
-    _attempt(request, lambda: services.assessment_transition(
+    attempt(request, lambda: services.assessment_transition(
         assessment=assessment, to=form.cleaned_data["to"], reason=form.cleaned_data["reason"], by=request.user,
     ), _("De status van de vragenlijst is gewijzigd."))
     return redirect(url_for(assessment, "fill"))
@@ -185,7 +185,7 @@ def transition(request: HttpRequest, round_code: str, code: str) -> HttpResponse
 @require_POST
 def carry_over(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code, action=Action.ANSWER)
-    count = _attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user))
+    count = attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user))
     if count is not None:
         messages.success(request, ngettext(
             "%(count)s antwoord overgenomen uit de vorige meting; bevestig het bij de vraag.",
@@ -193,18 +193,6 @@ def carry_over(request: HttpRequest, round_code: str, code: str) -> HttpResponse
             count,
         ) % {"count": count})
     return redirect(url_for(assessment, "fill"))
-
-
-def _attempt(request: HttpRequest, action, success: str = ""):
-    """Run a service; its refusal becomes a Dutch error message on the page."""
-    try:
-        result = action()
-    except ValidationError as error:
-        flash_refusal(request, error)
-        return None
-    if success:
-        messages.success(request, success)
-    return result
 
 
 @require_POST
@@ -220,7 +208,7 @@ def evidence_upload(request: HttpRequest, round_code: str, code: str) -> HttpRes
     if question_code and answer is None:
         messages.error(request, _("Beantwoord de vraag eerst; daarna kunt u er een document bij voegen."))
         return redirect(target)
-    _attempt(request, lambda: services.evidence_add(
+    attempt(request, lambda: services.evidence_add(
         assessment=assessment, upload=form.cleaned_data["file"], answer=answer,
         description=form.cleaned_data["description"], by=request.user,
     ), _("Het document is toegevoegd."))

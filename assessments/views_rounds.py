@@ -29,7 +29,7 @@ from assessments.packages import MAX_ZIP_BYTES, PackageError, package_from_zip, 
 from assessments.questionnaire_sheet import SheetError, questionnaire_file, questionnaire_upload
 from assessments.round_pages import round_context, rounds_context, setup_initial, setup_subjects
 from assessments.rounds import round_close, round_create, round_open
-from core.messages import flash_form_errors, flash_refusal
+from core.messages import attempt, flash_form_errors
 from framework.models import Framework, Round
 from framework.rounds import round_named
 from framework.services import round_setup_save
@@ -103,13 +103,8 @@ def round_open_view(request: HttpRequest, round_code: str) -> HttpResponse:
     if not form.is_valid():
         flash_form_errors(request, form)
     else:
-        try:
-            round_open(round=round, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Meting %(code)s is open: de respondenten kunnen hun vragenlijst invullen.")
-                             % {"code": round.code})
+        attempt(request, lambda: round_open(round=round, by=request.user, reason=form.cleaned_data["reason"]),
+                _("Meting %(code)s is open: de respondenten kunnen hun vragenlijst invullen.") % {"code": round.code})
     return redirect("rounds:round", round_code=round.code)
 
 
@@ -120,12 +115,8 @@ def round_close_view(request: HttpRequest, round_code: str) -> HttpResponse:
     if not form.is_valid():
         flash_form_errors(request, form)
     else:
-        try:
-            round_close(round=round, by=request.user)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Meting %(code)s is gesloten.") % {"code": round.code})
+        attempt(request, lambda: round_close(round=round, by=request.user),
+                _("Meting %(code)s is gesloten.") % {"code": round.code})
     return redirect("rounds:round", round_code=round.code)
 
 

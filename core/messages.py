@@ -22,3 +22,15 @@ def flash_refusal(request: HttpRequest, error: Exception) -> None:
 def flash_form_errors(request: HttpRequest, form) -> None:
     for text in form_messages(form):
         messages.error(request, text)
+
+
+def attempt(request: HttpRequest, action, success: str = ""):
+    """Run a service; its refusal becomes a Dutch error message on the next page, its success `success`."""
+    try:
+        result = action()
+    except ValidationError as error:
+        flash_refusal(request, error)
+        return None
+    if success:
+        messages.success(request, success)
+    return result

@@ -149,6 +149,10 @@ class RoundStatus(models.TextChoices):
 
 
 class RoundQuerySet(models.QuerySet["Round"]):
+    def of_year(self, year: int) -> RoundQuerySet:
+        """The rounds of `year`, the first framework's first: what a bare year of earlier links names."""
+        return self.filter(year=year).order_by("framework_id")
+
     def current(self) -> Round | None:
         """The open round, else the latest one (the first framework's, when two audits share a year)."""
         order = ["-year", "framework_id"]

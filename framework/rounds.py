@@ -37,7 +37,7 @@ def round_named(value: str | int | None) -> Round:
     text = str(value or "").strip()
     round = Round.objects.filter(code=text).first() if text else None
     if round is None and text.isdigit() and len(text) == 4:
-        round = Round.objects.filter(year=int(text)).order_by("framework_id").first()
+        round = Round.objects.of_year(int(text)).first()
     if round is None:
         raise Http404(_("Deze meting bestaat niet."))
     return round
@@ -50,7 +50,7 @@ def command_round(value: str | int) -> Round:
     if round is not None:
         return round
     if text.isdigit():
-        candidates = list(Round.objects.filter(year=int(text)).order_by("framework_id").values_list("code", flat=True))
+        candidates = list(Round.objects.of_year(int(text)).values_list("code", flat=True))
         if len(candidates) == 1:
             return Round.objects.get(code=candidates[0])
         if candidates:
@@ -68,7 +68,7 @@ class YearMoved(RedirectView):
     mount = ""
 
     def get_redirect_url(self, *args, year: int, rest: str = "", number: int | None = None, **kwargs) -> str:
-        round = Round.objects.filter(year=year).order_by("framework_id").first()
+        round = Round.objects.of_year(year).first()
         if round is None:
             raise Http404(_("Deze meting bestaat niet."))
         # `<year>/brigades/<n>/…`, older still: the brigade is named by its code (B11).
