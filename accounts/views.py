@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthedRequest
 from accounts.models import Notification
 from accounts.services import Event, event_record, notifications_read, notify_by_email_set, user_label
 from accounts.tokens import invitation_tokens
@@ -100,7 +101,7 @@ class InvitationAcceptView(PasswordResetConfirmView):
 
 
 @require_POST
-def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_read(request: AuthedRequest, pk: int) -> HttpResponse:
     """Mark one of one's own notifications read; with `open`, go on to what it points to. Another person's
     notification answers 404, like one that does not exist."""
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
@@ -111,7 +112,7 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def notifications_read_all(request: HttpRequest) -> HttpResponse:
+def notifications_read_all(request: AuthedRequest) -> HttpResponse:
     count = notifications_read(user=request.user)
     if count:
         messages.success(request, ngettext("%(n)s melding gelezen.", "%(n)s meldingen gelezen.", count) % {"n": count})
@@ -119,7 +120,7 @@ def notifications_read_all(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def notification_email(request: HttpRequest) -> HttpResponse:
+def notification_email(request: AuthedRequest) -> HttpResponse:
     """Switch one's own notifications by e-mail on or off."""
     on = request.POST.get("email") == "on"
     notify_by_email_set(user=request.user, on=on)

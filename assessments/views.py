@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.http import AuthedRequest
 from assessments import services
 from assessments.access import (
     assessment_for_user,
@@ -48,7 +49,7 @@ from regions.policy import Action, require
 
 
 @require_http_methods(["GET", "POST"])
-def fill(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def fill(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     """A theme of the questionnaire; a plain POST (no JavaScript) saves every answer the user changed."""
     round, subject = questionnaire_subject(request.user, round_code, code,
                                            action=Action.ANSWER if request.method == "POST" else None)
@@ -66,7 +67,7 @@ def fill(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     return render(request, "assessments/fill.html", sheet_context(assessment, request.user, theme))
 
 
-def _theme_save(request: HttpRequest, assessment: Assessment) -> dict[str, Card]:
+def _theme_save(request: AuthedRequest, assessment: Assessment) -> dict[str, Card]:
     """Save each posted answer the user changed; return the cards that were refused (errors, conflicts)."""
     refused: dict[str, Card] = {}
     for question in assessment.questionnaire.questions.prefetch_related("choices"):
@@ -101,14 +102,14 @@ def _answer_post(request, assessment: Assessment, question: Question, form: Answ
     return saved, None
 
 
-def _not_started(request: HttpRequest, round: Round, subject) -> HttpResponse:
+def _not_started(request: AuthedRequest, round: Round, subject) -> HttpResponse:
     """A questionnaire that was never started: who may answer it starts it with a POST (reads never write)."""
     context = not_started_context(request.user, round, subject)
     return render(request, "assessments/not_started.html", context, status=200 if context["can_start"] else 404)
 
 
 @require_POST
-def start(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def start(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     round, subject = questionnaire_subject(request.user, round_code, code, action=Action.ANSWER)
     assessment = attempt(request, lambda: services.assessment_start(round=round, subject=subject, by=request.user))
     if assessment is None:
@@ -146,7 +147,7 @@ def _after_plain_answer(request, assessment, question, refused: Card | None) -> 
     return redirect(f"{url_for(assessment, 'fill')}?theme={question.success_factor.theme.number}#q-{question.code}")
 
 
-def _session_expired(request: HttpRequest) -> HttpResponse:
+def _session_expired(request: AuthedRequest) -> HttpResponse:
     """An htmx save after the session expired: 401 with a message, so the page keeps the typed answer."""
     if request.htmx:
         return render(request, "assessments/_session_expired.html", status=401)
@@ -154,7 +155,7 @@ def _session_expired(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def sign(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def sign(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code, action=Action.SIGN)
     attempt(request, lambda: services.assessment_sign(assessment=assessment, by=request.user),
              _("U heeft de vragenlijst ondertekend."))
@@ -162,7 +163,7 @@ def sign(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
 
 
 @require_POST
-def submit(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def submit(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code, action=Action.SUBMIT)
     attempt(request, lambda: services.assessment_submit(assessment=assessment, by=request.user),
              _("De vragenlijst is ingediend. De inspecteurs nemen hem in beoordeling."))
@@ -170,7 +171,7 @@ def submit(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
 
 
 @require_POST
-def transition(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def transition(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code, action=Action.REVIEW)
     form = TransitionForm(request.POST, current=assessment.status)
     if not form.is_valid():
@@ -183,7 +184,7 @@ def transition(request: HttpRequest, round_code: str, code: str) -> HttpResponse
 
 
 @require_POST
-def carry_over(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def carry_over(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code, action=Action.ANSWER)
     count = attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user))
     if count is not None:
@@ -196,7 +197,7 @@ def carry_over(request: HttpRequest, round_code: str, code: str) -> HttpResponse
 
 
 @require_POST
-def evidence_upload(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def evidence_upload(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code, action=Action.ANSWER)
     form = EvidenceForm(request.POST, request.FILES)
     target = url_for(assessment, "fill")
@@ -216,7 +217,7 @@ def evidence_upload(request: HttpRequest, round_code: str, code: str) -> HttpRes
 
 
 @require_GET
-def evidence_download(request: HttpRequest, round_code: str, pk: int, code: str) -> FileResponse:
+def evidence_download(request: AuthedRequest, round_code: str, pk: int, code: str) -> FileResponse:
     assessment = assessment_for_user(request.user, round_code, code)
     evidence = evidence_for_user(request.user, assessment, pk)
     try:
@@ -230,13 +231,13 @@ def evidence_download(request: HttpRequest, round_code: str, pk: int, code: str)
 
 
 @require_GET
-def history(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def history(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code)
     return render(request, "assessments/history.html", history_context(assessment))
 
 
 @require_GET
-def fieldwork(request: HttpRequest) -> HttpResponse:
+def fieldwork(request: AuthedRequest) -> HttpResponse:
     """All 25 regions and the brigades in one round: status, answered, deadline, last activity."""
     require(request.user, Action.FIELDWORK)
     round = round_from_query(request.GET.get("round"))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.http import AuthedRequest
 from assessments.exchange import ANSWERS, answers_export, export_filename
 from assessments.forms_exchange import ExportForm, JudgmentExportForm, UploadForm
 from core.tabular import CONTENT_TYPES, Importer, ImportRefused
@@ -23,13 +24,13 @@ def require_answer_downloader(user) -> None:
 
 
 @require_GET
-def exchange(request: HttpRequest) -> HttpResponse:
+def exchange(request: AuthedRequest) -> HttpResponse:
     require_answer_downloader(request.user)
     return render_hub(request)
 
 
 @require_GET
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthedRequest) -> HttpResponse:
     require_answer_downloader(request.user)
     form = ExportForm(request.GET, auto_id="id_export_%s")
     if not form.is_valid():
@@ -45,7 +46,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def import_answers(request: HttpRequest) -> HttpResponse:
+def import_answers(request: AuthedRequest) -> HttpResponse:
     return upload_page(
         request,
         importer=ANSWERS,
@@ -54,7 +55,7 @@ def import_answers(request: HttpRequest) -> HttpResponse:
     )
 
 
-def upload_page(request: HttpRequest, *, importer: Importer, done: str, success: str) -> HttpResponse:
+def upload_page(request: AuthedRequest, *, importer: Importer, done: str, success: str) -> HttpResponse:
     """The upload recipe shared by answers and judgments: inspectors only; a refused file lists every error."""
     require(request.user, Action.EXCHANGE)
     form = UploadForm(request.POST or None, request.FILES or None, initial=exchange_initial())
@@ -74,7 +75,7 @@ def upload_page(request: HttpRequest, *, importer: Importer, done: str, success:
 
 
 def render_hub(
-    request: HttpRequest,
+    request: AuthedRequest,
     *,
     export_form: ExportForm | None = None,
     judgment_form: JudgmentExportForm | None = None,

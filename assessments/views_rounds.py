@@ -18,11 +18,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.http import AuthedRequest
 from assessments.forms_rounds import RoundCloseForm, RoundCreateForm, RoundOpenForm, RoundSetupForm, UploadForm
 from assessments.models import Questionnaire
 from assessments.packages import MAX_ZIP_BYTES, PackageError, package_from_zip, package_load, package_plan
@@ -38,7 +39,7 @@ from regions.policy import Action, require
 
 
 @require_http_methods(["GET", "POST"])
-def rounds(request: HttpRequest) -> HttpResponse:
+def rounds(request: AuthedRequest) -> HttpResponse:
     """Every framework with its rounds, and the form that makes the next round from one of them."""
     require(request.user, Action.ROUNDS)
     form = RoundCreateForm(request.POST or None)
@@ -57,7 +58,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
     return render(request, "rounds/rounds.html", {**rounds_context(), "form": form}, status=status)
 
 
-def _round(request: HttpRequest, round_code: str) -> Round:
+def _round(request: AuthedRequest, round_code: str) -> Round:
     require(request.user, Action.ROUNDS)
     round = round_named(round_code)
     if round.code != round_code:  # a year is no round's name here
@@ -66,7 +67,7 @@ def _round(request: HttpRequest, round_code: str) -> Round:
 
 
 @require_http_methods(["GET", "POST"])
-def round_setup(request: HttpRequest, round_code: str) -> HttpResponse:
+def round_setup(request: AuthedRequest, round_code: str) -> HttpResponse:
     """The round's setup; a POST saves its deadlines and parties."""
     round = _round(request, round_code)
     subjects, chosen = setup_subjects(round)
@@ -97,7 +98,7 @@ def _round_page(round: Round, subjects, chosen: bool, form: RoundSetupForm, **ex
 
 
 @require_POST
-def round_open_view(request: HttpRequest, round_code: str) -> HttpResponse:
+def round_open_view(request: AuthedRequest, round_code: str) -> HttpResponse:
     round = _round(request, round_code)
     form = RoundOpenForm(request.POST)
     if not form.is_valid():
@@ -109,7 +110,7 @@ def round_open_view(request: HttpRequest, round_code: str) -> HttpResponse:
 
 
 @require_POST
-def round_close_view(request: HttpRequest, round_code: str) -> HttpResponse:
+def round_close_view(request: AuthedRequest, round_code: str) -> HttpResponse:
     round = _round(request, round_code)
     form = RoundCloseForm(request.POST)
     if not form.is_valid():
@@ -131,7 +132,7 @@ def _questionnaire(round: Round, audience: str) -> Questionnaire:
 
 
 @require_GET
-def questionnaire_download(request: HttpRequest, round_code: str, audience: str, fmt: str) -> HttpResponse:
+def questionnaire_download(request: AuthedRequest, round_code: str, audience: str, fmt: str) -> HttpResponse:
     round = _round(request, round_code)
     if fmt not in ("xlsx", "yaml"):
         raise Http404(_("Kies XLSX of YAML."))
@@ -142,7 +143,7 @@ def questionnaire_download(request: HttpRequest, round_code: str, audience: str,
 
 
 @require_POST
-def questionnaire_upload_view(request: HttpRequest, round_code: str, audience: str) -> HttpResponse:
+def questionnaire_upload_view(request: AuthedRequest, round_code: str, audience: str) -> HttpResponse:
     """A changed questionnaire (XLSX or YAML): checked whole, loaded only when all is well; else every error
     with its file and row on the round's page."""
     round = _round(request, round_code)
@@ -211,7 +212,7 @@ TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 
 
 @require_http_methods(["GET", "POST"])
-def frameworks(request: HttpRequest) -> HttpResponse:
+def frameworks(request: AuthedRequest) -> HttpResponse:
     """The frameworks; a POSTed package is checked whole and summarised, nothing is written before it is
     confirmed (`frameworks_confirm`)."""
     require(request.user, Action.ROUNDS)
@@ -235,7 +236,7 @@ def frameworks(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def frameworks_confirm(request: HttpRequest) -> HttpResponse:
+def frameworks_confirm(request: AuthedRequest) -> HttpResponse:
     """Load the package uploaded and summarised before: read again and checked again, then loaded whole."""
     require(request.user, Action.ROUNDS)
     token = request.POST.get("token", "")

@@ -7,11 +7,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from accounts.http import AuthedRequest
 from accounts.models import Notification
 from cmsaudit.worklist import worklist_for
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     """Each role's starting page: what waits for them, and where their work is."""
     notifications = list(Notification.objects.for_home(request.user)[:HOME_NOTIFICATIONS])
     return render(request, "home.html", {

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthedRequest
 from assessments.access import round_from_query
 from assessments.reconstruction import is_reconstructed
 from core.messages import flash_form_errors, flash_refusal, form_messages
@@ -29,7 +30,7 @@ from regions.policy import Action, may, require
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _subject(request: HttpRequest, round_code: str, code: str, action: Action | None = None) -> dict:
+def _subject(request: AuthedRequest, round_code: str, code: str, action: Action | None = None) -> dict:
     """Round and subject of a findings URL, or 404 for what the user may not see (403 for an action not theirs)."""
     round, subject = access.findings_subject(request.user, round_code, code, action=action)
     return {"round": round, "subject": subject}
@@ -58,7 +59,7 @@ def _anchor(code: str) -> str:
 # --- a region's or brigade's findings --------------------------------------------------------
 
 
-def subject_findings(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def subject_findings(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     subject = _subject(request, round_code, code)
     verification = pages.verification_of(**subject)
     context = {
@@ -83,7 +84,7 @@ def subject_findings(request: HttpRequest, round_code: str, code: str) -> HttpRe
     return render(request, "findings/subject.html", context)
 
 
-def finding_edit(request: HttpRequest, round_code: str, code: str, csf: str) -> HttpResponse:
+def finding_edit(request: AuthedRequest, round_code: str, code: str, csf: str) -> HttpResponse:
     subject = _subject(request, round_code, code, Action.FINDINGS_EDIT)
     factor = _factor(subject, csf)
     page = pages.finding_page(**subject, factor=factor)
@@ -128,7 +129,7 @@ def _finding_fragment(request, subject, factor, error: Exception | None = None) 
     return render(request, "findings/_finding.html", context)
 
 
-def report_edit(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def report_edit(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     subject = _subject(request, round_code, code, Action.FINDINGS_EDIT)
     report = pages.report_of(**subject)
     initial = {"revision": 0} if report is None else {
@@ -154,7 +155,7 @@ def report_edit(request: HttpRequest, round_code: str, code: str) -> HttpRespons
     return render(request, "findings/report_edit.html", {**subject, "report": report, "form": form, "stale": stale})
 
 
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_download(request: AuthedRequest, pk: int) -> FileResponse:
     attachment = access.attachment_for_user(request.user, pk)
     try:
         handle = attachment.file.open("rb")
@@ -168,7 +169,7 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_POST
-def verification_send(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def verification_send(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     subject = _subject(request, round_code, code, Action.FINDINGS_EDIT)
     try:
         services.verification_send(**subject, by=request.user)
@@ -183,7 +184,7 @@ def verification_send(request: HttpRequest, round_code: str, code: str) -> HttpR
 
 
 @require_POST
-def verification_close(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
+def verification_close(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     """An inspector closes the verification with a reason (say, a respondent stays silent)."""
     subject = _subject(request, round_code, code, Action.VERIFY_REPLY)
     verification = pages.verification_of(**subject)
@@ -207,7 +208,7 @@ def _verification_url(verification, anchor: str) -> str:
 
 
 @require_POST
-def item_respond(request: HttpRequest, pk: int) -> HttpResponse:
+def item_respond(request: AuthedRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk, action=Action.VERIFY)
     form = forms.RespondForm(request.POST)
     if form.is_valid():
@@ -224,7 +225,7 @@ def item_respond(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def response_reply(request: HttpRequest, pk: int) -> HttpResponse:
+def response_reply(request: AuthedRequest, pk: int) -> HttpResponse:
     response = access.response_for_user(request.user, pk, action=Action.VERIFY_REPLY)
     form = forms.ReplyForm(request.POST)
     if form.is_valid():
@@ -249,7 +250,7 @@ def response_reply(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def finding_cite(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_cite(request: AuthedRequest, pk: int) -> HttpResponse:
     finding = access.finding_for_user(request.user, pk, action=Action.FINDINGS_EDIT)
     form = forms.CitationForm(request.POST, **pages.citation_choices(finding=finding))
     if form.is_valid():
@@ -269,7 +270,7 @@ def finding_cite(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def citation_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     citation = access.citation_for_user(request.user, pk)
     try:
         services.citation_delete(citation=citation, by=request.user)
@@ -286,7 +287,7 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 # --- inspectors' overview --------------------------------------------------------------------
 
 
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthedRequest) -> HttpResponse:
     require(request.user, Action.FINDINGS_DRAFT)
     round = round_from_query(request.GET.get("round"))
     context = {"round": round, **pages.overview(round), "judgment_choices": Judgment.choices}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.http import AuthedRequest
 from assessments.exchange import export_filename
 from assessments.forms_exchange import JudgmentExportForm
 from assessments.views_exchange import download, render_hub, upload_page
@@ -14,7 +15,7 @@ from regions.policy import Action, require
 
 
 @require_http_methods(["GET", "POST"])
-def judgments_import(request: HttpRequest) -> HttpResponse:
+def judgments_import(request: AuthedRequest) -> HttpResponse:
     return upload_page(
         request,
         importer=JUDGMENTS,
@@ -24,7 +25,7 @@ def judgments_import(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def judgments_export_view(request: HttpRequest) -> HttpResponse:
+def judgments_export_view(request: AuthedRequest) -> HttpResponse:
     require(request.user, Action.EXCHANGE)
     form = JudgmentExportForm(request.GET, auto_id="id_judgments_%s")
     if not form.is_valid():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 from framework.rounds import round_named
@@ -22,12 +22,13 @@ from regions.policy import Action, require
 
 @login_not_required
 @require_GET
-def national_picture(request: HttpRequest, round_code: str) -> JsonResponse:
-    if not request.user.is_authenticated:
+def national_picture(request: HttpRequest, round_code: str) -> HttpResponse:
+    user = request.user
+    if not user.is_authenticated:
         return JsonResponse({"detail": "Niet ingelogd."}, status=401)
-    require(request.user, Action.NATIONAL)
+    require(user, Action.NATIONAL)
     round = round_named(round_code)
-    if not may_read_round(request.user, round):
+    if not may_read_round(user, round):
         raise PermissionDenied
     return cached_response(request, round, lambda: JsonResponse(
-        shown_picture(round, user=request.user), json_dumps_params={"ensure_ascii": False}))
+        shown_picture(round, user=user), json_dumps_params={"ensure_ascii": False}))

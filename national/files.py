@@ -12,13 +12,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthedRequest
 from core.messages import flash_form_errors
 from findings.models import Judgment
 from framework.models import Round, SuccessFactor
@@ -27,7 +28,7 @@ from national.access import picture_round_for_user
 from regions.policy import Action, require
 
 
-def report_file(request: HttpRequest, round_code: str, fmt: str) -> HttpResponse:
+def report_file(request: AuthedRequest, round_code: str, fmt: str) -> HttpResponse:
     round = picture_round_for_user(request.user, round_code)
     audience = publication.audience_of(request.user)
     stored = publication.published_file(round, fmt, audience)
@@ -44,7 +45,7 @@ def report_file(request: HttpRequest, round_code: str, fmt: str) -> HttpResponse
     return response
 
 
-def report_page(request: HttpRequest, round_code: str) -> HttpResponse:
+def report_page(request: AuthedRequest, round_code: str) -> HttpResponse:
     """The report as one printable HTML page (the PDF's source)."""
     round = picture_round_for_user(request.user, round_code)
     document = publication.shown_picture(round, user=request.user)
@@ -67,7 +68,7 @@ class CorrectionForm(forms.Form):
 
 
 @require_POST
-def picture_correct(request: HttpRequest, round_code: str) -> HttpResponse:
+def picture_correct(request: AuthedRequest, round_code: str) -> HttpResponse:
     """A correction of the published picture: a new version with its reason (`services.picture_correct`)."""
     require(request.user, Action.NATIONAL_EDIT)
     round = picture_round_for_user(request.user, round_code)

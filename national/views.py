@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthedRequest
 from core.messages import flash_form_errors, flash_refusal
 from findings import forms
 from findings.models import NationalConclusion, RecommendationStatus
@@ -28,7 +29,7 @@ from regions.policy import Action, may, require
 
 
 @require_POST
-def conclusion_cite(request: HttpRequest, pk: int) -> HttpResponse:
+def conclusion_cite(request: AuthedRequest, pk: int) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
     conclusion = pages.conclusion_by_pk(pk)
     form = forms.CitationForm(request.POST, findings=pages.conclusion_finding_choices(conclusion))
@@ -55,7 +56,7 @@ def _conclusion_url(conclusion: NationalConclusion) -> str:
 # --- the national picture, conclusions, publishing --------------------------------------------
 
 
-def national(request: HttpRequest) -> HttpResponse:
+def national(request: AuthedRequest) -> HttpResponse:
     """`/national/` (and `?round=2013`, the old form): the dashboard of that round, else the current one."""
     round = reader_round_from_query(request.user, request.GET.get("round"))
     if round is None:
@@ -63,12 +64,12 @@ def national(request: HttpRequest) -> HttpResponse:
     return redirect("national:round", round_code=round.code)
 
 
-def _nothing_released(request: HttpRequest) -> HttpResponse:
+def _nothing_released(request: AuthedRequest) -> HttpResponse:
     """For the ministry before any round is published or shared: said, not a 404 behind its menu."""
     return render(request, "national/nothing_released.html")
 
 
-def _pictures(request: HttpRequest, round) -> tuple[dict, dict | None]:
+def _pictures(request: AuthedRequest, round) -> tuple[dict, dict | None]:
     """The round's document as this user may see it, and the previous round's if they may see that too."""
     picture = publication.shown_picture(round, user=request.user)
     previous = None
@@ -82,7 +83,7 @@ def _pictures(request: HttpRequest, round) -> tuple[dict, dict | None]:
     return picture, previous
 
 
-def _map(request: HttpRequest, picture: dict, previous: dict | None, default: str | None = None) -> dict:
+def _map(request: AuthedRequest, picture: dict, previous: dict | None, default: str | None = None) -> dict:
     choice = pages.map_choice(picture, request.GET.get("map"), default)
     mode, regions = pages.map_mode_for(request.user), pages.map_regions()
     own = pages.own_region_codes(request.user) if mode == pages.MapMode.OWN else frozenset()
@@ -94,12 +95,12 @@ def _map(request: HttpRequest, picture: dict, previous: dict | None, default: st
             "map_choices": pages.map_choices(picture), "trend_maps": trend if len(trend) > 1 else []}
 
 
-def dashboard(request: HttpRequest, round_code: str) -> HttpResponse:
+def dashboard(request: AuthedRequest, round_code: str) -> HttpResponse:
     round = picture_round_for_user(request.user, round_code)
     return cached_response(request, round, lambda: _dashboard(request, round))
 
 
-def _dashboard(request: HttpRequest, round) -> HttpResponse:
+def _dashboard(request: AuthedRequest, round) -> HttpResponse:
     picture, previous = _pictures(request, round)
     can_edit = may(request.user, Action.NATIONAL_EDIT)
     context = {"round": round, **pages.picture_page(picture, previous=previous), **_map(request, picture, previous),
@@ -110,12 +111,12 @@ def _dashboard(request: HttpRequest, round) -> HttpResponse:
     return render(request, "national/national.html", context)
 
 
-def national_factor(request: HttpRequest, round_code: str, csf: str) -> HttpResponse:
+def national_factor(request: AuthedRequest, round_code: str, csf: str) -> HttpResponse:
     round = picture_round_for_user(request.user, round_code)
     return cached_response(request, round, lambda: _national_factor(request, round, csf))
 
 
-def _national_factor(request: HttpRequest, round, csf: str) -> HttpResponse:
+def _national_factor(request: AuthedRequest, round, csf: str) -> HttpResponse:
     _round, factor, conclusion = pages.conclusion_named(round.code, csf)
     picture, previous = _pictures(request, round)
     context = {**pages.picture_page(picture, previous=previous),
@@ -129,7 +130,7 @@ def _national_factor(request: HttpRequest, round, csf: str) -> HttpResponse:
 
 
 @require_POST
-def preview_share(request: HttpRequest, round_code: str) -> HttpResponse:
+def preview_share(request: AuthedRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
     round = round_named(round_code)
     try:
@@ -142,7 +143,7 @@ def preview_share(request: HttpRequest, round_code: str) -> HttpResponse:
 
 
 @require_POST
-def preview_withdraw(request: HttpRequest, round_code: str) -> HttpResponse:
+def preview_withdraw(request: AuthedRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
     round = round_named(round_code)
     services.preview_withdraw(round=round, by=request.user)
@@ -150,7 +151,7 @@ def preview_withdraw(request: HttpRequest, round_code: str) -> HttpResponse:
     return redirect("national:round", round_code=round.code)
 
 
-def conclusion_edit(request: HttpRequest, round_code: str, csf: str) -> HttpResponse:
+def conclusion_edit(request: AuthedRequest, round_code: str, csf: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
     round, factor, conclusion = pages.conclusion_named(round_code, csf)
     initial = {"revision": 0} if conclusion is None else {
@@ -175,7 +176,7 @@ def conclusion_edit(request: HttpRequest, round_code: str, csf: str) -> HttpResp
     return render(request, "national/conclusion_edit.html", context)
 
 
-def context_edit(request: HttpRequest, round_code: str) -> HttpResponse:
+def context_edit(request: AuthedRequest, round_code: str) -> HttpResponse:
     """The context of the round (research question 4): its text and its figures with their sources, saved
     together (`national.context.round_context_save`). Inspectors only; a stale save shows both versions."""
     require(request.user, Action.NATIONAL_EDIT)
@@ -209,7 +210,7 @@ def context_edit(request: HttpRequest, round_code: str) -> HttpResponse:
 
 
 @require_POST
-def rule_edit(request: HttpRequest, round_code: str, csf: str) -> HttpResponse:
+def rule_edit(request: AuthedRequest, round_code: str, csf: str) -> HttpResponse:
     """The rule that proposes the national judgment of one success factor, set by an inspector."""
     require(request.user, Action.NATIONAL_EDIT)
     round, factor, _conclusion = pages.conclusion_named(round_code, csf)
@@ -228,7 +229,7 @@ def rule_edit(request: HttpRequest, round_code: str, csf: str) -> HttpResponse:
     return redirect(reverse("national:conclusion_edit", args=[round.code, factor.code]))
 
 
-def publish(request: HttpRequest, round_code: str) -> HttpResponse:
+def publish(request: AuthedRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
     round = round_named(round_code)
     form = forms.PublishForm(request.POST or None)
@@ -246,7 +247,7 @@ def publish(request: HttpRequest, round_code: str) -> HttpResponse:
 # --- recommendations -------------------------------------------------------------------------
 
 
-def recommendations(request: HttpRequest) -> HttpResponse:
+def recommendations(request: AuthedRequest) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS)
     round = reader_round_from_query(request.user, request.GET.get("round"))
     if round is None:
@@ -259,7 +260,7 @@ def _recommendations_url(round) -> str:
     return reverse("national:recommendations") + f"?round={round.code}"
 
 
-def recommendation_create(request: HttpRequest, round_code: str) -> HttpResponse:
+def recommendation_create(request: AuthedRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     round = round_named(round_code)
     form = forms.RecommendationForm(request.POST or None, round=round)
@@ -280,7 +281,7 @@ def _recommendation_data(form) -> dict:
     return data
 
 
-def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     recommendation = pages.recommendation_by_pk(pk)
     initial = {"text": recommendation.text, "addressee": recommendation.addressee, "region": recommendation.region_id,
@@ -301,7 +302,7 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def recommendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     recommendation = pages.recommendation_by_pk(pk)
     try:
@@ -315,7 +316,7 @@ def recommendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_recommendations_url(recommendation.round))
 
 
-def follow_up(request: HttpRequest, pk: int, round_code: str) -> HttpResponse:
+def follow_up(request: AuthedRequest, pk: int, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     recommendation = pages.recommendation_by_pk(pk)
     round = round_named(round_code)
@@ -333,7 +334,7 @@ def follow_up(request: HttpRequest, pk: int, round_code: str) -> HttpResponse:
     return render(request, "national/follow_up.html", {"recommendation": recommendation, "round": round, "form": form})
 
 
-def draft_rules(request: HttpRequest, round_code: str) -> HttpResponse:
+def draft_rules(request: AuthedRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     round = round_named(round_code)
     form = forms.DraftRuleForm(request.POST or None, round=round)
@@ -351,7 +352,7 @@ def draft_rules(request: HttpRequest, round_code: str) -> HttpResponse:
 
 
 @require_POST
-def drafts_generate(request: HttpRequest, round_code: str) -> HttpResponse:
+def drafts_generate(request: AuthedRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     round = round_named(round_code)
     try:

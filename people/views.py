@@ -6,11 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.http import AuthedRequest
 from accounts.models import User
 from accounts.services import user_deactivate
 from core.messages import flash_refusal
@@ -30,7 +31,7 @@ from regions.policy import Action, require, scope_text
 
 
 @require_GET
-def people_list(request: HttpRequest) -> HttpResponse:
+def people_list(request: AuthedRequest) -> HttpResponse:
     require(request.user, Action.PEOPLE)
     form = PeopleFilterForm(request.GET)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
@@ -40,7 +41,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def event_log(request: HttpRequest) -> HttpResponse:
+def event_log(request: AuthedRequest) -> HttpResponse:
     """The event log for inspectors, newest first, filtered by person and dates, 100 entries a page."""
     require(request.user, Action.PEOPLE)
     form = LogFilterForm(request.GET)
@@ -54,7 +55,7 @@ def event_log(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest) -> HttpResponse:
+def invite(request: AuthedRequest) -> HttpResponse:
     require(request.user, Action.PEOPLE)
     file_form = InviteFileForm(prefix="file")
     single_form = InviteForm(prefix="one", initial={"subject": request.GET.get("subject")})
@@ -88,7 +89,7 @@ def invite(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def person_reinvite(request: HttpRequest, pk: int) -> HttpResponse:
+def person_reinvite(request: AuthedRequest, pk: int) -> HttpResponse:
     require(request.user, Action.PEOPLE)
     person = get_object_or_404(User, pk=pk)
     invitations, errors = invitations_validate(reinvite_rows(person))
@@ -102,7 +103,7 @@ def person_reinvite(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def person_party(request: HttpRequest, pk: int) -> HttpResponse:
+def person_party(request: AuthedRequest, pk: int) -> HttpResponse:
     """Change the parties a respondent responds for; several parties only for an OVR, and only when confirmed."""
     require(request.user, Action.PEOPLE)
     person = get_object_or_404(User, pk=pk, role__in=list(MEMBER_KIND), is_active=True, is_superuser=False)
@@ -130,7 +131,7 @@ def person_party(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def person_deactivate(request: AuthedRequest, pk: int) -> HttpResponse:
     require(request.user, Action.PEOPLE)
     person = get_object_or_404(User, pk=pk)
     try:
