@@ -6,6 +6,8 @@ from judgments); nothing here stores a total.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -20,6 +22,10 @@ from regions.models import SubjectKind
 
 # A questionnaire is written for one kind of audited party.
 Audience = SubjectKind
+
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class QuestionnaireQuerySet(models.QuerySet["Questionnaire"]):
@@ -253,6 +259,9 @@ class Answer(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         verbose_name = _("antwoord")

@@ -5,6 +5,8 @@ National figures are counted from `Finding` rows; nothing here stores a total.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -12,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.i18n import localized
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class Judgment(models.TextChoices):
@@ -34,6 +39,9 @@ class Finding(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         ordering = ["round", "subject__order", "success_factor__order"]
@@ -64,6 +72,9 @@ class InterviewReport(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         verbose_name = _("gespreksverslag")
@@ -119,6 +130,9 @@ class Verification(models.Model):
     closed_reason = models.TextField(_("reden van afsluiten"), blank=True)
 
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         verbose_name = _("verificatie")
@@ -181,6 +195,9 @@ class VerificationResponse(models.Model):
     replied_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         verbose_name = _("reactie op verificatie")
@@ -213,6 +230,9 @@ class NationalConclusion(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         verbose_name = _("deelconclusie")
@@ -254,6 +274,9 @@ class Citation(models.Model):
 
     # Who added and who removed which source is kept like every other change.
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         verbose_name = _("bron")
@@ -304,6 +327,9 @@ class Recommendation(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[success_factors])
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         ordering = ["round__year", "pk"]
@@ -332,6 +358,9 @@ class FollowUp(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         verbose_name = _("opvolging")

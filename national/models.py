@@ -3,10 +3,15 @@ the sharing of an unpublished round as a preview, and the published pictures wit
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class JudgmentRule(models.Model):
@@ -24,6 +29,9 @@ class JudgmentRule(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         verbose_name = _("regel landelijk oordeel")
@@ -168,6 +176,9 @@ class RoundContext(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         verbose_name = _("context van de meting")
@@ -190,6 +201,9 @@ class ContextFigure(models.Model):
     source = models.CharField(_("bron"), max_length=300, blank=True)
 
     history = HistoricalRecords()
+    # Who makes the next save, and why: set by the services, recorded by django-simple-history.
+    _history_user: User | None
+    _change_reason: str
 
     class Meta:
         ordering = ["context", "order", "pk"]
