@@ -7,5 +7,6 @@ from django.utils.translation import gettext_lazy as _
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "is_active"]
     list_filter = ["role", "is_active"]
-    fieldsets = BaseUserAdmin.fieldsets + ((_("Rol"), {"fields": ["role", "organisation"]}),)
+    # django-stubs types a ModelAdmin's fieldsets as optional; Django's UserAdmin sets both.
+    fieldsets = BaseUserAdmin.fieldsets + ((_("Rol"), {"fields": ["role", "organisation"]}),)  # type: ignore[operator]
     add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("Rol"), {"fields": ["role"]}),)

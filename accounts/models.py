@@ -27,6 +27,9 @@ class User(AbstractUser):
     # Each person chooses whether a notification (accounts.services.notify) also comes by e-mail.
     notify_by_email = models.BooleanField(_("meldingen ook per e-mail"), default=True)
 
+    # The subjects the account responds for, kept here by regions.policy for the rest of the request.
+    _policy_respondent_ids: frozenset[int]
+
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")

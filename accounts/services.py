@@ -127,6 +127,7 @@ def invitation_link(user: User) -> str:
 def invitation_mail(*, user: User, scope: str, by: User | None, request: HttpRequest | None = None) -> bool:
     """Mail `user` their invitation with its link (in Dutch, the interface's language). Returns False when the
     mail server refused it: the account stands, and inviting again sends a new link."""
+    assert user.invited_at is not None, "invitation_renew stamps the invitation before it is mailed"
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "user": user,

@@ -245,7 +245,7 @@ class NationalConclusion(models.Model):
         ]
 
     def __str__(self) -> str:
-        code = self.success_factor.code if self.success_factor_id else _("slotconclusie")
+        code = self.success_factor.code if self.success_factor is not None else _("slotconclusie")
         return f"{self.round.year} {code}"
 
     @property

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -44,7 +46,7 @@ class PartyForm(forms.Form):
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subjects"].queryset = Subject.objects.filter(kind=kind)
+        cast(forms.ModelMultipleChoiceField, self.fields["subjects"]).queryset = Subject.objects.filter(kind=kind)
 
 
 class PeopleFilterForm(forms.Form):

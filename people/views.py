@@ -79,8 +79,8 @@ def invite(request: AuthedRequest) -> HttpResponse:
         if single_form.is_valid():
             data = single_form.cleaned_data
             invitations, errors = invitations_validate([Row(0, (data["subject"].code, data["role"], data["name"], data["email"]))])
-            for error in errors:
-                single_form.add_error(None, error.message)
+            for problem in errors:
+                single_form.add_error(None, problem.message)
             if not errors:
                 result = users_invite(invitations=invitations, by=request.user, request=request)
                 messages.success(request, _("%(email)s is uitgenodigd: %(summary)s") % {"email": data["email"], "summary": result.summary()})

@@ -126,8 +126,8 @@ class Subject(models.Model):
 # The roles whose scope is a set of parties; the other roles (inspector, ministry, administrator) have none.
 MEMBER_ROLES = (Role.OVR, Role.CONTACT, Role.RMC, Role.DIRECTORATE)
 # The kind of party each role responds for.
-MEMBER_KIND = {Role.OVR: SubjectKind.REGION, Role.CONTACT: SubjectKind.REGION, Role.RMC: SubjectKind.BRIGADE,
-               Role.DIRECTORATE: SubjectKind.DIRECTORATE}
+MEMBER_KIND: dict[str, SubjectKind] = {Role.OVR: SubjectKind.REGION, Role.CONTACT: SubjectKind.REGION, Role.RMC: SubjectKind.BRIGADE,
+                                     Role.DIRECTORATE: SubjectKind.DIRECTORATE}
 
 
 class MembershipQuerySet(models.QuerySet):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import F, Q, QuerySet
 
 from accounts.models import Role, User
@@ -31,6 +33,7 @@ def _members(subject: Subject | None, roles: list[str], *, brigade_id: int | Non
 
 def _region_context(subject: Subject) -> dict:
     region = subject.region
+    assert region is not None, "a region's subject has its region"
     people = _members(subject, [Role.OVR, Role.CONTACT]).order_by("role", "last_name")
     return {
         "region": region,
@@ -44,6 +47,7 @@ def _region_context(subject: Subject) -> dict:
 
 def _brigade_context(subject: Subject) -> dict:
     brigade = subject.brigade
+    assert brigade is not None, "a brigade's subject has its brigade"
     regions = brigade.regions.all()
     return {
         "brigade": brigade,
@@ -58,7 +62,7 @@ def _directorate_context(subject: Subject) -> dict:
     return {"contacts": _members(subject, [Role.DIRECTORATE]).order_by("last_name")}
 
 
-KIND_CONTEXT = {
+KIND_CONTEXT: dict[str, Callable[[Subject], dict]] = {
     SubjectKind.REGION: _region_context,
     SubjectKind.BRIGADE: _brigade_context,
     SubjectKind.DIRECTORATE: _directorate_context,

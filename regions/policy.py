@@ -21,6 +21,7 @@ helpers of each app combine the two.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q, QuerySet
@@ -131,7 +132,7 @@ def is_inspector(user: User) -> bool:
     return role_of(user) in INSPECTOR_ROLES
 
 
-def _member_of(user: User, kind: str) -> QuerySet[Membership]:
+def _member_of(user: User, kind: str) -> QuerySet[Membership, dict[str, Any]]:
     """The parties of `kind` among `user`'s memberships in their account's role, as a subquery (no query now)."""
     return Membership.objects.of(user).filter(subject__kind=kind).values("subject_id")
 
