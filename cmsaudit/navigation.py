@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
@@ -11,6 +13,16 @@ from findings.models import Verification, VerificationStatus
 from framework.models import Round
 from regions.models import Subject
 from regions.policy import SIGNING_ROLES, Action, may, respondent_filter
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+
+class MenuEntry(TypedDict):
+    url: str
+    label: str | StrPromise
+    active: bool
+
 
 MENU = [
     ("home", _("Start"), None),
@@ -23,11 +35,11 @@ MENU = [
 ]
 
 
-def menu(request: HttpRequest) -> dict:
+def menu(request: HttpRequest) -> dict[str, list[MenuEntry]]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"menu": []}
-    entries = [
+    entries: list[MenuEntry] = [
         {"url": reverse(name), "label": label, "active": False}
         for name, label, action in MENU
         if action is None or may(user, action)
@@ -45,7 +57,7 @@ def menu(request: HttpRequest) -> dict:
 RESPONDENT_MENU_SUBJECTS = 2
 
 
-def _respondent_entries(user) -> list[dict]:
+def _respondent_entries(user) -> list[MenuEntry]:
     """One query: the subjects `user` responds for, each with the year of the latest round and whether its findings
     have been sent to them (before that, as on the region page, there is nothing to link to)."""
     own = respondent_filter(user)
@@ -63,7 +75,7 @@ def _respondent_entries(user) -> list[dict]:
     if not rows or len(rows) > RESPONDENT_MENU_SUBJECTS or rows[0][2] is None:
         return []
     named = len(rows) > 1
-    entries = []
+    entries: list[MenuEntry] = []
     for code, kind, round_code, findings_sent in rows:
         suffix = f" {code}" if named else ""
         if SIGNING_ROLES.get(kind):  # regions and brigades have a questionnaire, directorates do not

@@ -121,7 +121,7 @@ REFUSALS = {
 }
 
 
-def role_of(user: User) -> str | None:
+def role_of(user: User | None) -> str | None:
     """The user's role for the policy; None for anyone who may nothing (anonymous, inactive)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return None
@@ -235,7 +235,7 @@ def may(user: User, action: Action | str, subject: Subject | None = None) -> boo
     return True
 
 
-def require(user: User, action: Action | str, subject: Subject | None = None) -> None:
+def require(user: User | None, action: Action | str, subject: Subject | None = None) -> None:
     """PermissionDenied (403, with a Dutch reason) unless `user` may take `action`.
 
     `user=None` is the system itself: a management command run by an operator on the server (an
