@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +42,7 @@ class RoundSetupForm(forms.Form):
     submission_deadline = _date_field(_("Deadline indienen vragenlijsten"))
     verification_deadline = _date_field(_("Deadline verificatie"))
 
-    def __init__(self, *args, subjects: list[Subject], **kwargs):
+    def __init__(self, *args, subjects: Sequence[Subject], **kwargs):
         super().__init__(*args, **kwargs)
         self.subjects = subjects
         for subject in subjects:

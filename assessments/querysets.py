@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from assessments.models import Answer, Assessment, Question
 from framework.models import Round
+
+
+class Progress(TypedDict):
+    """What `with_visible_progress` adds to each assessment."""
+
+    applicable: int
+    answered: int
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # An assessment read with its progress (`with_visible_progress`).
+    AssessmentWithProgress = WithAnnotations[Assessment, Progress]
 
 
 def _condition_met(code_ref: str, value_ref: str) -> Exists:
@@ -18,7 +34,7 @@ def _condition_met(code_ref: str, value_ref: str) -> Exists:
     )
 
 
-def with_visible_progress(assessments: QuerySet[Assessment]) -> QuerySet[Assessment]:
+def with_visible_progress(assessments: QuerySet[Assessment]) -> QuerySet[AssessmentWithProgress]:
     """Annotate `applicable` (questions whose condition holds) and `answered` (of those, answered):
     the same rule as `assessments.progress.is_visible`, in SQL."""
     applicable = (
@@ -47,7 +63,7 @@ def with_visible_progress(assessments: QuerySet[Assessment]) -> QuerySet[Assessm
     )
 
 
-def fieldwork_assessments(round: Round) -> QuerySet[Assessment]:
+def fieldwork_assessments(round: Round) -> QuerySet[AssessmentWithProgress]:
     """Every assessment of a round with its subject and progress: the fieldwork overview in one query."""
     return with_visible_progress(
         Assessment.objects.filter(round=round).select_related("round", "subject", "questionnaire")

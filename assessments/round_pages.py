@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Count, DateField, Exists, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from accounts.models import User
@@ -13,6 +15,25 @@ from assessments.models import Questionnaire
 from assessments.rounds import CheckItem, respondents_by_subject, round_checklist
 from framework.models import PARTY_KINDS, Framework, Round, RoundParty, RoundStatus
 from regions.models import Subject
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class SetupColumns(TypedDict):
+    """What `setup_subjects` adds to each region and brigade."""
+
+    party_deadline: datetime.date | None
+    deadline: datetime.date | None
+    chosen: bool
+
+
+class QuestionCount(TypedDict):
+    question_count: int
+
+
+if TYPE_CHECKING:
+    SetupSubject = WithAnnotations[Subject, SetupColumns]
 
 
 class RoundsPage(TypedDict):
@@ -55,25 +76,25 @@ class RoundPage(TypedDict):
     checklist_ok: bool
 
 
-def setup_subjects(round: Round) -> tuple[list[Subject], bool]:
-    """Every region and brigade with `party_deadline` (its own deadline in `round`) and `chosen` (a row names it);
-    and whether the inspectors chose the parties at all (otherwise all take part)."""
+def setup_subjects(round: Round) -> tuple[list[SetupSubject], bool]:
+    """Every region and brigade with `party_deadline` (its own deadline in `round`), `deadline` (its own, else the
+    round's submission deadline) and `chosen` (a row names it); and whether the inspectors chose the parties at all
+    (otherwise all take part)."""
     own = RoundParty.objects.filter(round=round, subject=OuterRef("pk"))
     subjects = list(
         Subject.objects.filter(kind__in=PARTY_KINDS)
         .annotate(party_deadline=Subquery(own.values("deadline")[:1]), chosen=Exists(own))
+        .annotate(deadline=Coalesce("party_deadline", Value(round.submission_deadline, output_field=DateField())))
     )
     return subjects, any(subject.chosen for subject in subjects)
 
 
-def round_context(round: Round, subjects: list[Subject], chosen: bool) -> RoundPage:
+def round_context(round: Round, subjects: list[SetupSubject], chosen: bool) -> RoundPage:
     """The round's setup: its parties with respondents, its questionnaires, and the checklist for opening
     (`subjects` and `chosen` as `setup_subjects` read them)."""
-    for subject in subjects:
-        subject.deadline = subject.party_deadline or round.submission_deadline
     parties = [subject for subject in subjects if subject.chosen or not chosen]
     respondents = respondents_by_subject(subjects)
-    latest: dict[str, Questionnaire] = {}
+    latest: dict[str, WithAnnotations[Questionnaire, QuestionCount]] = {}
     for questionnaire in round.questionnaires.annotate(question_count=Count("questions")).order_by("audience", "version"):
         latest[questionnaire.audience] = questionnaire
     checklist = round_checklist(round, parties=parties, respondents=respondents, audiences=set(latest))
@@ -102,9 +123,11 @@ def round_context(round: Round, subjects: list[Subject], chosen: bool) -> RoundP
     }
 
 
-def setup_initial(round: Round, subjects: list[Subject], chosen: bool) -> dict:
+def setup_initial(round: Round, subjects: list[SetupSubject], chosen: bool) -> dict:
     """The setup form as the round stands."""
-    initial = {"submission_deadline": round.submission_deadline, "verification_deadline": round.verification_deadline}
+    initial: dict[str, datetime.date | bool | None] = {
+        "submission_deadline": round.submission_deadline, "verification_deadline": round.verification_deadline,
+    }
     for subject in subjects:
         initial[f"party-{subject.code}"] = subject.chosen or not chosen
         initial[f"deadline-{subject.code}"] = subject.party_deadline

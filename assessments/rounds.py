@@ -4,9 +4,10 @@ first answer. Inspectors change the copy before the round opens (a definition up
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,6 +23,7 @@ from regions.models import SubjectKind
 from regions.policy import Action, require
 
 if TYPE_CHECKING:
+    from framework.models import Party
     from regions.models import Subject
 
 
@@ -37,7 +39,7 @@ def question_definition(question: Question, *, continues_from: Round | None = No
     spec: dict = {"code": question.code, "success_factor": question.success_factor.code, "kind": question.kind,
                   "text": question.text}
     optional = {
-        "criterion": question.criterion.code if question.criterion_id else None,
+        "criterion": question.criterion.code if question.criterion is not None else None,
         "text_en": question.text_en, "help": question.help_text, "help_en": question.help_en,
         "unit": question.unit, "unit_en": question.unit_en,
         "required": None if question.required else False,
@@ -54,7 +56,7 @@ def question_definition(question: Question, *, continues_from: Round | None = No
         spec["condition"] = {"question": question.condition_code, "equals": question.condition_value}
     if continues_from is not None:
         spec["continues"] = {"round": continues_from.year, "code": question.code, "relation": "same"}
-    elif question.continues_id:
+    elif question.continues is not None:
         spec["continues"] = {"round": question.continues.questionnaire.round.year, "code": question.continues.code,
                              "relation": question.continues_relation}
     return spec
@@ -74,7 +76,7 @@ def questionnaire_definition(questionnaire: Questionnaire, *, year: int | None =
         title, title_en = title.replace(str(round.year), str(year)), title_en.replace(str(round.year), str(year))
         if kind:
             title = title.replace(str(round.get_kind_display()), str(RoundKind(kind).label))
-    data = {"round": year if copy else round.year, "audience": questionnaire.audience, "title": title}
+    data: dict[str, Any] = {"round": year if copy else round.year, "audience": questionnaire.audience, "title": title}
     if title_en:
         data["title_en"] = title_en
     if questionnaire.intro:
@@ -117,7 +119,7 @@ def round_create(*, framework: Framework, year: int, source: Round, kind: str = 
 # --- the round's checklist, opening and closing ------------------------------------------------------------
 
 
-def respondents_by_subject(subjects: list[Subject]) -> dict[int, list[User]]:
+def respondents_by_subject(subjects: Sequence[Subject]) -> dict[int, list[User]]:
     """The active accounts that respond for each of `subjects` (a membership of the party in the role of their
     account: the OVR and contact person of a region, the RMC of a brigade), in one query whatever their number."""
     from regions.models import Membership
@@ -142,7 +144,7 @@ class CheckItem:
     detail: str = ""
 
 
-def round_checklist(round: Round, *, parties: list[Subject] | None = None,
+def round_checklist(round: Round, *, parties: Sequence[Party] | None = None,
                     respondents: dict[int, list[User]] | None = None,
                     audiences: set[str] | None = None) -> list[CheckItem]:
     """What must hold before `round` opens: questionnaires for every kind of party taking part, parties, the

@@ -158,9 +158,9 @@ def questionnaire_upload_view(request: AuthedRequest, round_code: str, audience:
                                       data=upload.read(2 * 1024 * 1024 + 1), by=request.user)
     except (SheetError, ValidationError) as error:
         subjects, chosen = setup_subjects(round)
-        form = RoundSetupForm(subjects=subjects, initial=setup_initial(round, subjects, chosen))
+        setup_form = RoundSetupForm(subjects=subjects, initial=setup_initial(round, subjects, chosen))
         return render(request, "rounds/round.html", _round_page(
-            round, subjects, chosen, form, upload_name=upload.name,
+            round, subjects, chosen, setup_form, upload_name=upload.name,
             upload_errors=error.errors if isinstance(error, SheetError) else error.messages,
         ), status=400)
     if action == "unchanged":

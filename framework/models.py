@@ -7,6 +7,9 @@ by its code, `<framework>-<year>` (`icms-2013`), which is how pages, the API and
 
 from __future__ import annotations
 
+import datetime
+from typing import TYPE_CHECKING, TypedDict
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -15,6 +18,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized
 from regions.models import SubjectKind
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from regions.models import Subject
 
 FRAMEWORK_CODE = r"[a-z][a-z0-9]*"
 
@@ -244,7 +252,19 @@ class RoundParty(models.Model):
 PARTY_KINDS = (SubjectKind.REGION, SubjectKind.BRIGADE)
 
 
-def round_parties(round: Round):
+class PartyDeadlines(TypedDict):
+    """What `round_parties` adds to each subject."""
+
+    party_deadline: datetime.date | None
+    deadline: datetime.date | None
+
+
+if TYPE_CHECKING:
+    # A subject read as a party of a round (`round_parties`).
+    Party = WithAnnotations[Subject, PartyDeadlines]
+
+
+def round_parties(round: Round) -> models.QuerySet[Party]:
     """The subjects taking part in `round`, in one query: the chosen ones, or (no choice made) every region and
     brigade; each annotated with `party_deadline` (its own deadline, None when it has none) and `deadline` (its own,
     else the round's submission deadline)."""
