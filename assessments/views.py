@@ -10,14 +10,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.http import AuthedRequest
+from accounts.http import AuthedRequest, HtmxRequest
 from assessments import services
 from assessments.access import (
     assessment_for_user,
@@ -119,7 +119,7 @@ def start(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def answer(request: HttpRequest, round_code: str, question: str, code: str) -> HttpResponse:
+def answer(request: HtmxRequest, round_code: str, question: str, code: str) -> HttpResponse:
     """Autosave endpoint: POST saves one answer and returns its card; GET returns the stored card."""
     if not request.user.is_authenticated:
         return _session_expired(request)
@@ -147,7 +147,7 @@ def _after_plain_answer(request, assessment, question, refused: Card | None) -> 
     return redirect(f"{url_for(assessment, 'fill')}?theme={question.success_factor.theme.number}#q-{question.code}")
 
 
-def _session_expired(request: AuthedRequest) -> HttpResponse:
+def _session_expired(request: HtmxRequest) -> HttpResponse:
     """An htmx save after the session expired: 401 with a message, so the page keeps the typed answer."""
     if request.htmx:
         return render(request, "assessments/_session_expired.html", status=401)

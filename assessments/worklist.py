@@ -19,14 +19,17 @@ from regions.models import Subject
 from regions.policy import Action, may, respondent_filter
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
     from accounts.models import User
+    from assessments.querysets import AssessmentWithProgress
     from core.contributions import WorkItem
-    from framework.models import Round
+    from framework.models import Party, Round
 
 S = AssessmentStatus
 
 # What the inspectors do next with a questionnaire in each state (a final one is no work).
-INSPECTOR_NEXT = {
+INSPECTOR_NEXT: dict[str, StrPromise] = {
     S.DRAFT: gettext_lazy("Vragenlijst %(subject)s is nog een concept bij de respondenten"),
     S.SUBMITTED: gettext_lazy("Ingediende vragenlijst %(subject)s: in beoordeling nemen"),
     S.IN_REVIEW: gettext_lazy("Vragenlijst %(subject)s is in beoordeling: ter verificatie voorleggen of terugsturen"),
@@ -57,7 +60,7 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
     return items
 
 
-def _respondent_item(round: Round, subject: Subject, assessment: Assessment | None) -> WorkItem:
+def _respondent_item(round: Round, subject: Party, assessment: AssessmentWithProgress | None) -> WorkItem:
     label = _("Vragenlijst %(year)s voor %(subject)s invullen") % {"year": round.year, "subject": subject}
     if assessment is None:
         detail = _("Nog niet begonnen")
@@ -75,7 +78,7 @@ def _inspector_items(round: Round) -> list[WorkItem]:
         .select_related("round", "subject")
         .order_by("subject__order")
     )
-    items = []
+    items: list[WorkItem] = []
     for assessment in waiting:
         detail = _("%(percent)s%% beantwoord · laatste activiteit %(at)s") % {
             "percent": percent_of(assessment.answered, assessment.applicable),

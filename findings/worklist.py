@@ -82,7 +82,7 @@ def work_items(user: User, round: Round | None) -> list[WorkItem]:
         return []
     deadline = _deadline(round)
     if may(user, Action.VERIFY):
-        result = []
+        result: list[WorkItem] = []
         for row in items_to_verify(user, round):
             code = row["verification__subject__code"]
             if row["verification__subject__kind"] == SubjectKind.DIRECTORATE:
