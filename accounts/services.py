@@ -10,6 +10,7 @@ import datetime
 import hashlib
 import logging
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,6 +27,9 @@ from django.utils.translation import gettext as _
 from accounts.models import EventLog, Notification, Role, User
 from accounts.tokens import INVITATION_DAYS, invitation_tokens
 from core.net import client_address
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +175,8 @@ def user_deactivate(*, user: User, by: User | None, request: HttpRequest | None 
 
 
 def notify(
-    *, recipients: Iterable[User], kind: str, text: str, url: str, params: dict | None = None, by: User | None = None
+    *, recipients: Iterable[User], kind: str, text: str | StrPromise, url: str, params: dict | None = None,
+    by: User | None = None,
 ) -> list[Notification]:
     """Tell each active recipient (but `by`, who did it) that something now waits on them or concerns them: one
     notification in the list on their home page, and, for those who keep e-mail on and have an address, one mail

@@ -8,12 +8,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from assessments.progress import is_visible
 from assessments.values import display_value
 from core.i18n import localized
+
+if TYPE_CHECKING:
+    from assessments.models import Answer
+    from framework.models import Criterion
 
 
 def meets_norm(question, value: str) -> bool | None:
@@ -82,7 +87,7 @@ def signal_text(question) -> str:
 class ReasonGroup:
     """The reasons under one criterion of the factor (criterion None: questions that name no criterion)."""
 
-    criterion: object | None
+    criterion: Criterion | None
     lines: list[str] = field(default_factory=list)
 
     @property
@@ -125,7 +130,7 @@ def suggest_judgment(answers: Iterable, questions: Iterable | None = None, *, va
     met = missed = unanswered = 0
     groups: dict[object, ReasonGroup] = {}
     signals: list[str] = []
-    answered: dict[int, object] = {}
+    answered: dict[int, Answer] = {}
 
     def group_of(question) -> ReasonGroup:
         criterion = getattr(question, "criterion", None) if question.criterion_id else None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -24,8 +25,12 @@ from regions.models import Subject
 from regions.policy import SIGNING_ROLES, Action, may, on_behalf, responds_for
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
     from accounts.models import User
     from assessments.forms import AnswerForm
+    from assessments.querysets import AssessmentWithProgress
+    from framework.models import Party
 
 S = AssessmentStatus
 
@@ -287,10 +292,11 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
     tabs = theme_tabs(assessment, questions, values, theme)
     by_code = {q.code: q for q in questions}
     # What the inspectors hold each factor of the theme against, shown above its questions.
-    criteria: dict[int, list[Criterion]] = {}
-    for criterion in Criterion.objects.filter(framework_id=assessment.round.framework_id, success_factor__theme__number=theme):
+    criteria: dict[int | None, list[Criterion]] = {}
+    # django-stubs refuses None here; Django reads it as IS NULL, which no theme is (a questionnaire without questions).
+    for criterion in Criterion.objects.filter(framework_id=assessment.round.framework_id, success_factor__theme__number=theme):  # type: ignore[misc]
         criteria.setdefault(criterion.success_factor_id, []).append(criterion)
-    by_answer: dict[int, list[Evidence]] = {}
+    by_answer: dict[int | None, list[Evidence]] = {}
     for item in evidence:
         by_answer.setdefault(item.answer_id, []).append(item)
     previous = previous_answers(assessment, [q for q in questions if q.success_factor.theme.number == theme])
@@ -349,7 +355,7 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
     }
 
 
-def _read_only_reason(user: User, assessment: Assessment) -> str:
+def _read_only_reason(user: User, assessment: Assessment) -> str | StrPromise:
     """Why the page shows the questionnaire read-only, in words."""
     if round_is_read_only(assessment.round):
         return gettext_lazy("Deze meting is gepubliceerd; de vragenlijst ligt vast.")
@@ -397,7 +403,7 @@ class FieldworkRow:
     code: str
     name: str
     url: str
-    assessment: Assessment | None
+    assessment: AssessmentWithProgress | None
     deadline: object
     overdue: bool
 
@@ -442,10 +448,11 @@ def fieldwork_rows(round, assessments) -> list[FieldworkRow]:
     ]
 
 
-def _fieldwork_row(round, subject: Subject, assessment: Assessment | None, today) -> FieldworkRow:
+def _fieldwork_row(round, subject: Party, assessment: AssessmentWithProgress | None, today) -> FieldworkRow:
     status = assessment.status if assessment else S.DRAFT
     # `subject.deadline`: the party's own submission deadline, else the round's (framework.models.round_parties).
-    deadline = {S.DRAFT: subject.deadline, S.VERIFICATION: round.verification_deadline}.get(status)
+    deadlines: dict[str, datetime.date | None] = {S.DRAFT: subject.deadline, S.VERIFICATION: round.verification_deadline}
+    deadline = deadlines.get(status)
     return FieldworkRow(
         code=subject.code,
         name=subject.name,
@@ -461,7 +468,7 @@ class Change:
     at: object
     user: object
     question: Question
-    action: str
+    action: str | StrPromise
     old: str
     new: str
     old_comment: str
@@ -479,7 +486,7 @@ def history_context(assessment: Assessment) -> dict:
         .prefetch_related(Prefetch("question__choices", queryset=Choice.objects.order_by("order")))
         .order_by("history_date", "history_id")
     )
-    previous: dict[int, object] = {}
+    previous: dict[int, Any] = {}
     changes: list[Change] = []
     for record in records:
         before = previous.get(record.id)

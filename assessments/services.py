@@ -43,13 +43,14 @@ from regions.policy import SIGNING_ROLES, Action, require, respondents
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
+    from django_stubs_ext import StrPromise
 
     from accounts.models import User
     from regions.models import Subject
 
 S = AssessmentStatus
 
-SIGNER_NAMES = {Role.OVR: "OVR", Role.CONTACT: gettext_lazy("contactpersoon van de veiligheidsregio"), Role.RMC: "RMC"}
+SIGNER_NAMES: dict[str, str | StrPromise] = {Role.OVR: "OVR", Role.CONTACT: gettext_lazy("contactpersoon van de veiligheidsregio"), Role.RMC: "RMC"}
 
 
 class StaleAnswer(Exception):
@@ -158,9 +159,9 @@ def answer_save(
     if value_changed:
         answer.value = parsed
         answer.answered_by = by
-    if comment_changed:
+    if comment is not None and comment_changed:
         answer.comment = comment
-    if diverging_changed:
+    if diverging_view is not None and diverging_changed:
         answer.diverging_view = diverging_view
         answer.diverging_by = by if diverging_view else None
     # Stored in Dutch, translated when shown (cmsaudit.i18n.change_reason).
@@ -312,7 +313,7 @@ def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
     _require_writable(locked)
     previous_round = locked.round.predecessor
     previous = Assessment.objects.filter(round=previous_round, subject=locked.subject).first() if previous_round else None
-    if previous is None:
+    if previous is None or previous_round is None:
         raise ValidationError(_("Er is geen vragenlijst uit de vorige meting om over te nemen."))
     earlier = {a.question.code: a for a in previous.answers.select_related("question").exclude(value="")}
     answered = set(locked.answers.exclude(value="").values_list("question_id", flat=True))
@@ -321,6 +322,7 @@ def assessment_carry_over(*, assessment: Assessment, by: User) -> int:
         continues_relation=Lineage.SAME, continues__questionnaire__round=previous_round
     ).select_related("continues")
     for question in same:
+        assert question.continues is not None, "read by the lineage it continues"
         source = earlier.get(question.continues.code)
         if source is None or question.pk in answered:
             continue
@@ -376,7 +378,7 @@ def evidence_add(
         answer=answer,
         original_name=(upload.name or "document")[:255],
         content_type=check.content_type,
-        size=upload.size,
+        size=check.size,
         description=description.strip()[:255],
         uploaded_by=by,
     )

@@ -44,10 +44,11 @@ HEAD_BYTES = 8192
 
 @dataclass(frozen=True)
 class CheckedUpload:
-    """An accepted upload: its type as judged by content, and the extension to store it under."""
+    """An accepted upload: its type as judged by content, the extension to store it under, and its size in bytes."""
 
     content_type: str
     extension: str
+    size: int
 
 
 def upload_type(upload: IO[bytes]) -> str | None:
@@ -115,4 +116,4 @@ def upload_check(upload, *, max_bytes: int) -> CheckedUpload:
             % {"name": name, "label": label, "extension": sorted(extensions)[0]},
             code="name",
         )
-    return CheckedUpload(content_type=mime, extension=extension)
+    return CheckedUpload(content_type=mime, extension=extension, size=upload.size)

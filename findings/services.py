@@ -197,13 +197,13 @@ def report_save(
             report.updated_by = by
             report._history_user = by
             report.save()
-    if attachment is not None:
+    if attachment is not None and checked is not None:
         ReportAttachment.objects.create(
             report=report,
             file=attachment,
-            original_name=attachment.name[:255],
+            original_name=(attachment.name or "")[:255],
             content_type=checked.content_type,
-            size=attachment.size,
+            size=checked.size,
             uploaded_by=by,
         )
     return report
