@@ -20,8 +20,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from assessments.models import Questionnaire
 
 KINDS = {"yes_no", "single_choice", "multiple_choice", "number", "text", "date"}
 # A number question's rules: the smallest and largest value, and whether only whole numbers are allowed.
@@ -50,7 +54,7 @@ class DefinitionError(Exception):
 
 @dataclass
 class LoadResult:
-    questionnaire: object
+    questionnaire: Questionnaire
     action: str  # "unchanged", "created", "replaced", "new_version"
 
 
@@ -139,7 +143,7 @@ def validate_definition(
     return errors
 
 
-def _validate_norm(where: str, kind: str, norm, choices: list[str]) -> list[str]:
+def _validate_norm(where: str, kind: str | None, norm, choices: list[str]) -> list[str]:
     if norm in (None, [], {}):
         return []
     if kind == "number":
@@ -154,7 +158,7 @@ def _validate_norm(where: str, kind: str, norm, choices: list[str]) -> list[str]
 
 
 def _validate_framework(
-    where: str, kind: str, question: dict, choices: list[str], criteria: dict[str, str] | None
+    where: str, kind: str | None, question: dict, choices: list[str], criteria: dict[str, str] | None
 ) -> list[str]:
     """`criterion`, `norm_section`, `signal`, `help_en` and `unit_en`."""
     errors = []
@@ -185,7 +189,7 @@ def _validate_framework(
     return errors
 
 
-def _validate_signal(where: str, kind: str, signal, choices: list[str]) -> list[str]:
+def _validate_signal(where: str, kind: str | None, signal, choices: list[str]) -> list[str]:
     """A signal: the answers that raise it (`values`, or `min`/`max` for a number question), its `text`,
     `text_en` and the report `section`."""
     if not isinstance(signal, dict):
@@ -227,7 +231,7 @@ def _validate_signal(where: str, kind: str, signal, choices: list[str]) -> list[
     return errors
 
 
-def _validate_bounds(where: str, kind: str, question: dict) -> list[str]:
+def _validate_bounds(where: str, kind: str | None, question: dict) -> list[str]:
     """`min`, `max` (numbers) and `whole` (true/false): the values a number question's answer may take."""
     present = [key for key in BOUND_KEYS if key in question]
     if not present:
@@ -261,7 +265,7 @@ def _validate_bounds(where: str, kind: str, question: dict) -> list[str]:
     return errors
 
 
-def _validate_indicator(where: str, kind: str, question: dict, choices: list[str]) -> list[str]:
+def _validate_indicator(where: str, kind: str | None, question: dict, choices: list[str]) -> list[str]:
     """`indicator`, `indicator_en` (sentences with placeholders) and `bands` (number questions)."""
     from assessments.indicators import FIXED, YES_NO, placeholders
 
@@ -356,7 +360,7 @@ def _framework(spec: dict, criteria: dict | None) -> dict:
 def _normalise_signal(signal) -> dict | None:
     if not signal:
         return None
-    normalised = {
+    normalised: dict[str, Any] = {
         "text": str(signal["text"]).strip(),
         "text_en": str(signal.get("text_en") or "").strip(),
         "section": str(signal.get("section") or ""),
@@ -467,10 +471,11 @@ def questionnaire_load(data: dict, *, framework, source: str = "") -> LoadResult
         data, framework=framework, success_factors={code: sf.subject_kind for code, sf in factors.items()},
         criteria={code: c.success_factor.code for code, c in criteria.items()}, earlier={},
     )
-    round = Round.objects.filter(framework=framework, year=data.get("round")).first()
+    # django-stubs refuses None here; Django reads it as IS NULL, which no round's year is (a definition without one).
+    round = Round.objects.filter(framework=framework, year=data.get("round")).first()  # type: ignore[misc]
     if round is None and not errors:
         errors.append(f"Meting {framework.code}-{data.get('round')} bestaat niet.")
-    if errors:
+    if errors or round is None:
         raise DefinitionError(errors)
     lineage = {
         question["code"]: _earlier_question(framework, question["continues"]["round"], data["audience"],

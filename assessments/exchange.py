@@ -179,7 +179,8 @@ def answer_context(round: Round) -> AnswerContext:
     of_subject = {code: questionnaire_id for code, questionnaire_id, _status in assessments}
     question_sets = {}
     for code, kind in Subject.objects.values_list("code", "kind"):
-        questionnaire_id = of_subject.get(code, latest[kind].pk if latest[kind] else None)
+        questionnaire = latest[kind]
+        questionnaire_id = of_subject.get(code, questionnaire.pk if questionnaire else None)
         if questionnaire_id is not None:
             question_sets[code] = sets[questionnaire_id]
     final = frozenset(code for code, _questionnaire, status in assessments if status == AssessmentStatus.FINAL)
@@ -308,8 +309,10 @@ def _assessments_for(round: Round, codes: set[str], result: ImportResult) -> dic
     missing = sorted(codes - assessments.keys())
     if missing:
         for subject in Subject.objects.filter(code__in=missing).order_by("order"):
+            questionnaire = Questionnaire.objects.latest_for(round, subject.kind)
+            assert questionnaire is not None, "the rows of a party without a questionnaire are refused before"
             assessments[subject.code] = Assessment.objects.create(
-                round=round, questionnaire=Questionnaire.objects.latest_for(round, subject.kind), subject=subject,
+                round=round, questionnaire=questionnaire, subject=subject,
                 status=AssessmentStatus.DRAFT,
             )
         result.assessments_created = missing

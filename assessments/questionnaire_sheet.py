@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import yaml
@@ -173,7 +174,7 @@ def _number(text: str):
     return float(text) if "." in text else int(text)
 
 
-def _key_values(text: str, allowed: set[str], flags: set[str] = frozenset()) -> dict:
+def _key_values(text: str, allowed: set[str], flags: AbstractSet[str] = frozenset()) -> dict:
     """`min=0; max=100; whole` → {"min": 0, "max": 100, "whole": True}; ValueError naming what is wrong."""
     result: dict = {}
     for part in filter(None, (piece.strip() for piece in text.split(";"))):
