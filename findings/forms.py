@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -160,7 +162,9 @@ class RecommendationForm(forms.Form):
     def __init__(self, *args, round: Round, **kwargs):
         super().__init__(*args, **kwargs)
         # The success factors of the round's own framework.
-        self.fields["success_factors"].queryset = SuccessFactor.objects.filter(framework_id=round.framework_id)
+        cast(forms.ModelMultipleChoiceField, self.fields["success_factors"]).queryset = SuccessFactor.objects.filter(
+            framework_id=round.framework_id
+        )
 
 
 class FollowUpForm(forms.Form):
@@ -191,12 +195,14 @@ class DraftRuleForm(forms.Form):
 
     def __init__(self, *args, round: Round, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["success_factor"].queryset = SuccessFactor.objects.filter(framework_id=round.framework_id)
+        cast(forms.ModelChoiceField, self.fields["success_factor"]).queryset = SuccessFactor.objects.filter(
+            framework_id=round.framework_id
+        )
         questions = Question.objects.filter(questionnaire__round=round).select_related("success_factor")
-        choices = {}
+        choices: dict[str, str] = {}
         for question in questions.order_by("success_factor__code", "order"):
             choices.setdefault(question.code, f"{question.success_factor.code} · {Truncator(question.display_text).chars(90)}")
-        self.fields["question_code"].choices = [("", _("— geen (oordeelregel) —")), *choices.items()]
+        cast(forms.ChoiceField, self.fields["question_code"]).choices = [("", _("— geen (oordeelregel) —")), *choices.items()]
 
     def clean_values(self):
         return [v.strip() for v in self.cleaned_data["values"].split(",") if v.strip()]

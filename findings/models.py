@@ -155,6 +155,13 @@ class VerificationItem(models.Model):
     sent_judgment = models.CharField(max_length=24, blank=True)
     sent_at = models.DateTimeField()
 
+    # Set for the findings page by findings.pages.items_with_responses.
+    mine: VerificationResponse | None
+    current_text: str
+    current_judgment: str
+    changed: bool
+    current_revision: int
+
     class Meta:
         verbose_name = _("verificatieonderdeel")
         verbose_name_plural = _("verificatieonderdelen")

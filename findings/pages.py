@@ -61,10 +61,13 @@ def items_with_responses(verification: Verification | None, user: User | None = 
     )
     for item in items:
         item.mine = next((r for r in item.responses.all() if user is not None and r.respondent_id == user.pk), None)
-        current = item.finding if item.finding_id else item.report
+        current = item.finding if item.finding is not None else item.report
+        assert current is not None, "an item is a finding or the report (verification_item_finding_xor_report)"
         item.current_text = current.text
-        item.current_judgment = item.finding.judgment if item.finding_id else ""
-        item.changed = item.current_text != item.sent_text or (item.finding_id and item.current_judgment != item.sent_judgment)
+        item.current_judgment = item.finding.judgment if item.finding is not None else ""
+        item.changed = item.current_text != item.sent_text or (
+            item.finding is not None and item.current_judgment != item.sent_judgment
+        )
         item.current_revision = current.revision
     return items
 

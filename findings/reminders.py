@@ -4,7 +4,7 @@ when the round's deadline is within `days`."""
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from framework.models import Round
 
 
-def _near(deadline: datetime.date | None, today: datetime.date, days: int) -> bool:
+def _near(deadline: datetime.date | None, today: datetime.date, days: int) -> TypeGuard[datetime.date]:
     return deadline is not None and 0 <= (deadline - today).days <= days
 
 
@@ -59,7 +59,8 @@ def reminders_send(*, round: Round, days: int = 7, today: datetime.date | None =
     )
     sent = []
     for user in users.order_by("pk"):
-        lines, dates = [], []
+        lines: list[str] = []
+        dates: list[datetime.date] = []
         if verification_near:
             # An e-mail is read outside the application: its links are absolute, on the configured SITE_URL.
             lines += [f"- {item['label']} ({settings.SITE_URL}{item['url']})" for item in work_items(user, round)
@@ -70,7 +71,7 @@ def reminders_send(*, round: Round, days: int = 7, today: datetime.date | None =
         if not lines:
             continue
         deadlines = []
-        if verification_near:
+        if verification_near and round.verification_deadline is not None:
             deadlines.append(_("deadline verificatie %(date)s") % {"date": round.verification_deadline.isoformat()})
         if dates:
             deadlines.append(_("deadline indienen %(date)s") % {"date": min(dates).isoformat()})

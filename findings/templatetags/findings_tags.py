@@ -8,26 +8,26 @@ from findings.models import Judgment, VerificationStatus
 
 register = template.Library()
 
-JUDGMENT_CLASSES = {
+JUDGMENT_CLASSES: dict[str, str] = {
     Judgment.VOLDOET: "text-bg-success",
     Judgment.VOLDOET_GEDEELTELIJK: "text-bg-warning",
     Judgment.VOLDOET_NIET: "text-bg-danger",
     Judgment.NIET_BEOORDEELD: "text-bg-secondary",
 }
-JUDGMENT_FILLS = {
+JUDGMENT_FILLS: dict[str, str] = {
     Judgment.VOLDOET: "#198754",
     Judgment.VOLDOET_GEDEELTELIJK: "#ffc107",
     Judgment.VOLDOET_NIET: "#dc3545",
     Judgment.NIET_BEOORDEELD: "#adb5bd",
 }
 # Colour is never the only carrier of a judgment: badges, maps and tables show the sign (and the word beside it).
-JUDGMENT_SYMBOLS = {
+JUDGMENT_SYMBOLS: dict[str, str] = {
     Judgment.VOLDOET: "✓",
     Judgment.VOLDOET_GEDEELTELIJK: "◐",
     Judgment.VOLDOET_NIET: "✗",
     Judgment.NIET_BEOORDEELD: "?",
 }
-STATUS_CLASSES = {
+STATUS_CLASSES: dict[str, str] = {
     VerificationStatus.NOT_SENT: "text-bg-light border",
     VerificationStatus.AWAITING: "text-bg-info",
     VerificationStatus.COMMENTS_OPEN: "text-bg-warning",
@@ -100,7 +100,7 @@ CITATION_KINDS = (
 def citation_groups(citations) -> list[dict]:
     """Citations grouped by the kind of source, for a long list a page shows collapsed per group:
     `{% for group in citations|citation_groups %}{{ group.label }} ({{ group.citations|length }})…`."""
-    groups = {field: [] for field, _label in CITATION_KINDS}
+    groups: dict[str, list] = {field: [] for field, _label in CITATION_KINDS}
     for citation in citations:
         field = next((f for f, _label in CITATION_KINDS if getattr(citation, f)), "evidence_id")
         groups[field].append(citation)
