@@ -36,7 +36,7 @@ from findings.exchange import judgments_import, parse_judgment_file
 from findings.models import Citation, Finding, ResponseKind, Verification, VerificationResponse, VerificationStatus
 from findings.services import finding_save, report_save, verification_send
 from framework.models import Round, SuccessFactor
-from regions.models import Subject, SubjectKind
+from regions.models import Subject
 
 DEMO = Path(__file__).resolve().parent / "demo"
 AWAITING_2013 = {"VR13"}
@@ -81,7 +81,8 @@ def _round_load(round: Round, brigade_judgments: dict, factors: dict, inspector:
     )
     told = 0
     for index, subject in enumerate(subjects_in_order()):
-        brigade = brigade_judgments.get(str(subject.brigade.number)) if subject.kind == SubjectKind.BRIGADE else None
+        # A brigade's subject, and only that, links its brigade (subject_kind_matches_link).
+        brigade = brigade_judgments.get(str(subject.brigade.number)) if subject.brigade is not None else None
         if subject.code in sent or not (rows.get(subject.code) or brigade):
             continue
         when = fieldwork(round.year, index)

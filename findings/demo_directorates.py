@@ -65,7 +65,7 @@ def _answer(item: VerificationItem, entry: dict, *, contact: User, by: User) -> 
     with demo_clock(answered):
         response = verification_respond(item=item, by=contact, kind="comment", comment=entry["comment"])
     amended = entry.get("amended")
-    text = item.report.text.replace(amended["from"], amended["to"]) if amended else None
+    text = item.report.text.replace(amended["from"], amended["to"]) if amended and item.report is not None else None
     with demo_clock(answered + datetime.timedelta(hours=4)):
         response_reply(
             response=response, by=by, reply=entry["reply"], resolution="amended" if amended else "kept", text=text

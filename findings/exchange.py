@@ -30,7 +30,7 @@ JUDGMENT_HEADER = ("region_code", "csf", "judgment", "finding")
 JUDGMENT_CODES = ", ".join(Judgment.values)
 
 
-def _codes(factors: dict[str, str], kind: str | None = None) -> str:
+def _codes(factors: Mapping[str, str], kind: str | None = None) -> str:
     """The round's success factor codes (of one kind), for a message: "1.1, 1.2, 2.1"."""
     return ", ".join(sorted(code for code, factor_kind in factors.items() if kind is None or factor_kind == kind)) or "—"
 

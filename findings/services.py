@@ -7,7 +7,7 @@ history with the acting user in the same transaction.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -103,7 +103,7 @@ def finding_save(
     success_factor: SuccessFactor,
     text: str,
     judgment: str,
-    by: User,
+    by: User | None,
     base_revision: int | None = None,
     reason: str = "",
 ) -> Finding:
@@ -183,7 +183,7 @@ def report_save(
     current = None if report is None else {"held_on": report.held_on, "participants": report.participants, "text": report.text}
     if current != proposed or attachment is not None:
         require_round_writable(round)
-    if report is None:
+    if report is None or current is None:
         report = InterviewReport(**lookup, **proposed, revision=1, updated_by=by)
         report._history_user = by
         report.save()
@@ -219,7 +219,7 @@ def verification_send(*, round: Round, subject: Subject, by: User) -> Verificati
     """
     require(by, Action.FINDINGS_EDIT, subject)
     require_round_writable(round)
-    lookup = {"round": round, "subject": subject}
+    lookup: dict[str, Any] = {"round": round, "subject": subject}
     verification, _created = Verification.objects.select_for_update().get_or_create(**lookup)
     if verification_step(verification.status, VerificationStatus.AWAITING) is None:
         raise ValidationError(_("Deze bevindingen zijn al ter verificatie verstuurd."))
@@ -294,7 +294,7 @@ def _verification_refresh(verification: Verification, *, by: User) -> Verificati
         verification.verified_at = timezone.now() if status == VerificationStatus.VERIFIED else None
         verification._history_user = by
         verification.save()
-        if status == VerificationStatus.VERIFIED and verification.sent_by_id:
+        if status == VerificationStatus.VERIFIED and verification.sent_by is not None:
             # The inspector who sent the findings: every item is answered and no comment is open.
             notify(
                 recipients=[verification.sent_by], kind=NotificationKind.VERIFICATION_DONE, by=by,
@@ -390,7 +390,7 @@ def response_reply(
     if resolution not in ("amended", "kept"):
         raise ValidationError(_("Kies of de tekst is aangepast of gehandhaafd."))
     if resolution == "amended":
-        if item.finding_id:
+        if item.finding is not None:
             finding = item.finding
             new_text = text if text is not None else finding.text
             new_judgment = judgment or finding.judgment
@@ -408,6 +408,7 @@ def response_reply(
             )
         else:
             report = item.report
+            assert report is not None, "an item is a finding or the report (verification_item_finding_xor_report)"
             if text is None or text_clean(text, limit=MAX_REPORT) == report.text:
                 raise ValidationError(_("U koos 'tekst aangepast' maar de tekst is ongewijzigd."))
             report_save(
@@ -435,7 +436,10 @@ def response_reply(
 
 
 def _citing_round(*, finding: Finding | None, conclusion: NationalConclusion | None) -> Round:
-    return finding.round if finding is not None else conclusion.round
+    if finding is not None:
+        return finding.round
+    assert conclusion is not None, "a citation belongs to a finding or a conclusion"
+    return conclusion.round
 
 
 @transaction.atomic

@@ -278,9 +278,10 @@ def citation_delete(request: AuthedRequest, pk: int) -> HttpResponse:
         flash_refusal(request, error)
     else:
         messages.success(request, _("Bron verwijderd."))
-    if citation.conclusion_id:
-        code = citation.conclusion.success_factor.code if citation.conclusion.success_factor_id else "overall"
+    if citation.conclusion is not None:
+        code = citation.conclusion.success_factor.code if citation.conclusion.success_factor is not None else "overall"
         return redirect(reverse("national:factor", args=[citation.conclusion.round.code, code]))
+    assert citation.finding is not None, "a citation belongs to a finding or a conclusion"
     return redirect(finding_url(citation.finding))
 
 
