@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from framework.models import Round
+from framework.models import Round, RoundQuerySet
 from framework.rounds import round_named
 from national.models import Preview
 from regions.policy import Action, may, require
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 
-def readable_rounds(user: User) -> QuerySet[Round]:
+def readable_rounds(user: User) -> RoundQuerySet:
     """The rounds whose national picture, recommendations and follow-ups `user` may read: every one for
     inspectors, the published and the shared ones for the ministry, none for anyone else."""
     if may(user, Action.NATIONAL_EDIT):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypedDict
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from assessments.values import MAX_FINDING, text_clean
@@ -25,7 +25,13 @@ if TYPE_CHECKING:
 
 # The columns of a figure and their longest text (the model's max_length).
 FIGURE_FIELDS = ("label", "value", "period", "unit", "source")
-FIGURE_LIMITS = {name: ContextFigure._meta.get_field(name).max_length for name in FIGURE_FIELDS}
+def _max_length(name: str) -> int:
+    field = ContextFigure._meta.get_field(name)
+    assert isinstance(field, models.CharField) and field.max_length is not None, f"{name} is a text column"
+    return field.max_length
+
+
+FIGURE_LIMITS = {name: _max_length(name) for name in FIGURE_FIELDS}
 MAX_FIGURES = 50
 
 

@@ -11,14 +11,14 @@ metadata name the inspectorate as author and Dutch as the language.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.utils.translation import gettext as _
 
 from national.layout import AUTHOR, Block, Contents, Grid, Heading, Sheet, Text
 
 if TYPE_CHECKING:
-    from odfdo import Document
+    from odfdo import Document, IndexBody, StyleMasterPage
 
 LANGUAGE = "nl-NL"
 GENERATOR = "cmsaudit"
@@ -92,7 +92,8 @@ def _footer(document: Document) -> None:
     footer.append(VarPageNumber())
     footer.append(" " + _("van") + " ")
     footer.append(VarPageCount())
-    document.get_style("master-page", "Standard").set_page_footer(footer)
+    # odfdo types any style it returns as any kind of style; the template's "Standard" is its master page.
+    cast("StyleMasterPage", document.get_style("master-page", "Standard")).set_page_footer(footer)
 
 
 def text_document(blocks: list[Block], *, title: str) -> bytes:
@@ -128,7 +129,8 @@ def text_document(blocks: list[Block], *, title: str) -> bytes:
         # numbers when it updates the index.
         for heading in headings:
             if heading.level <= 3:
-                toc.body.append(Paragraph(heading.text, style=f"Contents_20_{heading.level}"))
+                # A TOC made by odfdo has its index body (typed optional, for one read from a file).
+                cast("IndexBody", toc.body).append(Paragraph(heading.text, style=f"Contents_20_{heading.level}"))
     return _saved(document)
 
 

@@ -11,7 +11,7 @@ puts its version and SHA-256 in every file.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.template.loader import render_to_string
@@ -124,9 +124,10 @@ def context_rows(picture: Picture) -> list[list[str]]:
 
 def recommendation_rows(picture: Picture) -> list[dict[str, str]]:
     """The recommendations as the files print them; the keys the document gives, read defensively."""
-    rows = []
-    for item in picture.get("recommendations") or []:
-        follow_up = item.get("follow_up") or {}
+    rows: list[dict[str, str]] = []
+    recommendations: Iterable[Mapping[str, Any]] = picture.get("recommendations") or []
+    for item in recommendations:
+        follow_up: Mapping[str, Any] = item.get("follow_up") or {}
         factors = item.get("success_factors") or []
         rows.append({
             "round": str(item.get("round") or picture["round"]),
@@ -167,7 +168,8 @@ class Segment(TypedDict):
 def bar(counts: dict[str, int], order: Iterable[str], label_for, fill_for) -> list[Segment]:
     """Segments of one horizontal bar, `BAR_WIDTH` wide, in `order`."""
     total = sum(counts.values()) or 1
-    segments, x = [], 0.0
+    segments: list[Segment] = []
+    x = 0.0
     for index, value in enumerate(order):
         count = counts.get(value, 0)
         if not count:
@@ -239,12 +241,12 @@ def previous_note(picture: Picture) -> str:
 
 def report_context(picture: Picture, *, shapes: list[dict] | None = None) -> dict[str, Any]:
     """The context of `templates/national/report.html`; `shapes` (from `map_shapes`) adds the map."""
-    themes = [
+    themes: list[dict[str, Any]] = [
         {"theme": theme, "factors": [_factor_context(picture, code) for code in theme["success_factors"]
                                      if code in picture["success_factors"]]}
         for theme in picture.get("themes", [])
     ]
-    follow_up = picture.get("follow_up")
+    follow_up: Mapping[str, Any] | None = picture.get("follow_up")
     factor_codes = [code for theme in themes for code in (item["code"] for item in theme["factors"])]
     return {
         "subject_columns": factor_codes,
@@ -480,7 +482,7 @@ def report_sheets(picture: Picture) -> list[Sheet]:
                *[f"{_('brigade')} {n}" for n in brigades], _year(previous_round or _("vorige meting")),
                *([_("herkomst %(year)s") % {"year": previous_round}] if note else [])], bold=True)
     for indicator in picture["indicators"].values():
-        previous = indicator.get("previous") or {}
+        previous: Mapping[str, Any] = indicator.get("previous") or {}
         remark = [note if previous else None] if note else []
         for value in value_order(indicator):
             sheet.add([indicator.get("success_factor", ""), indicator["question"], value_label(indicator, value),
