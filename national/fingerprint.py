@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
+from typing import Any
 
 
-def canonical_json(document: dict) -> bytes:
+def canonical_json(document: Mapping[str, Any]) -> bytes:
     """The one serialisation the fingerprint is computed over: sorted keys, no spaces, UTF-8."""
     return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -16,5 +18,5 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def document_fingerprint(document: dict) -> str:
+def document_fingerprint(document: Mapping[str, Any]) -> str:
     return sha256(canonical_json(document))

@@ -9,7 +9,7 @@ are rendered from that and stored as `PublishedFile`s, one per format and audien
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -21,6 +21,8 @@ from national.fingerprint import document_fingerprint, sha256
 from national.models import ProvisionalFile, PublicationCheck, PublishedFile, PublishedPicture
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
     from accounts.models import User
     from framework.models import Round
     from national.picture import Picture
@@ -51,14 +53,15 @@ def published_document(picture: PublishedPicture, audience: str = "detail") -> P
     """The stored document of `audience` with its fingerprint in the "published" key: each reader's document
     carries the SHA-256 of exactly that document as stored (with "published" null), which is the JSON its PDF
     carries, so the ministry can check what it reads as the inspectors check theirs."""
-    result = dict(stored_document(picture, audience))
+    # The JSON of a computed picture document, as it was stored.
+    result = cast("Picture", dict(stored_document(picture, audience)))
     result["status"] = reports.PUBLISHED
     result["published"] = {"at": picture.published_at.isoformat(), "sha256": stored_fingerprint(picture, audience),
                            "version": picture.version}
     return result
 
 
-def _frozen(document: dict) -> dict:
+def _frozen(document: Picture) -> Picture:
     """The document as stored: JSON through and through (a round trip), published, without its fingerprint."""
     document = json.loads(json.dumps(document, ensure_ascii=False, default=str))
     document["status"] = reports.PUBLISHED
@@ -128,7 +131,7 @@ def provisional_file(round: Round, fmt: str, audience: str) -> ProvisionalFile:
 
     version = data_version(round)
     language = translation.get_language() or PUBLISHED_LANGUAGE
-    key = {"round": round, "format": fmt, "audience": audience, "language": language}
+    key: dict[str, Any] = {"round": round, "format": fmt, "audience": audience, "language": language}
     stored = ProvisionalFile.objects.filter(**key).first()
     if stored is not None and stored.data_version == version:
         return stored
@@ -148,7 +151,7 @@ def provisional_file(round: Round, fmt: str, audience: str) -> ProvisionalFile:
 
 
 class VersionFile(TypedDict):
-    label: str  # "PDF/A"
+    label: str | StrPromise  # "PDF/A"
     name: str  # "landelijk-beeld-2009-v1.pdf"
     sha256: str
 

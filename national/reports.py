@@ -26,6 +26,8 @@ from national.fingerprint import canonical_json
 from national.layout import AUTHOR, Block, Contents, Grid, Heading, Sheet, Text
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
     from national.picture import FactorPicture, Indicator, Picture
 
 # "csv_nl": the indicator table separated by ";", as a spreadsheet set to Dutch opens it in columns.
@@ -40,7 +42,7 @@ CONTENT_TYPES = {
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "html": "text/html; charset=utf-8",
 }
-FORMAT_LABELS = {"pdf": "PDF/A", "docx": gettext_lazy("Word (DOCX)"), "odt": gettext_lazy("OpenDocument-tekst (ODT)"),
+FORMAT_LABELS: dict[str, str | StrPromise] = {"pdf": "PDF/A", "docx": gettext_lazy("Word (DOCX)"), "odt": gettext_lazy("OpenDocument-tekst (ODT)"),
                  "xlsx": gettext_lazy("Excel (XLSX)"), "ods": gettext_lazy("OpenDocument-rekenblad (ODS)"),
                  "csv": gettext_lazy("indicatoren (CSV)"), "csv_nl": gettext_lazy("indicatoren (CSV met puntkomma's)")}
 PUBLISHED = "gepubliceerd"
@@ -56,7 +58,7 @@ BRIGADE_FILLS = {"43": "#1f4e79", "11": "#c55a11", "13": "#548235"}
 # --- texts every format shares ---------------------------------------------------------------------------
 
 
-def is_published(picture: Picture) -> bool:
+def is_published(picture: Mapping[str, Any]) -> bool:
     return picture.get("status") == PUBLISHED
 
 
@@ -699,7 +701,8 @@ def extension(fmt: str) -> str:
     return "csv" if fmt == "csv_nl" else fmt
 
 
-def filename(picture: Picture, fmt: str) -> str:
+def filename(picture: Mapping[str, Any], fmt: str) -> str:
+    """The file's name; reads the document's `round`, `status` and `published` only."""
     name = "indicatoren" if fmt in ("csv", "csv_nl") else "landelijk-beeld"
     published = picture.get("published")
     suffix = f"-v{published.get('version', 1)}" if published else ("" if is_published(picture) else "-voorlopig")
