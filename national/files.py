@@ -9,6 +9,8 @@ nog niet vastgesteld" and are rendered once per data version and kept (`publicat
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -38,8 +40,8 @@ def report_file(request: AuthedRequest, round_code: str, fmt: str) -> HttpRespon
         name = reports.filename(publication.published_document(picture, audience), fmt)
     else:
         # Rendered once per data version and kept: a second download while nothing changed is served as stored.
-        file = publication.provisional_file(round, fmt, audience)
-        content, name = bytes(file.content), file.name
+        provisional = publication.provisional_file(round, fmt, audience)
+        content, name = bytes(provisional.content), provisional.name
     response = HttpResponse(content, content_type=reports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -64,7 +66,9 @@ class CorrectionForm(forms.Form):
 
     def __init__(self, *args, round: Round, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["success_factor"].queryset = SuccessFactor.objects.filter(framework_id=round.framework_id)
+        cast(forms.ModelChoiceField, self.fields["success_factor"]).queryset = SuccessFactor.objects.filter(
+            framework_id=round.framework_id
+        )
 
 
 @require_POST

@@ -82,7 +82,7 @@ def conclusion_save(
             % {"proposal": Judgment(proposal).label, "judgment": Judgment(judgment).label}
         )
     stored = (conclusion.text, conclusion.text_en, conclusion.judgment, conclusion.reason, conclusion.reason_en) if conclusion else None
-    if stored == (text, text_en, judgment, reason, reason_en):
+    if conclusion is not None and stored == (text, text_en, judgment, reason, reason_en):
         return conclusion
     require_round_writable(round)
     if conclusion is None:
