@@ -337,6 +337,8 @@ class Recommendation(models.Model):
     # Who makes the next save, and why: set by the services, recorded by django-simple-history.
     _history_user: User | None
     _change_reason: str
+    # Set for the recommendations page by national.pages.recommendations_page: its follow-up in the round shown.
+    follow_up: FollowUp | None
 
     class Meta:
         ordering = ["round__year", "pk"]
@@ -399,6 +401,9 @@ class DraftRule(models.Model):
     addressee = models.CharField(max_length=32, choices=Addressee.choices)
     text_template = models.TextField(_("tekst"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    # Set for the rules page by national.pages.rules_of: the text of the question an indicator rule reads.
+    question_text: str
 
     class Meta:
         verbose_name = _("regel voor conceptaanbevelingen")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, F, Prefetch
 from django.shortcuts import get_object_or_404
@@ -146,7 +147,7 @@ def factor_page(round: Round, factor: SuccessFactor | None, conclusion: National
                 evidence: bool) -> dict:
     """The page of one success factor (or the slotconclusie): counts, conclusion and, for those who may see
     them (`evidence`), the findings underneath and what the conclusion cites."""
-    context = {
+    context: dict[str, Any] = {
         "round": round, "factor": factor, "conclusion": conclusion, "csf": factor.code if factor else "overall",
         "counts": judgment_counts(round).get(factor.code) if factor else None, "evidence": evidence,
         "citation_count": conclusion.citations.count() if conclusion else 0,
@@ -237,7 +238,7 @@ def change_of(then: int | None, now: int) -> dict:
     return {"symbol": "=", "words": _("gelijk")}
 
 
-def picture_page(picture: dict, *, previous: dict | None = None) -> dict:
+def picture_page(picture: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None) -> dict:
     """The context of the dashboard: the themes with their factors and indicators (research question 1),
     the brigade breakdown, the follow-up (2), the progress since the previous round (3)."""
     labels = judgment_labels()
@@ -260,7 +261,7 @@ def picture_page(picture: dict, *, previous: dict | None = None) -> dict:
     }
 
 
-def _factor_block(picture: dict, code: str, factor: dict, labels: dict[str, str]) -> dict:
+def _factor_block(picture: Mapping[str, Any], code: str, factor: dict, labels: dict[str, str]) -> dict:
     bars, total = judgment_bars(factor.get("counts"))
     national, proposed = factor.get("national_judgment"), factor.get("proposed_judgment")
     indicators = [
@@ -275,7 +276,7 @@ def _factor_block(picture: dict, code: str, factor: dict, labels: dict[str, str]
     }
 
 
-def _brigade_rows(picture: dict, factors: dict, labels: dict[str, str]) -> dict:
+def _brigade_rows(picture: Mapping[str, Any], factors: dict, labels: dict[str, str]) -> dict:
     """Every judgment and indicator per brigade: compact rows of "label n" per brigade."""
     brigades = list(picture.get("brigades") or {})
 
@@ -310,7 +311,7 @@ def _follow_up_block(follow_up: dict | None) -> dict | None:
     }
 
 
-def _progress_block(picture: dict, factors: dict, labels: dict[str, str]) -> dict:
+def _progress_block(picture: Mapping[str, Any], factors: dict, labels: dict[str, str]) -> dict:
     """Per factor the distribution then and now, per indicator the counts then and now, each change marked."""
     factor_rows = []
     for code, factor in factors.items():
@@ -354,7 +355,7 @@ class MapMode:
     BRIGADES = "brigades"  # coloured per brigade area, no region at all (the ministry)
 
 
-def map_choices(picture: dict) -> list[dict]:
+def map_choices(picture: Mapping[str, Any]) -> list[dict]:
     """What the map may be coloured by: each success factor's judgment, each indicator."""
     return [
         *({"value": code, "label": f"{code} {f['name']}", "group": "factor"} for code, f in picture["success_factors"].items()),
@@ -362,14 +363,14 @@ def map_choices(picture: dict) -> list[dict]:
     ]
 
 
-def map_choice(picture: dict, requested: str | None, default: str | None = None) -> str:
+def map_choice(picture: Mapping[str, Any], requested: str | None, default: str | None = None) -> str:
     """The `?map=` choice if the picture knows it, else `default`, else the first success factor."""
     if requested and (requested in picture["success_factors"] or requested in picture["indicators"]):
         return requested
     return default or next(iter(picture["success_factors"]), "")
 
 
-def map_context(picture: dict, choice: str, *, mode: str, regions: list, own_codes: frozenset[str] = frozenset(),
+def map_context(picture: Mapping[str, Any], choice: str, *, mode: str, regions: list, own_codes: frozenset[str] = frozenset(),
                 map_id: str = "map", small: bool = False) -> dict:
     """A choropleth of the picture by `choice` (a factor's judgment or an indicator's value): shapes with
     classes, a label on each shape (the legend's symbol), a legend and the table that says the same.
@@ -487,7 +488,7 @@ def proposal_context(round: Round, factor: SuccessFactor | None) -> dict:
     rule = rule_values(round, factor)
     counts = judgment_counts(round).get(factor.code, {})
     total = Subject.objects.filter(kind=factor.subject_kind).count()
-    context = {"counts": counts, "total": total, "rule_form": JudgmentRuleForm(initial=rule or {})}
+    context = {"counts": counts, "total": total, "rule_form": JudgmentRuleForm(initial={**(rule or {})})}
     if rule is not None:
         context["rule"] = rule_text(rule["meets_min"], rule["partly_min"], total, factor.subject_kind)
         context["proposed"] = proposed_judgment(counts, rule["meets_min"], rule["partly_min"])

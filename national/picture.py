@@ -19,7 +19,8 @@ their definition names. Sentences are rendered in the active language.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, TypedDict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
@@ -180,7 +181,7 @@ class Picture(TypedDict):
     context: Context
     # Only for viewers who may see single subjects (inspectors): per region code, its name, brigade,
     # judgment per factor and answer per indicator.
-    subjects: dict[str, dict]
+    subjects: NotRequired[dict[str, dict]]
 
 
 # --- computing it -------------------------------------------------------------------------------------------
@@ -198,7 +199,7 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
     without it no region code or name is anywhere in the document (the ministry, its files)."""
     # {"pk", "year"} of the previous round: its judgments, answers and recommendations are the trend.
     predecessor = Round.objects.values("pk", "year").get(pk=round.predecessor_id) if round.predecessor_id else None
-    round_ids = [round.pk] + ([round.predecessor_id] if predecessor else [])
+    round_ids = [round.pk] + ([predecessor["pk"]] if predecessor else [])
     factors = list(SuccessFactor.objects.filter(framework_id=round.framework_id).select_related("theme").order_by("order", "code"))
     regions = list(Region.objects.order_by("code").values("code", "name", brigade_number=F("brigade__number")))
     brigades = {str(b["number"]): b["name"] for b in Brigade.objects.order_by("number").values("number", "name")}
@@ -269,7 +270,7 @@ def _values(question: Question, choices: dict[int, list[Choice]]) -> dict[str, s
     return {choice.code: choice.display_label for choice in choices.get(question.pk, [])}
 
 
-def _count(question: Question, rows: list[dict], values: dict[str, str], brigades: dict[str, str]):
+def _count(question: Question, rows: list[Mapping[str, Any]], values: dict[str, str], brigades: dict[str, str]):
     """(answered, counts, by_brigade, answered_by_brigade) of one question from its grouped answer rows."""
     counts = dict.fromkeys(values, 0)
     by_brigade = {number: dict.fromkeys(values, 0) for number in brigades}
@@ -311,7 +312,7 @@ def _indicators(round, predecessor, questions, brigades, totals) -> dict[str, In
         wanted[round.pk][question.questionnaire.audience].add(question.code)
     for earlier in previous_questions.values():
         wanted[predecessor["pk"]][earlier.questionnaire.audience].add(earlier.code)
-    rows: dict[tuple, list[dict]] = defaultdict(list)
+    rows: dict[tuple, list[Mapping[str, Any]]] = defaultdict(list)
     if questions:
         for row in queries.answer_value_counts({k: dict(v) for k, v in wanted.items()}):
             rows[(row["round_id"], row["audience"], row["code"])].append(row)
@@ -325,7 +326,7 @@ def _indicators(round, predecessor, questions, brigades, totals) -> dict[str, In
             question, rows[(round.pk, audience, question.code)], values, brigades
         )
         template = localized(question.indicator, question.indicator_en)
-        previous = None
+        previous: PreviousIndicator | None = None
         earlier = previous_questions.get(question.pk)
         if earlier is not None:
             earlier_values = _values(earlier, choices)
@@ -388,7 +389,12 @@ def proposal_for(round: Round, success_factor: SuccessFactor) -> str | None:
     return proposed_judgment(counts, rule["meets_min"], rule["partly_min"])
 
 
-def rule_values(round: Round, success_factor: SuccessFactor) -> dict[str, int] | None:
+class Rule(TypedDict):
+    meets_min: int
+    partly_min: int
+
+
+def rule_values(round: Round, success_factor: SuccessFactor) -> Rule | None:
     """The proposal rule of `success_factor` in `round`: the one inspectors set for the round, else the one its
     framework package gives, else None."""
     rule = JudgmentRule.objects.filter(round=round, success_factor=success_factor).values("meets_min", "partly_min").first()
@@ -504,8 +510,8 @@ def _recommendations(round, predecessor, *, detail: bool) -> list[Recommendation
             ),
         }
         if detail:
-            item["region"] = recommendation.region.code if recommendation.region_id else None
-            item["region_name"] = recommendation.region.name if recommendation.region_id else None
+            item["region"] = recommendation.region.code if recommendation.region is not None else None
+            item["region_name"] = recommendation.region.name if recommendation.region is not None else None
             item["concerned_regions"] = [region.code for region in recommendation.concerned_regions.all()]
         items.append(item)
     return items

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TypedDict
+from collections.abc import Iterable, Mapping
+from typing import Any, TypedDict
 
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -30,6 +31,11 @@ class FactorPicture(TypedDict):
     counts: dict[str, int]
 
 
+class VerifiedCounts(TypedDict):
+    verified_regions: int
+    verified_brigades: int
+
+
 class NationalPicture(TypedDict):
     round: int
     success_factors: dict[str, FactorPicture]
@@ -40,16 +46,19 @@ class NationalPicture(TypedDict):
 def judgment_counts(round: Round) -> dict[str, dict[str, int]]:
     """{"3.4.1": {"voldoet": n, ...}} for the factors that have judgments; one query."""
     annotations = {value: Count("pk", filter=Q(judgment=value)) for value in Judgment.values}
-    rows = Finding.objects.filter(OWN_SUBJECT, round=round).values("success_factor__code").annotate(**annotations).order_by()
+    rows: Iterable[Mapping[str, Any]] = (
+        Finding.objects.filter(OWN_SUBJECT, round=round).values("success_factor__code").annotate(**annotations).order_by()
+    )
     return {row["success_factor__code"]: {value: row[value] for value in Judgment.values} for row in rows}
 
 
-def verified_counts(round: Round) -> dict[str, int]:
+def verified_counts(round: Round) -> VerifiedCounts:
     """How many regions and brigades have verified their findings; one query."""
-    return Verification.objects.filter(round=round).aggregate(
+    counts = Verification.objects.filter(round=round).aggregate(
         verified_regions=Count("pk", filter=Q(subject__kind=SubjectKind.REGION, status=VerificationStatus.VERIFIED)),
         verified_brigades=Count("pk", filter=Q(subject__kind=SubjectKind.BRIGADE, status=VerificationStatus.VERIFIED)),
     )
+    return {"verified_regions": counts["verified_regions"], "verified_brigades": counts["verified_brigades"]}
 
 
 def national_picture(round: Round) -> NationalPicture:
@@ -109,7 +118,7 @@ def _shown() -> Q:
     )
 
 
-def answer_value_counts(wanted: dict[int, dict[str, set[str]]]) -> list[dict]:
+def answer_value_counts(wanted: dict[int, dict[str, set[str]]]) -> list[Mapping[str, Any]]:
     """How many subjects gave each value, per round, audience, question code and brigade:
     rows {"round_id", "audience", "code", "value", "brigade", "n"} for `wanted` = {round_id: {audience: codes}};
     unanswered and hidden answers left out. One query, grouped in the database; a multiple-choice value stays
@@ -131,7 +140,7 @@ def answer_value_counts(wanted: dict[int, dict[str, set[str]]]) -> list[dict]:
     )
 
 
-def judgment_rows(round_ids: list[int]) -> list[dict]:
+def judgment_rows(round_ids: list[int]) -> list[Mapping[str, Any]]:
     """Regional (3.3.x: brigade) judgments counted per round, success factor, judgment and brigade:
     rows {"round_id", "code", "judgment", "brigade", "n"}; one query."""
     return list(
@@ -142,7 +151,7 @@ def judgment_rows(round_ids: list[int]) -> list[dict]:
     )
 
 
-def conclusion_rows(round_ids: list[int]) -> list[dict]:
+def conclusion_rows(round_ids: list[int]) -> list[Mapping[str, Any]]:
     """The national judgments, deelconclusies, reasons and the slotconclusie of the rounds (with their English
     versions); one query."""
     return list(
@@ -152,7 +161,7 @@ def conclusion_rows(round_ids: list[int]) -> list[dict]:
     )
 
 
-def follow_up_counts(round: Round, predecessor_id: int) -> list[dict]:
+def follow_up_counts(round: Round, predecessor_id: int) -> list[Mapping[str, Any]]:
     """The predecessor's accepted recommendations counted per addressee and the status of their follow-up in
     `round` (None: not yet followed up); one query."""
     status = FollowUp.objects.filter(recommendation=OuterRef("pk"), round=round).values("status")[:1]
@@ -165,7 +174,7 @@ def follow_up_counts(round: Round, predecessor_id: int) -> list[dict]:
     )
 
 
-def subject_judgments(round: Round) -> list[dict]:
+def subject_judgments(round: Round) -> list[Mapping[str, Any]]:
     """Every subject's judgment per factor (inspectors' detail); one query."""
     return list(
         Finding.objects.filter(OWN_SUBJECT, round=round).values("judgment", subject_code=F("subject__code"),
@@ -173,7 +182,7 @@ def subject_judgments(round: Round) -> list[dict]:
     )
 
 
-def subject_answers(round: Round, codes: dict[str, set[str]]) -> list[dict]:
+def subject_answers(round: Round, codes: dict[str, set[str]]) -> list[Mapping[str, Any]]:
     """Every subject's answer to the indicator questions `codes` ({audience: codes}; inspectors' detail); one query."""
     where = Q(pk__in=[])
     for audience, audience_codes in codes.items():

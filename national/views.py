@@ -5,6 +5,8 @@ Function views that read like a recipe; access is the policy's (`regions.policy`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -26,6 +28,9 @@ from national.cache import cached_response
 from national.context import context_for_edit, figures_of, round_context_save
 from national.forms import ContextFigureFormSet, RoundContextForm, figures_from
 from regions.policy import Action, may, require
+
+if TYPE_CHECKING:
+    from national.picture import Picture
 
 
 @require_POST
@@ -49,7 +54,7 @@ def conclusion_cite(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _conclusion_url(conclusion: NationalConclusion) -> str:
-    code = conclusion.success_factor.code if conclusion.success_factor_id else "overall"
+    code = conclusion.success_factor.code if conclusion.success_factor is not None else "overall"
     return reverse("national:factor", args=[conclusion.round.code, code])
 
 
@@ -69,7 +74,7 @@ def _nothing_released(request: AuthedRequest) -> HttpResponse:
     return render(request, "national/nothing_released.html")
 
 
-def _pictures(request: AuthedRequest, round) -> tuple[dict, dict | None]:
+def _pictures(request: AuthedRequest, round) -> tuple[Picture, Picture | None]:
     """The round's document as this user may see it, and the previous round's if they may see that too."""
     picture = publication.shown_picture(round, user=request.user)
     previous = None
@@ -83,7 +88,7 @@ def _pictures(request: AuthedRequest, round) -> tuple[dict, dict | None]:
     return picture, previous
 
 
-def _map(request: AuthedRequest, picture: dict, previous: dict | None, default: str | None = None) -> dict:
+def _map(request: AuthedRequest, picture: Picture, previous: Picture | None, default: str | None = None) -> dict:
     choice = pages.map_choice(picture, request.GET.get("map"), default)
     mode, regions = pages.map_mode_for(request.user), pages.map_regions()
     own = pages.own_region_codes(request.user) if mode == pages.MapMode.OWN else frozenset()
@@ -195,7 +200,7 @@ def context_edit(request: AuthedRequest, round_code: str) -> HttpResponse:
         except StaleEdit as error:
             # Both versions are shown; saving again from this page is a choice made with the current one in view.
             stale, data = error, request.POST.copy()
-            data["revision"] = error.current_revision
+            data["revision"] = str(error.current_revision)
             form = RoundContextForm(data)
             flash_refusal(request, error)
         except ValidationError as error:
