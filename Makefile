@@ -1,4 +1,5 @@
-# Two commands: `make run` (demo on SQLite) and `make test` (the whole suite on PostgreSQL).
+# Three commands: `make run` (demo on SQLite), `make check` (everything but the browser, often) and `make test`
+# (the whole suite on PostgreSQL).
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -12,8 +13,11 @@ TEST_DATABASE_URL ?= $(if $(DATABASE_URL),$(DATABASE_URL),postgres://postgres@12
 # The tests that commit (browser journeys on a live server, backup and restore) empty and refill the database; they
 # run apart, after the others and each set on a database of its own, so that no test meets a database they emptied.
 TRANSACTIONAL_TESTS := tests/browser tests/test_backup.py
+PYTEST := DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest
+# The suite without the tests that commit: the first pass of `make test`, and the tests of `make check`.
+PYTEST_SHARED := $(PYTEST) -n $(TEST_WORKERS) --dist worksteal $(addprefix --ignore=,$(TRANSACTIONAL_TESTS))
 
-.PHONY: run test bench load readers venv chromium lint messages clean
+.PHONY: run check test bench load readers venv chromium poppler lint messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints-build.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,24 +42,37 @@ run: venv .secret-key
 .secret-key:
 	@umask 077 && python3 -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
-chromium:
+chromium: poppler
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { \
 	  echo "Chromium ontbreekt; installeren met apt-get (nodig voor de browsertests)"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }; \
 	  else sudo apt-get install -y -q chromium; fi; }
+
+poppler:
 	@command -v pdftoppm >/dev/null 2>&1 || { \
 	  echo "pdftoppm ontbreekt; poppler-utils installeren met apt-get (de PDF-toetsen bekijken de pagina's als beeld)"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -q poppler-utils >/dev/null || { apt-get update -q && apt-get install -y -q poppler-utils; }; \
 	  else sudo apt-get install -y -q poppler-utils; fi; }
 
+# `make check`: what a developer runs often. The linters, the type check (mypy reads the settings, which need
+# DEBUG=1 without a secret key), the template lint, and the suite but for the browser journeys, axe and the backup
+# tests (`make test` runs those too); the time it took printed at the end.
+check: CHECK_STARTED := $(shell date +%s)
+check: venv poppler
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+	DEBUG=1 $(VENV)/bin/mypy
+	$(VENV)/bin/djlint templates --lint
+	$(PYTEST_SHARED) $(PYTEST_ARGS)
+	@elapsed=$$(( $$(date +%s) - $(CHECK_STARTED) )); echo "make check: $$((elapsed / 60)) min $$((elapsed % 60)) s"
+
 test: venv chromium
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
 	$(VENV)/bin/lint-imports --no-cache
-	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal \
-	  $(addprefix --ignore=,$(TRANSACTIONAL_TESTS)) $(PYTEST_ARGS)
-	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile \
-	  tests/browser $(PYTEST_ARGS)
-	DATABASE_URL=$(TEST_DATABASE_URL) DEBUG=1 DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -p no:xdist tests/test_backup.py $(PYTEST_ARGS)
+	$(PYTEST_SHARED) $(PYTEST_ARGS)
+	$(PYTEST) -n $(TEST_WORKERS) --dist loadfile tests/browser $(PYTEST_ARGS)
+	$(PYTEST) -p no:xdist tests/test_backup.py $(PYTEST_ARGS)
 
 bench: venv
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(PY) tests/check_postgres.py
@@ -73,6 +90,7 @@ readers: venv
 
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djlint templates --lint
 
 messages: venv
 	DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
