@@ -16,9 +16,6 @@ from assessments.rounds import CheckItem, respondents_by_subject, round_checklis
 from framework.models import PARTY_KINDS, Framework, Round, RoundParty, RoundStatus
 from regions.models import Subject
 
-if TYPE_CHECKING:
-    from django_stubs_ext import WithAnnotations
-
 
 class SetupColumns(TypedDict):
     """What `setup_subjects` adds to each region and brigade."""
@@ -33,6 +30,9 @@ class QuestionCount(TypedDict):
 
 
 if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # A region or brigade read for the round's setup (`setup_subjects`).
     SetupSubject = WithAnnotations[Subject, SetupColumns]
 
 
