@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 
 from accounts.models import User
-from assessments.models import Answer, Assessment
+from assessments.models import Answer, Assessment, Signature
 from assessments.norms import suggest_judgment
 from findings.models import Finding, FollowUp, Verification
 from framework.models import Round, SuccessFactor
@@ -255,6 +255,39 @@ def test_the_demo_leaves_work_for_each_demo_user(demo, client):
     assert Verification.objects.get(round__year=2013, subject__code="VR13").status == "awaiting"
     client.force_login(User.objects.get(username="ovr.vr13"))
     assert "/findings/icms-2013/VR13/" in client.get("/").content.decode()
+
+
+def test_nobody_signed_both_the_2009_and_the_2013_questionnaire(demo):
+    """Other people answered in 2009 than in 2013: Defence posts an OVR for three years (3.1.1), and the regions'
+    contact persons changed too. The people of 2009 have moved on: their accounts are inactive."""
+    signers = {
+        year: set(Signature.objects.filter(assessment__round__year=year).values_list("user", flat=True))
+        for year in (2009, 2013)
+    }
+    assert len(signers[2009]) == 25 * 2  # an OVR and a contact person per region
+    assert len(signers[2013]) >= 24 * 2  # VR14's questionnaire went back: its signatures were withdrawn
+    assert signers[2009] & signers[2013] == set()
+    entered = {
+        year: set(Answer.history.filter(assessment__round__year=year).values_list("history_user", flat=True))
+        for year in (2009, 2013)
+    }
+    assert entered[2009] & entered[2013] == set()
+    assert not User.objects.filter(pk__in=signers[2009], is_active=True).exists()
+    assert User.objects.filter(pk__in=signers[2013], is_active=False).count() == 0
+
+
+def test_the_2009_interviews_name_the_organisations_of_then(demo):
+    """In 2009 the Inspectie VenJ was the Inspectie Openbare Orde en Veiligheid and the AFD the Audit Dienst
+    Defensie (the report's preface)."""
+    from findings.models import InterviewReport
+
+    reports_2009 = InterviewReport.objects.filter(round__year=2009)
+    assert reports_2009.count() == 25
+    for report in reports_2009:
+        assert "(IOOV)" in report.participants and "(ADD)" in report.participants, report.participants
+        assert "VenJ" not in report.participants and "AFD" not in report.participants, report.participants
+    for report in InterviewReport.objects.filter(round__year=2013, subject__kind="region"):
+        assert "Inspectie VenJ" in report.participants and "AFD" in report.participants, report.participants
 
 
 def test_the_2009_recommendations_have_their_2013_follow_up(demo):
