@@ -227,6 +227,37 @@ def test_every_regional_judgment_is_the_one_its_answers_and_norms_give(demo):
     assert wrong == []
 
 
+def test_every_2009_regional_judgment_is_the_one_its_answers_and_norms_give(demo):
+    """findings/demo/2009-judgments.csv (reconstructed) agrees with the 2009 answers and the norms of the 2009
+    questionnaire, as the 2013 judgments do with theirs."""
+    by_subject: dict[tuple, list] = {}
+    for answer in Answer.objects.filter(assessment__round__year=2009).select_related("question", "assessment"):
+        by_subject.setdefault((answer.assessment.subject_id, answer.question.success_factor_id), []).append(answer)
+    findings = Finding.objects.filter(round__year=2009).select_related("subject", "success_factor")
+    assert findings.count() == 25 * 9
+    wrong = [
+        (f.subject.code, f.success_factor.code, f.judgment)
+        for f in findings
+        if suggest_judgment(by_subject.get((f.subject_id, f.success_factor_id), [])).judgment != f.judgment
+    ]
+    assert wrong == []
+
+
+# What the 2013 report says the tussenmeting of 2009 found for every region (the introduction of each section).
+REPORT_ON_2009 = {
+    "3.1.1": "vaste aanspreekpunten ... die voldoende tijd hebben voor hun taken",
+    "3.2.2": "de aanvraagprocedures en benodigde informatie voor de aanvraag voldoende bekend",
+    "3.4.1": "defensiefunctionarissen nemen in deze crisisteams een voldoende duidelijke plaats in",
+    "3.4.3": "bij de OVR's voldoende kennis over de juridische aspecten bij het meevoeren van wapens",
+}
+
+
+@pytest.mark.parametrize("factor", REPORT_ON_2009)
+def test_no_2009_judgment_contradicts_what_the_report_says_of_2009(demo, factor):
+    below = Finding.objects.filter(round__year=2009, success_factor__code=factor).exclude(judgment="voldoet")
+    assert list(below.values_list("subject__code", "judgment")) == [], f"{factor}: {REPORT_ON_2009[factor]}"
+
+
 def test_the_national_judgments_follow_from_the_regional_ones_and_are_the_reports(demo):
     # Chapter 5: every success factor is met nationally except 3.4.1 (3 regions meet it, 22 partly).
     out = StringIO()
