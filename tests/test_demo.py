@@ -321,6 +321,27 @@ def test_the_2009_interviews_name_the_organisations_of_then(demo):
         assert "Inspectie VenJ" in report.participants and "AFD" in report.participants, report.participants
 
 
+def test_the_context_keeps_the_reports_words_and_calls_the_afd_no_inspectorate(demo):
+    """Chapter 4.1 weighs the concern in one sentence; the context of 2013 keeps it as the report words it. The AFD
+    is Defence's audit service: "de inspecties" (the inspectorates) would make it an inspectorate."""
+    from national.models import RoundContext
+
+    context = RoundContext.objects.get(round__year=2013)
+    assert "Hoewel dit in de meeste regio's niet leidt tot problemen, hebben de RMC's en OVR's hierover wel hun zorgen geuit." in context.text
+    assert "De Inspectie VenJ en de AFD bevelen" in context.text
+    assert "inspecties" not in context.text.lower() and "inspectorates" not in context.text_en.lower()
+    assert "audit service" in context.text_en
+
+
+def test_no_demo_text_places_the_h_natops_at_dops(demo):
+    """The H-NATOPS (Hoofd Nationale Operaties) belong to the RMCs of the brigades (report, chapter 2)."""
+    from findings.models import InterviewReport
+
+    for report in InterviewReport.objects.all():
+        assert "Nationale Operaties DOPS" not in report.participants and "H-NATOPS DOPS" not in report.participants
+        assert "twee inspecteurs" not in report.participants, report.participants  # the AFD has auditors
+
+
 def test_the_2009_recommendations_have_their_2013_follow_up(demo):
     assert FollowUp.objects.filter(round__year=2013, recommendation__round__year=2009).count() >= 5
 
