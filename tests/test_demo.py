@@ -13,10 +13,10 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 
 from accounts.models import User
-from assessments.models import Answer, Assessment, Signature
+from assessments.models import Answer, Assessment, Question, Signature
 from assessments.norms import suggest_judgment
 from findings.models import Finding, FollowUp, Verification
-from framework.models import Round, SuccessFactor
+from framework.models import Criterion, Round, SuccessFactor
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +113,8 @@ FIGURES = [
      lambda: count("proactive_readying", "ja"), 25),
     ("a number of regions worry about the slow pace of approval", "3.2.2",
      lambda: count("request_approval_speed", "too_slow"), "een aantal"),
+    ("a number of regions and OVRs say a request for Defence means is often urgent", "3.2.2",
+     lambda: count("request_often_urgent", "ja"), "een aantal"),
     # 3.4.1
     ("a structural place for Defence in the GBT/RBT", "3.4.1", lambda: count("structural_place_policy_team", "ja"), 3),
     ("no structural place: depends on the incident", "3.4.1", lambda: count("structural_place_policy_team", "nee"), 22),
@@ -141,8 +143,14 @@ FIGURES = [
     # 3.5.1
     ("Defence a permanent member of the MOTO working group", "3.5.1", lambda: count("moto_role", "permanent_member"), "meerdere"),
     ("Defence joins MOTO when the region deems it necessary", "3.5.1", lambda: count("moto_role", "on_invitation"), "enkele"),
+    ("some regions would like Defence to have a bigger role in preparing exercises", "3.5.1",
+     lambda: count("defence_bigger_exercise_role_wanted", "ja"), "enkele"),
+    ("some regions: Defence is one of the many vital partners they exercise with", "3.5.1",
+     lambda: count("defence_one_of_many_exercise_partners", "ja"), "enkele"),
     ("the OVR is not yet involved in training planning everywhere", "3.5.1",
      lambda: count("ovr_in_training_planning", "ja"), "niet alle"),
+    ("some training plans make training the OVR and the reservists Defence's responsibility", "3.5.1",
+     lambda: count("training_plan_ovr_training_by_defence", "ja"), "sommige"),
     ("Defence is regularly involved in exercises", "3.5.1", lambda: count("defence_in_exercises", "ja"), 25),
     ("mostly at ROT level", "3.5.1", lambda: count("exercise_levels", "rot"), "de meeste"),
     ("in some cases CoPI exercises", "3.5.1", lambda: count("exercise_levels", "copi"), "sommige"),
@@ -199,6 +207,13 @@ def test_the_answers_of_one_region_tell_one_story(demo):
         a.assessment.subject.code for a in answers("defence_crisis_teams")
         if {"gbt", "rbt"} & set(a.value.split("|"))
     }
+    # 3.5.1: the regions that would like a bigger role for Defence in preparing exercises are not those where it is a
+    # permanent member of MOTO (there the OVR already has "een volwaardige rol"); those that see Defence as one of
+    # many vital partners give it no structural place either (4.1).
+    assert regions_answering("defence_bigger_exercise_role_wanted", "ja")
+    assert not regions_answering("defence_bigger_exercise_role_wanted", "ja") & regions_answering("moto_role", "permanent_member")
+    assert regions_answering("defence_one_of_many_exercise_partners", "ja")
+    assert not regions_answering("defence_one_of_many_exercise_partners", "ja") & structural
     # 3.6.1: Defence is always in the evaluations where the OVR is a permanent member of MOTO.
     assert regions_answering("defence_in_evaluations", "always") == regions_answering("moto_role", "permanent_member")
     # 3.4.2: a region where the control room's recognition is established has tested it.
@@ -206,6 +221,38 @@ def test_the_answers_of_one_region_tell_one_story(demo):
         "gmk_recognises_military_radios", "no"
     )
     assert established == regions_answering("gmk_radios_tested", "ja")
+
+
+def test_moto_role_offers_only_the_reports_roles_and_the_other_regions_leave_it_open(demo):
+    """3.5.1 knows two roles of Defence in the MOTO working group: a permanent member ("meerdere") and joining when the
+    region deems it necessary ("enkele"). It says nothing of the other regions, so they leave the question open;
+    no judgment rests on it."""
+    question = Question.objects.get(questionnaire__round__year=2013, code="moto_role")
+    assert list(question.choices.values_list("code", flat=True)) == ["permanent_member", "on_invitation"]
+    assert not question.required and not question.norm
+    assert set(answers("moto_role").values_list("value", flat=True)) == {"permanent_member", "on_invitation"}
+    assert answers("moto_role").count() == 15
+
+
+def test_the_sentences_count_in_the_reports_units(demo):
+    """Where the report counts interviewees, OVRs or respondents, the sentence says so (the count stays the
+    regions', one questionnaire each, filled in by the region's OVR and contact person)."""
+    out = StringIO()
+    call_command("national_picture", "--round", "2013", stdout=out)
+    indicators = json.loads(out.getvalue())["indicators"]
+    assert indicators["one_ovr_enough"]["sentence"].startswith("Geïnterviewden in 6 van de 25 veiligheidsregio's")
+    assert indicators["ovr_term_sufficient"]["sentence"].startswith("Geïnterviewden in 7 van de 25 veiligheidsregio's")
+    assert indicators["request_feedback_secured"]["sentence"].startswith("17 van de 25 OVR's geven aan")
+    assert indicators["run_in_period_needed"]["sentence"].startswith("Respondenten in 4 van de 25 veiligheidsregio's")
+    assert indicators["ovr_nis_access_piket_regions"]["sentence"].startswith("8 van de 19 OVR's met piket per brigade")
+
+
+def test_the_ovrs_performance_of_tasks_is_a_criterion_of_3_1_1(demo):
+    """3.1.1: "Bij deze eindmeting zijn … en de taakuitvoering van de OVR onderzocht." """
+    criterion = Criterion.objects.get(code="3.1.1-d")
+    assert criterion.section == "3.1.1" and "taakuitvoering van de OVR" in criterion.text
+    measured = set(Question.objects.filter(questionnaire__round__year=2013, criterion=criterion).values_list("code", flat=True))
+    assert measured == {"ovr_enough_time", "ovr_term_sufficient"}
 
 
 def test_every_regional_judgment_is_the_one_its_answers_and_norms_give(demo):
