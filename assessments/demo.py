@@ -1,8 +1,9 @@
 """Demo questionnaires for `manage.py load_demo`: the 2009 and 2013 answers of all 25 regions and the 2013
 brigade questionnaires (assessments/demo/*.csv), told as the round went.
 
-Each region's answers are entered by its own OVR and contact person (the contact person the themes about the
-region's own plans and evaluations, the OVR the rest), through the same import an inspector's upload uses; both
+Each region's answers are entered by its own OVR and contact person of that round (the contact person the themes
+about the region's own plans and evaluations, the OVR the rest; the people of 2009 are others than those of 2013,
+`former_respondents_active`), through the same import an inspector's upload uses; both
 sign, the OVR submits, an inspector takes the questionnaire into review, lays it out for verification with the
 findings and makes it final once the findings are verified. A brigade's RMC does the same for the brigade.
 Every step runs at the moment the round had it (`fieldwork`): 2013 questionnaires in February 2013, interviews
@@ -63,6 +64,11 @@ CONTACT_THEMES = {2, 6}
 
 # The audit the demo replays (its package is framework/packages/icms).
 DEMO_FRAMEWORK = "icms"
+
+# How the account of a person who responded in an earlier round is named: `ovr.vr01.2009` (cmsaudit.demo creates
+# them, inactive). Nobody answered both rounds: an OVR is posted for three years, and the regions' contact persons
+# changed as well.
+FORMER_SUFFIX = ".{year}"
 
 
 # --- the calendar of a round -----------------------------------------------------------------------------
@@ -130,6 +136,33 @@ def demo_clock(start: datetime.datetime, step: datetime.timedelta = datetime.tim
         yield
 
 
+@contextmanager
+def former_respondents_active(year: int) -> Iterator[None]:
+    """Tell the round of `year` with the people who responded in it. Their accounts (`FORMER_SUFFIX`) are inactive
+    today; while their round is told they are active and the parties' present respondents inactive, so that every
+    service (signing, submitting, verifying, notifying) meets the round's own people. Afterwards each account is
+    as it was. A year without former accounts is told with the present respondents."""
+    former = User.objects.filter(
+        username__endswith=FORMER_SUFFIX.format(year=year), role__in=[Role.OVR, Role.CONTACT, Role.RMC]
+    )
+    if not former.exists():
+        yield
+        return
+    parties = Subject.objects.filter(memberships__user__in=former)
+    present = list(
+        User.objects.filter(is_active=True, role__in=[Role.OVR, Role.CONTACT, Role.RMC], memberships__subject__in=parties)
+        .exclude(pk__in=former).values_list("pk", flat=True).distinct()
+    )
+    former_ids = list(former.values_list("pk", flat=True))
+    User.objects.filter(pk__in=former_ids).update(is_active=True)
+    User.objects.filter(pk__in=present).update(is_active=False)
+    try:
+        yield
+    finally:
+        User.objects.filter(pk__in=former_ids).update(is_active=False)
+        User.objects.filter(pk__in=present).update(is_active=True)
+
+
 def respondents(subject: Subject) -> dict[str, User]:
     """The demo respondents of `subject` by role: OVR and contact person of a region, the RMC of a brigade."""
     roles = [Role.OVR, Role.CONTACT] if subject.kind == SubjectKind.REGION else [Role.RMC]
@@ -154,7 +187,8 @@ def demo_load(*, stdout=None) -> str:
                 parts.append(f"{year}: gepubliceerd, al geladen")
                 continue
             rows = _rows(REGION_FILES.get(year)) + _rows(BRIGADE_FILES.get(year))
-            told = _round_load(round, rows, order, inspector)
+            with former_respondents_active(year):
+                told = _round_load(round, rows, order, inspector)
             parts.append(f"{year}: " + (f"{told} vragenlijsten ingevuld, ondertekend en verwerkt" if told else "al geladen"))
     return "; ".join(parts)
 

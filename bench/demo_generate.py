@@ -43,10 +43,13 @@ def regions(*codes: str) -> set[str]:
 # Regions that recur across questions (so that each region tells one story).
 STRUCTURAL = regions(7, 20, 23)  # 3.4.1: a structural seat in the GBT/RBT (3 of 25)
 SOUTH = regions(19, 20, 21, 22, 23, 24)  # brigade 13: piket in the own region, reservists as full partners (3.1.1)
-# 3.5.1: the ten regions whose exercise calendars are not aligned; Defence has no part in their MOTO working group.
+# 3.5.1: the ten regions whose exercise calendars are not aligned. The report says nothing of their MOTO working
+# group: they leave `moto_role` open.
 CALENDARS_NOT_ALIGNED = regions(1, 3, 4, 6, 10, 11, 14, 16, 18, 25)
 MOTO_PERMANENT = regions(5, 7, 9, 13, 17, 19, 20, 22, 23, 24)  # "meerdere" (3.5.1), and always in evaluations (3.6.1)
 MOTO_ON_INVITATION = regions(2, 8, 12, 15, 21)  # "enkele" (3.5.1)
+# A value of UNANSWERED in ANSWERS removes the region's answer (an optional question left open).
+UNANSWERED = None
 
 
 def split(chosen: set[str], yes: str = "ja", no: str = "nee") -> dict[str, str]:
@@ -97,6 +100,7 @@ ANSWERS: dict[str, dict[str, str]] = {
     # 3.2.2
     "request_info_secured": split(set(REGIONS)),
     "proactive_readying": split(set(REGIONS)),
+    "request_often_urgent": split(regions(1, 4, 6, 10, 18, 21)),  # "een aantal … vaak spoed geboden"
     "request_approval_speed": choose(
         "no_experience",
         too_slow=regions(1, 4, 6, 10, 15, 18, 21),  # "een aantal" worried about the slow pace
@@ -118,9 +122,15 @@ ANSWERS: dict[str, dict[str, str]] = {
     "weapons_prosecutor_consent_known": split(regions(2, 3, 6, 11, 14, 16, 18, 25), "nee", "ja"),
     # 3.5.1
     "moto_role": choose(
-        "not_involved", permanent_member=MOTO_PERMANENT, on_invitation=MOTO_ON_INVITATION
+        UNANSWERED, permanent_member=MOTO_PERMANENT, on_invitation=MOTO_ON_INVITATION
     ),
+    # "Enkele" would like Defence to have a bigger role in preparing exercises: regions where it joins on invitation.
+    "defence_bigger_exercise_role_wanted": split(regions(2, 12, 15)),
+    # "Enkele": Defence is one of the many vital partners they exercise with (and, 4.1, no structural partner).
+    "defence_one_of_many_exercise_partners": split(regions(3, 16, 25)),
     "ovr_in_training_planning": split(regions(1, 3, 4, 10, 11, 14, 18), "nee", "ja"),  # "nog niet voor alle"
+    # "Sommige" training plans make training the OVR and the reservists Defence's responsibility.
+    "training_plan_ovr_training_by_defence": split(regions(5, 8, 9, 13, 17, 22)),
     "calendars_differ_in_detail": split(CALENDARS_NOT_ALIGNED - regions(4)),
     "run_in_period_needed": split(regions(3, 10, 16, 25)),  # "enkele respondenten"
     "ovr_course_basic_course": split(set(REGIONS)),
@@ -171,7 +181,9 @@ def complete(questions: list[dict], subjects: list[str], answers, overrides, com
     for subject in subjects:
         current = dict(answers.get(subject, {}))
         for code, per_subject in overrides.items():
-            if subject in per_subject:
+            if subject in per_subject and per_subject[subject] is UNANSWERED:
+                current.pop(code, None)
+            elif subject in per_subject:
                 current[code] = (per_subject[subject], current.get(code, ("", ""))[1])
         for (who, code), comment in comments.items():
             if who == subject and code in current:
@@ -328,6 +340,8 @@ def finding(factor: str, v: dict[str, str]) -> str:
         )
         if v["request_approval_speed"] == "too_slow":
             ready += ", maar de formele goedkeuring verloopt te traag"
+        if yes("request_often_urgent"):
+            ready += "; vaak is spoed geboden"
         return f"{known}; {feedback}; {ready}."
     if factor == "3.4.1":
         if yes("structural_place_policy_team"):
@@ -385,10 +399,17 @@ def finding(factor: str, v: dict[str, str]) -> str:
         moto = {
             "permanent_member": "Defensie is vast lid van de werkgroep MOTO",
             "on_invitation": "Defensie sluit aan bij de werkgroep MOTO als de regio dat nodig acht",
-            "not_involved": "Defensie is niet betrokken bij de werkgroep MOTO",
-        }[v["moto_role"]]
-        if not yes("ovr_in_training_planning"):
+        }.get(v.get("moto_role", ""))
+        if moto is None:  # the region left its MOTO working group open
+            moto = "De OVR is " + ("" if yes("ovr_in_training_planning") else "nog niet ") + "betrokken bij de opleidingsplanning"
+        elif not yes("ovr_in_training_planning"):
             moto += " en de OVR niet bij de opleidingsplanning"
+        if yes("training_plan_ovr_training_by_defence"):
+            moto += "; het opleidingsplan legt het opleiden van OVR en reservisten bij Defensie"
+        if yes("defence_bigger_exercise_role_wanted"):
+            moto += "; de regio ziet graag een grotere rol voor Defensie in de oefenvoorbereiding"
+        if yes("defence_one_of_many_exercise_partners"):
+            moto += "; Defensie is één van de vele vitale partners, de tijd om met haar te oefenen is beperkt"
         calendars = "oefenkalenders worden afgestemd" if yes("exercise_calendars_aligned") else (
             "oefenkalenders worden niet afgestemd"
         )

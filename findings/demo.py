@@ -3,7 +3,8 @@ findings with their judgments (findings/demo/*-judgments.csv through the same im
 findings/demo/national.yaml), each citing the answers it rests on, and their verification by the respondents.
 Runs after the questionnaires demo; the Defence directorates' interviews follow (findings/demo_directorates.py).
 
-Every step runs at its moment in the round (`assessments.demo.fieldwork`): the interview, the report a day later,
+A round is told with its own people (`assessments.demo.former_respondents_active`): the 2009 interviews were held
+with the OVR and contact person of 2009, who also verified them. Every step runs at its moment in the round (`assessments.demo.fieldwork`): the interview, the report a day later,
 the findings two days later, sent for verification two weeks after the interview and agreed by the region's contact
 person (a brigade's RMC) some days after that. 2009 is verified throughout; in 2013 every region is verified except VR13,
 whose findings wait for ovr.vr13 and contact.vr13, and VR14, whose findings wait for its amended questionnaire. Idempotent: a party whose findings were sent is left alone.
@@ -26,6 +27,7 @@ from assessments.demo import (
     Fieldwork,
     demo_clock,
     fieldwork,
+    former_respondents_active,
     respondents,
     subjects_in_order,
 )
@@ -43,6 +45,13 @@ AWAITING_2013 = {"VR13"}
 # VR14's questionnaire went back to its respondents after the interview (assessments/demo.py): its findings are
 # written but wait for the amended questionnaire before they are sent.
 UNSENT_2013 = {"VR14"}
+# Who held the interviews, by the names the organisations had then: the Inspectie Openbare Orde en Veiligheid and
+# the Audit Dienst Defensie became the Inspectie VenJ and the Audit Functie Defensie (the report's preface). The
+# AFD is an audit service: its people are auditors, not inspectors.
+INTERVIEWERS = {
+    2009: "een inspecteur van de Inspectie Openbare Orde en Veiligheid (IOOV) en een auditor van de Audit Dienst Defensie (ADD)",
+    2013: "een inspecteur van de Inspectie VenJ en een auditor van de AFD",
+}
 
 
 def demo_load(*, stdout=None) -> str:
@@ -56,7 +65,8 @@ def demo_load(*, stdout=None) -> str:
             if round.is_published:
                 parts.append(f"{year}: gepubliceerd, al geladen")
                 continue
-            told = _round_load(round, national[year].get("brigade_judgments") or {}, factors, inspector)
+            with former_respondents_active(year):
+                told = _round_load(round, national[year].get("brigade_judgments") or {}, factors, inspector)
             parts.append(f"{year}: " + (f"bevindingen van {told} partijen ter verificatie voorgelegd" if told else "al geladen"))
         parts.append(directorates_demo_load(by=inspector))
     return "; ".join(parts)
@@ -109,11 +119,12 @@ def _round_load(round: Round, brigade_judgments: dict, factors: dict, inspector:
 
 def _report_write(round: Round, subject: Subject, people: dict[str, User], when: Fieldwork, by: User) -> None:
     """The gespreksverslag of the interview, held with the party's own respondents."""
+    interviewers = INTERVIEWERS[round.year]
     if subject.is_region:
         ovr, contact = people[Role.OVR], people[Role.CONTACT]
         participants = (
             f"{ovr.get_full_name()} (OVR), {contact.get_full_name()} (contactpersoon Defensie van de veiligheidsregio), "
-            "twee inspecteurs (Inspectie VenJ en AFD)"
+            f"{interviewers}"
         )
         text = (
             f"Gesprek in de veiligheidsregio {subject.name} op basis van de vragenlijst die de OVR en de contactpersoon "
@@ -121,7 +132,7 @@ def _report_write(round: Round, subject: Subject, people: dict[str, User], when:
             "per kritische succesfactor zijn hieruit afgeleid."
         )
     else:
-        participants = f"{people[Role.RMC].get_full_name()} (RMC), H-NATOPS, twee inspecteurs (Inspectie VenJ en AFD)"
+        participants = f"{people[Role.RMC].get_full_name()} (RMC), het H-NATOPS van de brigade, {interviewers}"
         text = f"Gesprek met de RMC van de {subject.name} over de voorbereiding binnen Defensie, op basis van de ingevulde vragenlijst."
     with demo_clock(when.report_written):
         report_save(round=round, subject=subject, held_on=when.interview, participants=participants, text=text, by=by)

@@ -13,10 +13,10 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 
 from accounts.models import User
-from assessments.models import Answer, Assessment
+from assessments.models import Answer, Assessment, Question, Signature
 from assessments.norms import suggest_judgment
 from findings.models import Finding, FollowUp, Verification
-from framework.models import Round, SuccessFactor
+from framework.models import Criterion, Round, SuccessFactor
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +113,8 @@ FIGURES = [
      lambda: count("proactive_readying", "ja"), 25),
     ("a number of regions worry about the slow pace of approval", "3.2.2",
      lambda: count("request_approval_speed", "too_slow"), "een aantal"),
+    ("a number of regions and OVRs say a request for Defence means is often urgent", "3.2.2",
+     lambda: count("request_often_urgent", "ja"), "een aantal"),
     # 3.4.1
     ("a structural place for Defence in the GBT/RBT", "3.4.1", lambda: count("structural_place_policy_team", "ja"), 3),
     ("no structural place: depends on the incident", "3.4.1", lambda: count("structural_place_policy_team", "nee"), 22),
@@ -141,8 +143,14 @@ FIGURES = [
     # 3.5.1
     ("Defence a permanent member of the MOTO working group", "3.5.1", lambda: count("moto_role", "permanent_member"), "meerdere"),
     ("Defence joins MOTO when the region deems it necessary", "3.5.1", lambda: count("moto_role", "on_invitation"), "enkele"),
+    ("some regions would like Defence to have a bigger role in preparing exercises", "3.5.1",
+     lambda: count("defence_bigger_exercise_role_wanted", "ja"), "enkele"),
+    ("some regions: Defence is one of the many vital partners they exercise with", "3.5.1",
+     lambda: count("defence_one_of_many_exercise_partners", "ja"), "enkele"),
     ("the OVR is not yet involved in training planning everywhere", "3.5.1",
      lambda: count("ovr_in_training_planning", "ja"), "niet alle"),
+    ("some training plans make training the OVR and the reservists Defence's responsibility", "3.5.1",
+     lambda: count("training_plan_ovr_training_by_defence", "ja"), "sommige"),
     ("Defence is regularly involved in exercises", "3.5.1", lambda: count("defence_in_exercises", "ja"), 25),
     ("mostly at ROT level", "3.5.1", lambda: count("exercise_levels", "rot"), "de meeste"),
     ("in some cases CoPI exercises", "3.5.1", lambda: count("exercise_levels", "copi"), "sommige"),
@@ -199,6 +207,13 @@ def test_the_answers_of_one_region_tell_one_story(demo):
         a.assessment.subject.code for a in answers("defence_crisis_teams")
         if {"gbt", "rbt"} & set(a.value.split("|"))
     }
+    # 3.5.1: the regions that would like a bigger role for Defence in preparing exercises are not those where it is a
+    # permanent member of MOTO (there the OVR already has "een volwaardige rol"); those that see Defence as one of
+    # many vital partners give it no structural place either (4.1).
+    assert regions_answering("defence_bigger_exercise_role_wanted", "ja")
+    assert not regions_answering("defence_bigger_exercise_role_wanted", "ja") & regions_answering("moto_role", "permanent_member")
+    assert regions_answering("defence_one_of_many_exercise_partners", "ja")
+    assert not regions_answering("defence_one_of_many_exercise_partners", "ja") & structural
     # 3.6.1: Defence is always in the evaluations where the OVR is a permanent member of MOTO.
     assert regions_answering("defence_in_evaluations", "always") == regions_answering("moto_role", "permanent_member")
     # 3.4.2: a region where the control room's recognition is established has tested it.
@@ -206,6 +221,38 @@ def test_the_answers_of_one_region_tell_one_story(demo):
         "gmk_recognises_military_radios", "no"
     )
     assert established == regions_answering("gmk_radios_tested", "ja")
+
+
+def test_moto_role_offers_only_the_reports_roles_and_the_other_regions_leave_it_open(demo):
+    """3.5.1 knows two roles of Defence in the MOTO working group: a permanent member ("meerdere") and joining when the
+    region deems it necessary ("enkele"). It says nothing of the other regions, so they leave the question open;
+    no judgment rests on it."""
+    question = Question.objects.get(questionnaire__round__year=2013, code="moto_role")
+    assert list(question.choices.values_list("code", flat=True)) == ["permanent_member", "on_invitation"]
+    assert not question.required and not question.norm
+    assert set(answers("moto_role").values_list("value", flat=True)) == {"permanent_member", "on_invitation"}
+    assert answers("moto_role").count() == 15
+
+
+def test_the_sentences_count_in_the_reports_units(demo):
+    """Where the report counts interviewees, OVRs or respondents, the sentence says so (the count stays the
+    regions', one questionnaire each, filled in by the region's OVR and contact person)."""
+    out = StringIO()
+    call_command("national_picture", "--round", "2013", stdout=out)
+    indicators = json.loads(out.getvalue())["indicators"]
+    assert indicators["one_ovr_enough"]["sentence"].startswith("Geïnterviewden in 6 van de 25 veiligheidsregio's")
+    assert indicators["ovr_term_sufficient"]["sentence"].startswith("Geïnterviewden in 7 van de 25 veiligheidsregio's")
+    assert indicators["request_feedback_secured"]["sentence"].startswith("17 van de 25 OVR's geven aan")
+    assert indicators["run_in_period_needed"]["sentence"].startswith("Respondenten in 4 van de 25 veiligheidsregio's")
+    assert indicators["ovr_nis_access_piket_regions"]["sentence"].startswith("8 van de 19 OVR's met piket per brigade")
+
+
+def test_the_ovrs_performance_of_tasks_is_a_criterion_of_3_1_1(demo):
+    """3.1.1: "Bij deze eindmeting zijn … en de taakuitvoering van de OVR onderzocht." """
+    criterion = Criterion.objects.get(code="3.1.1-d")
+    assert criterion.section == "3.1.1" and "taakuitvoering van de OVR" in criterion.text
+    measured = set(Question.objects.filter(questionnaire__round__year=2013, criterion=criterion).values_list("code", flat=True))
+    assert measured == {"ovr_enough_time", "ovr_term_sufficient"}
 
 
 def test_every_regional_judgment_is_the_one_its_answers_and_norms_give(demo):
@@ -225,6 +272,37 @@ def test_every_regional_judgment_is_the_one_its_answers_and_norms_give(demo):
         if suggest_judgment(by_subject.get((f.subject_id, f.success_factor_id), [])).judgment != f.judgment
     ]
     assert wrong == []
+
+
+def test_every_2009_regional_judgment_is_the_one_its_answers_and_norms_give(demo):
+    """findings/demo/2009-judgments.csv (reconstructed) agrees with the 2009 answers and the norms of the 2009
+    questionnaire, as the 2013 judgments do with theirs."""
+    by_subject: dict[tuple, list] = {}
+    for answer in Answer.objects.filter(assessment__round__year=2009).select_related("question", "assessment"):
+        by_subject.setdefault((answer.assessment.subject_id, answer.question.success_factor_id), []).append(answer)
+    findings = Finding.objects.filter(round__year=2009).select_related("subject", "success_factor")
+    assert findings.count() == 25 * 9
+    wrong = [
+        (f.subject.code, f.success_factor.code, f.judgment)
+        for f in findings
+        if suggest_judgment(by_subject.get((f.subject_id, f.success_factor_id), [])).judgment != f.judgment
+    ]
+    assert wrong == []
+
+
+# What the 2013 report says the tussenmeting of 2009 found for every region (the introduction of each section).
+REPORT_ON_2009 = {
+    "3.1.1": "vaste aanspreekpunten ... die voldoende tijd hebben voor hun taken",
+    "3.2.2": "de aanvraagprocedures en benodigde informatie voor de aanvraag voldoende bekend",
+    "3.4.1": "defensiefunctionarissen nemen in deze crisisteams een voldoende duidelijke plaats in",
+    "3.4.3": "bij de OVR's voldoende kennis over de juridische aspecten bij het meevoeren van wapens",
+}
+
+
+@pytest.mark.parametrize("factor", REPORT_ON_2009)
+def test_no_2009_judgment_contradicts_what_the_report_says_of_2009(demo, factor):
+    below = Finding.objects.filter(round__year=2009, success_factor__code=factor).exclude(judgment="voldoet")
+    assert list(below.values_list("subject__code", "judgment")) == [], f"{factor}: {REPORT_ON_2009[factor]}"
 
 
 def test_the_national_judgments_follow_from_the_regional_ones_and_are_the_reports(demo):
@@ -255,6 +333,60 @@ def test_the_demo_leaves_work_for_each_demo_user(demo, client):
     assert Verification.objects.get(round__year=2013, subject__code="VR13").status == "awaiting"
     client.force_login(User.objects.get(username="ovr.vr13"))
     assert "/findings/icms-2013/VR13/" in client.get("/").content.decode()
+
+
+def test_nobody_signed_both_the_2009_and_the_2013_questionnaire(demo):
+    """Other people answered in 2009 than in 2013: Defence posts an OVR for three years (3.1.1), and the regions'
+    contact persons changed too. The people of 2009 have moved on: their accounts are inactive."""
+    signers = {
+        year: set(Signature.objects.filter(assessment__round__year=year).values_list("user", flat=True))
+        for year in (2009, 2013)
+    }
+    assert len(signers[2009]) == 25 * 2  # an OVR and a contact person per region
+    assert len(signers[2013]) >= 24 * 2  # VR14's questionnaire went back: its signatures were withdrawn
+    assert signers[2009] & signers[2013] == set()
+    entered = {
+        year: set(Answer.history.filter(assessment__round__year=year).values_list("history_user", flat=True))
+        for year in (2009, 2013)
+    }
+    assert entered[2009] & entered[2013] == set()
+    assert not User.objects.filter(pk__in=signers[2009], is_active=True).exists()
+    assert User.objects.filter(pk__in=signers[2013], is_active=False).count() == 0
+
+
+def test_the_2009_interviews_name_the_organisations_of_then(demo):
+    """In 2009 the Inspectie VenJ was the Inspectie Openbare Orde en Veiligheid and the AFD the Audit Dienst
+    Defensie (the report's preface)."""
+    from findings.models import InterviewReport
+
+    reports_2009 = InterviewReport.objects.filter(round__year=2009)
+    assert reports_2009.count() == 25
+    for report in reports_2009:
+        assert "(IOOV)" in report.participants and "(ADD)" in report.participants, report.participants
+        assert "VenJ" not in report.participants and "AFD" not in report.participants, report.participants
+    for report in InterviewReport.objects.filter(round__year=2013, subject__kind="region"):
+        assert "Inspectie VenJ" in report.participants and "AFD" in report.participants, report.participants
+
+
+def test_the_context_keeps_the_reports_words_and_calls_the_afd_no_inspectorate(demo):
+    """Chapter 4.1 weighs the concern in one sentence; the context of 2013 keeps it as the report words it. The AFD
+    is Defence's audit service: "de inspecties" (the inspectorates) would make it an inspectorate."""
+    from national.models import RoundContext
+
+    context = RoundContext.objects.get(round__year=2013)
+    assert "Hoewel dit in de meeste regio's niet leidt tot problemen, hebben de RMC's en OVR's hierover wel hun zorgen geuit." in context.text
+    assert "De Inspectie VenJ en de AFD bevelen" in context.text
+    assert "inspecties" not in context.text.lower() and "inspectorates" not in context.text_en.lower()
+    assert "audit service" in context.text_en
+
+
+def test_no_demo_text_places_the_h_natops_at_dops(demo):
+    """The H-NATOPS (Hoofd Nationale Operaties) belong to the RMCs of the brigades (report, chapter 2)."""
+    from findings.models import InterviewReport
+
+    for report in InterviewReport.objects.all():
+        assert "Nationale Operaties DOPS" not in report.participants and "H-NATOPS DOPS" not in report.participants
+        assert "twee inspecteurs" not in report.participants, report.participants  # the AFD has auditors
 
 
 def test_the_2009_recommendations_have_their_2013_follow_up(demo):

@@ -90,7 +90,7 @@ def _reported(code: str = "DOPS"):
     from findings.services import report_save
 
     return report_save(
-        round=_round(), subject=subject(code), held_on=None, participants="Hoofd Nationale Operaties",
+        round=_round(), subject=subject(code), held_on=None, participants="Stafofficier militaire bijstand en steunverlening",
         text="Verslag van het gesprek met de directie.", by=_inspector(),
     )
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 PAGE = "/findings/icms-2013/DOPS/"
 REPORT = {
     "held_on": "2013-04-09",
-    "participants": "Hoofd Nationale Operaties DOPS",
+    "participants": "Stafofficier militaire bijstand en steunverlening (DOPS)",
     "text": "DOPS geeft toestemming voor de inzet na de formele aanvraag.",
     "revision": "0",
 }

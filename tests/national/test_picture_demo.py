@@ -43,7 +43,8 @@ def test_the_2013_picture_shows_the_trend_since_2009(demo, ministry):
     calendars = picture["indicators"]["exercise_calendars_aligned"]["previous"]
     assert (calendars["round"], calendars["counts"], calendars["relation"]) == (2009, {"ja": 7, "nee": 18}, "same")
     assert calendars["sentence"].startswith("In 18 van de 25 veiligheidsregio's")
-    assert picture["success_factors"]["3.1.1"]["previous_counts"]["voldoet"] == 19
+    # 2009: the contact persons "die voldoende tijd hebben voor hun taken" (3.1.1): every region met it.
+    assert picture["success_factors"]["3.1.1"]["previous_counts"]["voldoet"] == 25
     assert picture["previous_reconstructed"] is True
     assert picture["follow_up"]["round"] == 2009 and picture["follow_up"]["total"] == 7
     assert picture["follow_up"]["by_status"]["opgevolgd"] == 3
