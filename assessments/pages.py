@@ -14,9 +14,10 @@ from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evi
 from assessments.progress import Progress, is_visible, percent_of, progress
 from assessments.querysets import fieldwork_assessments
 from assessments.reconstruction import is_reconstructed
-from assessments.services import SIGNER_NAMES, StaleAnswer, problems_for
+from assessments.services import SIGNER_NAMES, problems_for, stale_answer
 from assessments.values import display_value
 from assessments.workflow import EDITABLE, steps_from
+from core.errors import StaleEdit
 from core.i18n import change_reason
 from framework.guards import round_is_read_only
 from framework.models import Criterion, Round, Theme, round_parties
@@ -60,7 +61,7 @@ class Card:
     orig_comment: str = ""
     orig_diverging_view: str = ""
     errors: list[str] = field(default_factory=list)
-    conflict: StaleAnswer | None = None
+    conflict: StaleEdit | None = None
     # The user's save went through, but another save committed after it (the conflict shows that one).
     overtaken: bool = False
     just_saved: bool = False
@@ -89,11 +90,11 @@ class Card:
 
     @property
     def stored_display(self) -> str:
-        return display_value(self.question, self.conflict.stored_value) if self.conflict else ""
+        return display_value(self.question, self.conflict.current["value"]) if self.conflict else ""
 
     @property
     def submitted_display(self) -> str:
-        return display_value(self.question, self.conflict.submitted_value) if self.conflict else ""
+        return display_value(self.question, self.conflict.proposed["value"]) if self.conflict else ""
 
     @property
     def state(self) -> str:
@@ -140,7 +141,7 @@ def stored_card(question: Question, answer: Answer | None, *, assessment: Assess
     )
 
 
-def posted_card(card: Card, form: AnswerForm, *, conflict: StaleAnswer | None = None,
+def posted_card(card: Card, form: AnswerForm, *, conflict: StaleEdit | None = None,
                 errors: list[str] | None = None) -> Card:
     """The card showing what the user posted (nothing typed is lost), with errors or a conflict."""
     data = form.data
@@ -148,7 +149,7 @@ def posted_card(card: Card, form: AnswerForm, *, conflict: StaleAnswer | None = 
     raw = data.getlist(f"{prefix}-value") if hasattr(data, "getlist") else [data.get(f"{prefix}-value", "")]
     card.value = "|".join(v for v in raw if v) if form.question.kind == "multiple_choice" else (raw[-1] if raw else "")
     if conflict is not None:
-        card.value = conflict.submitted_value
+        card.value = conflict.proposed["value"]
     card.comment = data.get(f"{prefix}-comment", card.comment)
     card.diverging_view = data.get(f"{prefix}-diverging_view", card.diverging_view)
     card.revision = _int(data.get(f"{prefix}-revision"), card.revision)
@@ -170,7 +171,7 @@ def saved_card(card: Card, saved: Answer) -> Card:
     stored = card.answer
     if stored is None or not stored.pk or stored.revision == saved.revision:
         return card
-    card.conflict = StaleAnswer(answer=stored, submitted_value=saved.value, submitted_comment=saved.comment)
+    card.conflict = stale_answer(stored, value=saved.value, comment=saved.comment)
     card.overtaken, card.just_saved = True, False
     card.value = card.orig_value = saved.value
     card.comment = card.orig_comment = saved.comment

@@ -42,6 +42,7 @@ from assessments.pages import (
     stored_card,
     url_for,
 )
+from core.errors import StaleEdit
 from core.messages import attempt, flash_form_errors, form_messages
 from framework.models import Round
 from regions.policy import Action, require
@@ -94,7 +95,7 @@ def _answer_post(request, assessment: Assessment, question: Question, form: Answ
             assessment=assessment, question=question, value=data["value"], comment=data["comment"],
             diverging_view=data["diverging_view"], base_revision=form.base_revision, by=request.user,
         )
-    except services.StaleAnswer as stale:
+    except StaleEdit as stale:
         return None, posted_card(blank, form, conflict=stale)
     except ValidationError as error:
         return None, posted_card(blank, form, errors=error.messages)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from assessments.access import round_from_query
 from assessments.reconstruction import is_reconstructed
+from core.errors import StaleEdit
 from core.messages import flash_form_errors, flash_refusal, form_messages
 from core.uploads import ACCEPTED_TYPES
 from findings import access, forms, pages, services
@@ -96,10 +97,10 @@ def finding_edit(request: HttpRequest, round_code: str, code: str, csf: str) -> 
                 **subject, success_factor=factor, text=data["text"], judgment=data["judgment"],
                 by=request.user, base_revision=data["revision"],
             )
-        except (services.StaleEdit, ValidationError) as error:
+        except (StaleEdit, ValidationError) as error:
             if request.htmx:
                 return _finding_fragment(request, subject, factor, error=error)
-            stale = error if isinstance(error, services.StaleEdit) else None
+            stale = error if isinstance(error, StaleEdit) else None
             flash_refusal(request, error)
         else:
             if request.htmx:
@@ -122,7 +123,7 @@ def _finding_fragment(request, subject, factor, error: Exception | None = None) 
     """The card of one factor after an htmx save: the same fragment the region page includes."""
     row = pages.factor_row(**subject, factor=factor)
     message = "; ".join(error.messages) if isinstance(error, ValidationError) else (str(error) if error else "")
-    if isinstance(error, services.StaleEdit):
+    if isinstance(error, StaleEdit):
         message += " " + _("Uw tekst was: “%(text)s” (%(judgment)s).") % error.proposed
     context = {**subject, "row": row, "saved": error is None, "error": message, "judgments": Judgment.choices}
     return render(request, "findings/_finding.html", context)
@@ -143,7 +144,7 @@ def report_edit(request: HttpRequest, round_code: str, code: str) -> HttpRespons
                 **subject, held_on=data["held_on"], participants=data["participants"], text=data["text"],
                 by=request.user, base_revision=data["revision"], attachment=data["attachment"],
             )
-        except services.StaleEdit as error:
+        except StaleEdit as error:
             stale = error
             flash_refusal(request, error)
         except ValidationError as error:
@@ -234,7 +235,7 @@ def response_reply(request: HttpRequest, pk: int) -> HttpResponse:
                 response=response, by=request.user, reply=data["reply"], resolution=data["resolution"],
                 text=data["text"] or None, judgment=data["judgment"] or None, base_revision=data["revision"],
             )
-        except services.StaleEdit as error:
+        except StaleEdit as error:
             flash_refusal(request, error)
         except ValidationError as error:
             flash_refusal(request, error)

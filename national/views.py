@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.errors import StaleEdit
 from core.messages import flash_form_errors, flash_refusal
 from findings import forms
 from findings.models import NationalConclusion, RecommendationStatus
-from findings.services import StaleEdit, citation_add
+from findings.services import citation_add
 from framework.rounds import round_named
 from national import files, pages, publication, services
 from national.access import picture_round_for_user, reader_round_from_query
