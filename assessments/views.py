@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,7 +41,6 @@ from assessments.pages import (
     stored_card,
     url_for,
 )
-from core.errors import StaleEdit
 from core.messages import attempt, flash_form_errors, form_messages
 from framework.models import Round
 from regions.policy import Action, require
@@ -90,16 +88,16 @@ def _answer_post(request, assessment: Assessment, question: Question, form: Answ
     if only_changed and not form.changed_by_user():
         return None, None
     data = form.cleaned_data
-    try:
-        saved = services.answer_save(
-            assessment=assessment, question=question, value=data["value"], comment=data["comment"],
-            diverging_view=data["diverging_view"], base_revision=form.base_revision, by=request.user,
-        )
-    except StaleEdit as stale:
-        return None, posted_card(blank, form, conflict=stale)
-    except ValidationError as error:
-        return None, posted_card(blank, form, errors=error.messages)
-    return saved, None
+    # The card shows the refusal where the answer is (no message): a conflict beside both values, or the errors.
+    saved = attempt(request, lambda: services.answer_save(
+        assessment=assessment, question=question, value=data["value"], comment=data["comment"],
+        diverging_view=data["diverging_view"], base_revision=form.base_revision, by=request.user,
+    ), flash=False)
+    if saved.stale:
+        return None, posted_card(blank, form, conflict=saved.stale)
+    if not saved.ok:
+        return None, posted_card(blank, form, errors=saved.refusal.messages)
+    return saved.result, None
 
 
 def _not_started(request: HttpRequest, round: Round, subject) -> HttpResponse:
@@ -111,10 +109,10 @@ def _not_started(request: HttpRequest, round: Round, subject) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     round, subject = questionnaire_subject(request.user, round_code, code, action=Action.ANSWER)
-    assessment = attempt(request, lambda: services.assessment_start(round=round, subject=subject, by=request.user))
-    if assessment is None:
+    started = attempt(request, lambda: services.assessment_start(round=round, subject=subject, by=request.user))
+    if not started.ok:
         return redirect(reverse("assessments:fill", args=[round.code, subject.code]))
-    return redirect(assessment.url("fill"))
+    return redirect(started.result.url("fill"))
 
 
 @login_not_required
@@ -186,13 +184,12 @@ def transition(request: HttpRequest, round_code: str, code: str) -> HttpResponse
 @require_POST
 def carry_over(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code, action=Action.ANSWER)
-    count = attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user))
-    if count is not None:
-        messages.success(request, ngettext(
-            "%(count)s antwoord overgenomen uit de vorige meting; bevestig het bij de vraag.",
-            "%(count)s antwoorden overgenomen uit de vorige meting; bevestig ze per vraag.",
-            count,
-        ) % {"count": count})
+    attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user),
+            lambda count: ngettext(
+                "%(count)s antwoord overgenomen uit de vorige meting; bevestig het bij de vraag.",
+                "%(count)s antwoorden overgenomen uit de vorige meting; bevestig ze per vraag.",
+                count,
+            ) % {"count": count})
     return redirect(url_for(assessment, "fill"))
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from assessments.access import round_from_query
 from assessments.reconstruction import is_reconstructed
 from core.errors import StaleEdit
-from core.messages import flash_form_errors, flash_refusal, form_messages
+from core.messages import attempt, flash_form_errors, form_messages
 from core.uploads import ACCEPTED_TYPES
 from findings import access, forms, pages, services
 from findings.models import (
@@ -92,21 +92,15 @@ def finding_edit(request: HttpRequest, round_code: str, code: str, csf: str) -> 
     stale = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.finding_save(
-                **subject, success_factor=factor, text=data["text"], judgment=data["judgment"],
-                by=request.user, base_revision=data["revision"],
-            )
-        except (StaleEdit, ValidationError) as error:
-            if request.htmx:
-                return _finding_fragment(request, subject, factor, error=error)
-            stale = error if isinstance(error, StaleEdit) else None
-            flash_refusal(request, error)
-        else:
-            if request.htmx:
-                return _finding_fragment(request, subject, factor)
-            messages.success(request, _("Bevinding %(code)s opgeslagen.") % {"code": factor.code})
+        saved = attempt(request, lambda: services.finding_save(
+            **subject, success_factor=factor, text=data["text"], judgment=data["judgment"],
+            by=request.user, base_revision=data["revision"],
+        ), "" if request.htmx else _("Bevinding %(code)s opgeslagen.") % {"code": factor.code}, flash=not request.htmx)
+        if request.htmx:
+            return _finding_fragment(request, subject, factor, error=saved.refusal)
+        if saved.ok:
             return redirect(_subject_url(subject, _anchor(factor.code)))
+        stale = saved.stale
     context = {**subject, **page, "factor": factor, "form": form, "stale": stale}
     if page["finding"] is not None:
         context["citation_form"] = forms.CitationForm(**page["citation_choices"])
@@ -139,19 +133,13 @@ def report_edit(request: HttpRequest, round_code: str, code: str) -> HttpRespons
     stale = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.report_save(
-                **subject, held_on=data["held_on"], participants=data["participants"], text=data["text"],
-                by=request.user, base_revision=data["revision"], attachment=data["attachment"],
-            )
-        except StaleEdit as error:
-            stale = error
-            flash_refusal(request, error)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Gespreksverslag opgeslagen."))
+        saved = attempt(request, lambda: services.report_save(
+            **subject, held_on=data["held_on"], participants=data["participants"], text=data["text"],
+            by=request.user, base_revision=data["revision"], attachment=data["attachment"],
+        ), _("Gespreksverslag opgeslagen."))
+        if saved.ok:
             return redirect(_subject_url(subject, "gespreksverslag"))
+        stale = saved.stale
     return render(request, "findings/report_edit.html", {**subject, "report": report, "form": form, "stale": stale})
 
 
@@ -171,15 +159,9 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 @require_POST
 def verification_send(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     subject = _subject(request, round_code, code, Action.FINDINGS_EDIT)
-    try:
-        services.verification_send(**subject, by=request.user)
-    except ValidationError as error:
-        flash_refusal(request, error)
-    else:
-        if pages.report_only(subject["subject"]):
-            messages.success(request, _("Het gespreksverslag is ter verificatie voorgelegd aan de directie."))
-        else:
-            messages.success(request, _("De bevindingen zijn ter verificatie voorgelegd aan de respondenten."))
+    attempt(request, lambda: services.verification_send(**subject, by=request.user),
+            _("Het gespreksverslag is ter verificatie voorgelegd aan de directie.") if pages.report_only(subject["subject"])
+            else _("De bevindingen zijn ter verificatie voorgelegd aan de respondenten."))
     return redirect(_subject_url(subject, "verificatie"))
 
 
@@ -194,12 +176,9 @@ def verification_close(request: HttpRequest, round_code: str, code: str) -> Http
     elif not form.is_valid():
         flash_form_errors(request, form)
     else:
-        try:
-            services.verification_close(verification=verification, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("De verificatie is afgesloten."))
+        attempt(request, lambda: services.verification_close(
+            verification=verification, by=request.user, reason=form.cleaned_data["reason"],
+        ), _("De verificatie is afgesloten."))
     return redirect(_subject_url(subject, "verificatie"))
 
 
@@ -212,10 +191,7 @@ def item_respond(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk, action=Action.VERIFY)
     form = forms.RespondForm(request.POST)
     if form.is_valid():
-        try:
-            services.verification_respond(item=item, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            flash_refusal(request, error)
+        attempt(request, lambda: services.verification_respond(item=item, by=request.user, **form.cleaned_data))
     else:
         request.session["respond_refused"] = {
             str(item.pk): {"errors": form_messages(form), "kind": request.POST.get("kind", ""),
@@ -230,17 +206,10 @@ def response_reply(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ReplyForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            services.response_reply(
-                response=response, by=request.user, reply=data["reply"], resolution=data["resolution"],
-                text=data["text"] or None, judgment=data["judgment"] or None, base_revision=data["revision"],
-            )
-        except StaleEdit as error:
-            flash_refusal(request, error)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Antwoord opgeslagen."))
+        attempt(request, lambda: services.response_reply(
+            response=response, by=request.user, reply=data["reply"], resolution=data["resolution"],
+            text=data["text"] or None, judgment=data["judgment"] or None, base_revision=data["revision"],
+        ), _("Antwoord opgeslagen."))
     else:
         flash_form_errors(request, form)
     return redirect(_verification_url(response.item.verification, f"item-{response.item_id}"))
@@ -258,12 +227,8 @@ def finding_cite(request: HttpRequest, pk: int) -> HttpResponse:
         sources = pages.citation_sources(
             finding, answer=data.get("answer"), evidence=data.get("evidence"), passage=data["passage"]
         )
-        try:
-            services.citation_add(by=request.user, finding=finding, passage=data["passage"], **sources)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Bron toegevoegd."))
+        attempt(request, lambda: services.citation_add(by=request.user, finding=finding, passage=data["passage"], **sources),
+                _("Bron toegevoegd."))
     else:
         flash_form_errors(request, form)
     return redirect(finding_url(finding))
@@ -272,12 +237,7 @@ def finding_cite(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     citation = access.citation_for_user(request.user, pk)
-    try:
-        services.citation_delete(citation=citation, by=request.user)
-    except ValidationError as error:
-        flash_refusal(request, error)
-    else:
-        messages.success(request, _("Bron verwijderd."))
+    attempt(request, lambda: services.citation_delete(citation=citation, by=request.user), _("Bron verwijderd."))
     if citation.conclusion_id:
         code = citation.conclusion.success_factor.code if citation.conclusion.success_factor_id else "overall"
         return redirect(reverse("national:factor", args=[citation.conclusion.round.code, code]))

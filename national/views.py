@@ -6,7 +6,6 @@ Function views that read like a recipe; access is the policy's (`regions.policy`
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,8 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from core.errors import StaleEdit
-from core.messages import flash_form_errors, flash_refusal
+from core.messages import attempt, flash_form_errors
 from findings import forms
 from findings.models import NationalConclusion, RecommendationStatus
 from findings.services import citation_add
@@ -34,15 +32,9 @@ def conclusion_cite(request: HttpRequest, pk: int) -> HttpResponse:
     conclusion = pages.conclusion_by_pk(pk)
     form = forms.CitationForm(request.POST, findings=pages.conclusion_finding_choices(conclusion))
     if form.is_valid() and form.cleaned_data.get("cited_finding"):
-        try:
-            citation_add(
-                by=request.user, conclusion=conclusion,
-                cited_finding=pages.finding_citable(conclusion, form.cleaned_data["cited_finding"]),
-            )
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Bron toegevoegd."))
+        cited = pages.finding_citable(conclusion, form.cleaned_data["cited_finding"])
+        attempt(request, lambda: citation_add(by=request.user, conclusion=conclusion, cited_finding=cited),
+                _("Bron toegevoegd."))
     else:
         messages.error(request, _("Kies een regionale bevinding als bron."))
     return redirect(_conclusion_url(conclusion))
@@ -133,12 +125,8 @@ def _national_factor(request: HttpRequest, round, csf: str) -> HttpResponse:
 def preview_share(request: HttpRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
     round = round_named(round_code)
-    try:
-        services.preview_share(round=round, by=request.user)
-    except ValidationError as error:
-        flash_refusal(request, error)
-    else:
-        messages.success(request, _("Het voorlopige landelijk beeld is gedeeld met het ministerie."))
+    attempt(request, lambda: services.preview_share(round=round, by=request.user),
+            _("Het voorlopige landelijk beeld is gedeeld met het ministerie."))
     return redirect("national:round", round_code=round.code)
 
 
@@ -160,17 +148,13 @@ def conclusion_edit(request: HttpRequest, round_code: str, csf: str) -> HttpResp
     form = forms.ConclusionForm(request.POST or None, initial=initial)
     stale = None
     if request.method == "POST" and form.is_valid():
-        try:
-            conclusion = services.conclusion_save(round=round, success_factor=factor, by=request.user,
-                                                  base_revision=form.cleaned_data.pop("revision"), **form.cleaned_data)
-        except StaleEdit as error:
-            stale = error
-            flash_refusal(request, error)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Conclusie opgeslagen."))
-            return redirect(_conclusion_url(conclusion))
+        data = dict(form.cleaned_data)
+        saved = attempt(request, lambda: services.conclusion_save(
+            round=round, success_factor=factor, by=request.user, base_revision=data.pop("revision"), **data,
+        ), _("Conclusie opgeslagen."))
+        if saved.ok:
+            return redirect(_conclusion_url(saved.result))
+        stale = saved.stale
     context = {"round": round, "factor": factor, "form": form, "stale": stale, "csf": csf,
                **pages.proposal_context(round, factor)}
     return render(request, "national/conclusion_edit.html", context)
@@ -188,21 +172,17 @@ def context_edit(request: HttpRequest, round_code: str) -> HttpResponse:
     formset = ContextFigureFormSet(request.POST or None, initial=figures_of(current), prefix="figures")
     stale = None
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            round_context_save(round=round, by=request.user, text=form.cleaned_data["text"],
-                               text_en=form.cleaned_data["text_en"], figures=figures_from(formset),
-                               base_revision=form.cleaned_data["revision"])
-        except StaleEdit as error:
-            # Both versions are shown; saving again from this page is a choice made with the current one in view.
-            stale, data = error, request.POST.copy()
-            data["revision"] = error.current_revision
-            form = RoundContextForm(data)
-            flash_refusal(request, error)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Context van de meting opgeslagen."))
+        saved = attempt(request, lambda: round_context_save(
+            round=round, by=request.user, text=form.cleaned_data["text"], text_en=form.cleaned_data["text_en"],
+            figures=figures_from(formset), base_revision=form.cleaned_data["revision"],
+        ), _("Context van de meting opgeslagen."))
+        if saved.ok:
             return redirect(reverse("national:round", args=[round.code]) + "#q4")
+        if saved.stale:
+            # Both versions are shown; saving again from this page is a choice made with the current one in view.
+            stale, data = saved.stale, request.POST.copy()
+            data["revision"] = stale.current_revision
+            form = RoundContextForm(data)
     context = {"round": round, "form": form, "formset": formset, "stale": stale, "current": current,
                "history": current.history.select_related("history_user")[:10] if current else [],
                "stale_versions": [(_("Nu opgeslagen"), stale.current), (_("Uw versie"), stale.proposed)] if stale else []}
@@ -218,12 +198,9 @@ def rule_edit(request: HttpRequest, round_code: str, csf: str) -> HttpResponse:
         raise Http404(_("De slotconclusie heeft geen regel."))
     form = forms.JudgmentRuleForm(request.POST)
     if form.is_valid():
-        try:
-            services.judgment_rule_save(round=round, success_factor=factor, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Regel voor het landelijk oordeel opgeslagen."))
+        attempt(request, lambda: services.judgment_rule_save(
+            round=round, success_factor=factor, by=request.user, **form.cleaned_data,
+        ), _("Regel voor het landelijk oordeel opgeslagen."))
     else:
         flash_form_errors(request, form)
     return redirect(reverse("national:conclusion_edit", args=[round.code, factor.code]))
@@ -234,12 +211,8 @@ def publish(request: HttpRequest, round_code: str) -> HttpResponse:
     round = round_named(round_code)
     form = forms.PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.round_publish(round=round, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("De meting is gepubliceerd."))
+        if attempt(request, lambda: services.round_publish(round=round, by=request.user, **form.cleaned_data),
+                   _("De meting is gepubliceerd.")).ok:
             return redirect("national:round", round_code=round.code)
     return render(request, "national/publish.html", {"form": form, **pages.publish_context(round)})
 
@@ -265,12 +238,8 @@ def recommendation_create(request: HttpRequest, round_code: str) -> HttpResponse
     round = round_named(round_code)
     form = forms.RecommendationForm(request.POST or None, round=round)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_save(round=round, by=request.user, **_recommendation_data(form))
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Aanbeveling opgeslagen."))
+        if attempt(request, lambda: services.recommendation_save(round=round, by=request.user, **_recommendation_data(form)),
+                   _("Aanbeveling opgeslagen.")).ok:
             return redirect(_recommendations_url(round))
     return render(request, "national/recommendation_form.html", {"round": round, "form": form})
 
@@ -288,13 +257,9 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                "success_factors": list(recommendation.success_factors.all())}
     form = forms.RecommendationForm(request.POST or None, initial=initial, round=recommendation.round)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_save(recommendation=recommendation, round=recommendation.round, by=request.user,
-                                         **_recommendation_data(form))
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Aanbeveling opgeslagen."))
+        if attempt(request, lambda: services.recommendation_save(
+            recommendation=recommendation, round=recommendation.round, by=request.user, **_recommendation_data(form),
+        ), _("Aanbeveling opgeslagen.")).ok:
             return redirect(_recommendations_url(recommendation.round))
     return render(request, "national/recommendation_form.html",
                   {"round": recommendation.round, "form": form, "recommendation": recommendation,
@@ -305,14 +270,10 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def recommendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     recommendation = pages.recommendation_by_pk(pk)
-    try:
-        services.recommendation_decide(recommendation=recommendation, by=request.user,
-                                       accept=request.POST.get("decision") == "accept")
-    except ValidationError as error:
-        flash_refusal(request, error)
-    else:
-        messages.success(request, _("Concept vastgesteld.") if recommendation.status == RecommendationStatus.ACCEPTED
-                         else _("Concept verworpen."))
+    attempt(request, lambda: services.recommendation_decide(
+        recommendation=recommendation, by=request.user, accept=request.POST.get("decision") == "accept",
+    ), lambda decided: _("Concept vastgesteld.") if decided.status == RecommendationStatus.ACCEPTED
+        else _("Concept verworpen."))
     return redirect(_recommendations_url(recommendation.round))
 
 
@@ -324,12 +285,9 @@ def follow_up(request: HttpRequest, pk: int, round_code: str) -> HttpResponse:
     initial = {"status": existing.status, "explanation": existing.explanation} if existing else {}
     form = forms.FollowUpForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.follow_up_save(recommendation=recommendation, round=round, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Opvolging opgeslagen."))
+        if attempt(request, lambda: services.follow_up_save(
+            recommendation=recommendation, round=round, by=request.user, **form.cleaned_data,
+        ), _("Opvolging opgeslagen.")).ok:
             return redirect(_recommendations_url(round))
     return render(request, "national/follow_up.html", {"recommendation": recommendation, "round": round, "form": form})
 
@@ -341,12 +299,8 @@ def draft_rules(request: HttpRequest, round_code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         data["min_regions"] = data["min_regions"] or 1
-        try:
-            services.draft_rule_create(round=round, by=request.user, **data)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Regel opgeslagen."))
+        if attempt(request, lambda: services.draft_rule_create(round=round, by=request.user, **data),
+                   _("Regel opgeslagen.")).ok:
             return redirect("national:draft_rules", round_code=round.code)
     return render(request, "national/draft_rules.html", {"round": round, "form": form, "rules": pages.rules_of(round)})
 
@@ -355,12 +309,10 @@ def draft_rules(request: HttpRequest, round_code: str) -> HttpResponse:
 def drafts_generate(request: HttpRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     round = round_named(round_code)
-    try:
-        created = services.drafts_generate(round=round, by=request.user)
-    except ValidationError as error:
-        flash_refusal(request, error)
-        return redirect(_recommendations_url(round))
-    messages.info(request, ngettext(
-        "%(count)s conceptaanbeveling voorgesteld.", "%(count)s conceptaanbevelingen voorgesteld.", len(created)
-    ) % {"count": len(created)})
+    generated = attempt(request, lambda: services.drafts_generate(round=round, by=request.user))
+    if generated.ok:
+        created = generated.result
+        messages.info(request, ngettext(
+            "%(count)s conceptaanbeveling voorgesteld.", "%(count)s conceptaanbevelingen voorgesteld.", len(created)
+        ) % {"count": len(created)})
     return redirect(_recommendations_url(round))
