@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessments import services
 from assessments.access import (
+    assessment_access,
     assessment_for_user,
     assessment_of,
     evidence_for_user,
@@ -54,15 +55,16 @@ def fill(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_of(round, subject)
     if assessment is None:
         return _not_started(request, round, subject)
+    access = assessment_access(request.user, assessment)
     theme = request.GET.get("theme")
+    refused = None
     if request.method == "POST":
         refused = _theme_save(request, assessment)
         if not refused:
             messages.success(request, _("Uw antwoorden zijn opgeslagen."))
             return redirect(f"{url_for(assessment, 'fill')}?theme={theme or ''}")
         messages.error(request, _("Niet alle antwoorden zijn opgeslagen; zie de meldingen bij de vragen."))
-        return render(request, "assessments/fill.html", sheet_context(assessment, request.user, theme, refused))
-    return render(request, "assessments/fill.html", sheet_context(assessment, request.user, theme))
+    return render(request, "assessments/fill.html", sheet_context(assessment, request.user, access, theme, refused))
 
 
 def _theme_save(request: HttpRequest, assessment: Assessment) -> dict[str, Card]:
@@ -128,7 +130,8 @@ def answer(request: HttpRequest, round_code: str, question: str, code: str) -> H
         saved, refused = _answer_post(request, assessment, item, AnswerForm(request.POST, question=item))
         if not request.htmx:
             return _after_plain_answer(request, assessment, item, refused)
-    card, progress = single_card(assessment, request.user, item, just_saved=request.method == "POST")
+    card, progress = single_card(assessment, assessment_access(request.user, assessment), item,
+                                 just_saved=request.method == "POST")
     if refused is not None:
         card = merge_refused(card, refused)
     elif saved is not None:

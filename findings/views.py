@@ -25,7 +25,7 @@ from findings.models import (
     VerificationStatus,
 )
 from framework.models import SuccessFactor
-from regions.policy import Action, may, require
+from regions.policy import Action, require
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -62,25 +62,23 @@ def _anchor(code: str) -> str:
 def subject_findings(request: HttpRequest, round_code: str, code: str) -> HttpResponse:
     subject = _subject(request, round_code, code)
     verification = pages.verification_of(**subject)
+    allowed = access.findings_access(request.user, subject["subject"], verification)
     context = {
         **subject,
         "verification": verification,
-        "shown": access.sees_findings_text(request.user, verification),
-        # The template's content block needs it too ({% may %} in the breadcrumbs block does not reach it).
-        "sees_drafts": may(request.user, Action.FINDINGS_DRAFT),
+        "access": allowed,
         "judgments": Judgment.choices,
         "report_only": pages.report_only(subject["subject"]),
         "reconstructed": is_reconstructed(subject["round"], audience=subject["subject"].kind),
     }
-    if context["shown"]:
+    if allowed.shown:
         context.update(pages.subject_page(**subject, user=request.user))
         # A response refused by its form is shown at its own item, with what the respondent typed.
         refused = request.session.pop("respond_refused", {})
         for item in context["items"]:
             item.refused = refused.get(str(item.pk))
-    if context["sees_drafts"] and verification is not None and verification.status == VerificationStatus.AWAITING:
+    if allowed.sees_drafts and verification is not None and verification.status == VerificationStatus.AWAITING:
         context["pending"] = pages.respondents_pending(verification)
-    context["can_respond"] = access.may_respond(request.user, verification)
     return render(request, "findings/subject.html", context)
 
 
@@ -101,7 +99,9 @@ def finding_edit(request: HttpRequest, round_code: str, code: str, csf: str) -> 
         if saved.ok:
             return redirect(_subject_url(subject, _anchor(factor.code)))
         stale = saved.stale
-    context = {**subject, **page, "factor": factor, "form": form, "stale": stale}
+    # The editor's page shows no verification: no need to read it for the access answer.
+    allowed = access.findings_access(request.user, subject["subject"], None)
+    context = {**subject, **page, "factor": factor, "form": form, "stale": stale, "access": allowed}
     if page["finding"] is not None:
         context["citation_form"] = forms.CitationForm(**page["citation_choices"])
     return render(request, "findings/finding_edit.html", context)
@@ -116,10 +116,13 @@ def _finding_initial(finding: Finding | None) -> dict:
 def _finding_fragment(request, subject, factor, error: Exception | None = None) -> HttpResponse:
     """The card of one factor after an htmx save: the same fragment the region page includes."""
     row = pages.factor_row(**subject, factor=factor)
+    verification = row["item"].verification if row["item"] is not None else None
+    allowed = access.findings_access(request.user, subject["subject"], verification)
     message = "; ".join(error.messages) if isinstance(error, ValidationError) else (str(error) if error else "")
     if isinstance(error, StaleEdit):
         message += " " + _("Uw tekst was: “%(text)s” (%(judgment)s).") % error.proposed
-    context = {**subject, "row": row, "saved": error is None, "error": message, "judgments": Judgment.choices}
+    context = {**subject, "row": row, "saved": error is None, "error": message, "judgments": Judgment.choices,
+               "access": allowed}
     return render(request, "findings/_finding.html", context)
 
 
