@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from findings.models import Verification, VerificationStatus
 from framework.models import Round
 from regions.models import Subject
-from regions.policy import SIGNING_ROLES, Action, may, respondent_filter
+from regions.policy import SIGNING_ROLES, Action, permitted, respondent_filter
 
 MENU = [
     ("home", _("Start"), None),
@@ -27,10 +27,11 @@ def menu(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"menu": []}
+    allowed = permitted(user)  # the policy asked once for the whole menu
     entries = [
         {"url": reverse(name), "label": label, "active": False}
         for name, label, action in MENU
-        if action is None or may(user, action)
+        if action is None or action in allowed
     ]
     # A respondent's own work, right after "Start": their questionnaire and their findings of the current round.
     entries[1:1] = _respondent_entries(user)
