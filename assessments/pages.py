@@ -11,18 +11,18 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy
 
+from assessments.access import AssessmentAccess, may_start
 from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evidence, Question
 from assessments.progress import Progress, is_visible, percent_of, progress
 from assessments.querysets import fieldwork_assessments
 from assessments.reconstruction import is_reconstructed
-from assessments.services import SIGNER_NAMES, StaleAnswer, problems_for
+from assessments.services import SIGNER_NAMES, problems_for, stale_answer
 from assessments.values import display_value
-from assessments.workflow import EDITABLE, steps_from
+from core.errors import StaleEdit
 from core.i18n import change_reason
-from framework.guards import round_is_read_only
 from framework.models import Criterion, Round, Theme, round_parties
 from regions.models import Subject
-from regions.policy import SIGNING_ROLES, Action, may, on_behalf, responds_for
+from regions.policy import SIGNING_ROLES
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -37,15 +37,6 @@ S = AssessmentStatus
 def url_for(assessment: Assessment, name: str, **kwargs) -> str:
     """The URL of one of an assessment's pages."""
     return assessment.url(name, **kwargs)
-
-
-def may_edit(user: User, assessment: Assessment) -> bool:
-    """Whether `user` may change the answers of `assessment` now: the policy, the workflow and the round."""
-    return (
-        assessment.status == EDITABLE
-        and not round_is_read_only(assessment.round)
-        and may(user, Action.ANSWER, assessment.subject)
-    )
 
 
 @dataclass
@@ -65,7 +56,7 @@ class Card:
     orig_comment: str = ""
     orig_diverging_view: str = ""
     errors: list[str] = field(default_factory=list)
-    conflict: StaleAnswer | None = None
+    conflict: StaleEdit | None = None
     # The user's save went through, but another save committed after it (the conflict shows that one).
     overtaken: bool = False
     just_saved: bool = False
@@ -94,11 +85,11 @@ class Card:
 
     @property
     def stored_display(self) -> str:
-        return display_value(self.question, self.conflict.stored_value) if self.conflict else ""
+        return display_value(self.question, self.conflict.current["value"]) if self.conflict else ""
 
     @property
     def submitted_display(self) -> str:
-        return display_value(self.question, self.conflict.submitted_value) if self.conflict else ""
+        return display_value(self.question, self.conflict.proposed["value"]) if self.conflict else ""
 
     @property
     def state(self) -> str:
@@ -145,7 +136,7 @@ def stored_card(question: Question, answer: Answer | None, *, assessment: Assess
     )
 
 
-def posted_card(card: Card, form: AnswerForm, *, conflict: StaleAnswer | None = None,
+def posted_card(card: Card, form: AnswerForm, *, conflict: StaleEdit | None = None,
                 errors: list[str] | None = None) -> Card:
     """The card showing what the user posted (nothing typed is lost), with errors or a conflict."""
     data = form.data
@@ -153,7 +144,7 @@ def posted_card(card: Card, form: AnswerForm, *, conflict: StaleAnswer | None = 
     raw = data.getlist(f"{prefix}-value") if hasattr(data, "getlist") else [data.get(f"{prefix}-value", "")]
     card.value = "|".join(v for v in raw if v) if form.question.kind == "multiple_choice" else (raw[-1] if raw else "")
     if conflict is not None:
-        card.value = conflict.submitted_value
+        card.value = conflict.proposed["value"]
     card.comment = data.get(f"{prefix}-comment", card.comment)
     card.diverging_view = data.get(f"{prefix}-diverging_view", card.diverging_view)
     card.revision = _int(data.get(f"{prefix}-revision"), card.revision)
@@ -175,7 +166,7 @@ def saved_card(card: Card, saved: Answer) -> Card:
     stored = card.answer
     if stored is None or not stored.pk or stored.revision == saved.revision:
         return card
-    card.conflict = StaleAnswer(answer=stored, submitted_value=saved.value, submitted_comment=saved.comment)
+    card.conflict = stale_answer(stored, value=saved.value, comment=saved.comment)
     card.overtaken, card.just_saved = True, False
     card.value = card.orig_value = saved.value
     card.comment = card.orig_comment = saved.comment
@@ -277,17 +268,17 @@ def active_theme(questions, requested: str | None) -> int | None:
     return wanted if wanted in numbers else (numbers[0] if numbers else None)
 
 
-def sheet_context(assessment: Assessment, user: User, requested_theme: str | None,
+def sheet_context(assessment: Assessment, user: User, access: AssessmentAccess, requested_theme: str | None,
                   overrides: dict[str, Card] | None = None) -> dict:
-    """Everything the fill-in page shows for one theme; `overrides` are cards from a refused submit."""
+    """Everything the fill-in page shows for one theme, as `access` (the user's access answer) allows; `overrides`
+    are cards from a refused submit."""
     questions = list(questions_of(assessment))
     answers = answers_of(assessment)
     values = values_by_code(questions, answers)
     evidence = _with_urls(assessment, assessment.evidence.select_related("uploaded_by").order_by("uploaded_at"))
     signatures = list(assessment.signatures.select_related("user"))
     transitions = list(assessment.transitions.select_related("by").order_by("-at", "-pk")[:5])
-    respondent = responds_for(user, assessment.subject)
-    editable = may_edit(user, assessment)
+    editable = access.can_answer
     theme = active_theme(questions, requested_theme)
     tabs = theme_tabs(assessment, questions, values, theme)
     by_code = {q.code: q for q in questions}
@@ -330,20 +321,14 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
         "next_tab": tabs[position + 1] if position + 1 < len(tabs) else None,
         "groups": groups,
         "overall": progress(questions, values),
-        "editable": editable,
-        "respondent": respondent,
+        "access": access,
         "signatures": [
             {"role": role, "name": SIGNER_NAMES[role], "signature": signed.get(role)}
             for role in SIGNING_ROLES[audience]
         ],
-        "can_sign": editable and may(user, Action.SIGN, assessment.subject) and user.role not in signed,
-        "can_submit": editable and may(user, Action.SUBMIT, assessment.subject),
-        "on_behalf": editable and on_behalf(user, assessment.subject),
-        "read_only_reason": _read_only_reason(user, assessment) if not editable else "",
+        "signed_already": user.role in signed,
         "problems": problems_for(audience=audience, questions=questions, answers=list(answers.values()),
                                  signed_roles=set(signed)) if editable else [],
-        "steps": steps_from(assessment.status, Action.REVIEW)
-        if may(user, Action.REVIEW, assessment.subject) and not round_is_read_only(assessment.round) else [],
         "transitions": transitions,
         "evidence": [item for item in evidence if item.answer_id is None],
         "answered_questions": [q for q in questions if q.pk in answers and answers[q.pk].value],
@@ -352,17 +337,6 @@ def sheet_context(assessment: Assessment, user: User, requested_theme: str | Non
             name: url_for(assessment, name)
             for name in ("fill", "sign", "submit", "transition", "history", "carry_over", "evidence_upload")
         },
-    }
-
-
-def _read_only_reason(user: User, assessment: Assessment) -> str | StrPromise:
-    """Why the page shows the questionnaire read-only, in words."""
-    if round_is_read_only(assessment.round):
-        return gettext_lazy("Deze meting is gepubliceerd; de vragenlijst ligt vast.")
-    if not may(user, Action.ANSWER, assessment.subject):
-        return gettext_lazy("U kunt deze vragenlijst inzien; invullen doen de respondenten en de inspectie.")
-    return gettext_lazy("Deze vragenlijst heeft de status ‘%(status)s’ en kan niet meer worden gewijzigd.") % {
-        "status": assessment.get_status_display()
     }
 
 
@@ -380,12 +354,13 @@ def _carry_over_possible(assessment: Assessment, answers: dict[int, Answer]) -> 
     return Assessment.objects.filter(round_id=assessment.round.predecessor_id, subject_id=assessment.subject_id).exists()
 
 
-def single_card(assessment: Assessment, user: User, question: Question, *, just_saved: bool = False) -> tuple[Card, dict]:
-    """The card of one question (for the autosave endpoint) and the progress block values."""
+def single_card(assessment: Assessment, access: AssessmentAccess, question: Question, *,
+                just_saved: bool = False) -> tuple[Card, dict]:
+    """The card of one question (for the autosave endpoint) as `access` allows, and the progress block values."""
     questions = list(questions_of(assessment))
     answers = answers_of(assessment)
     values = values_by_code(questions, answers)
-    editable = may_edit(user, assessment)
+    editable = access.can_answer
     question = next(q for q in questions if q.pk == question.pk)
     answer = answers.get(question.pk)
     evidence = _with_urls(assessment, answer.evidence.select_related("uploaded_by")) if answer and answer.pk else []
@@ -420,11 +395,7 @@ def fieldwork_context(round) -> dict:
 
 def not_started_context(user: User, round, subject: Subject) -> dict:
     """The page of a questionnaire that was never started: whether `user` may start it now."""
-    can_start = (
-        may(user, Action.ANSWER, subject)
-        and not round_is_read_only(round)
-        and round.questionnaires.filter(audience=subject.kind).exists()
-    )
+    can_start = may_start(user, round, subject) and round.questionnaires.filter(audience=subject.kind).exists()
     return {"round": round, "subject": subject, "can_start": can_start,
             "reconstructed": is_reconstructed(round, audience=subject.kind),
             "start_url": reverse("assessments:start", args=[round.code, subject.code])}

@@ -3,7 +3,7 @@
 Every service is keyword-only, atomic, validates before it writes and records who did it:
 answers through django-simple-history (`_history_user`), workflow steps as `Transition` rows.
 Refusals are `ValidationError` (with a Dutch message), `PermissionDenied` (wrong role) or
-`StaleAnswer` (a save based on an answer that someone else changed meanwhile).
+`core.errors.StaleEdit` (a save based on an answer that someone else changed meanwhile).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from assessments.models import (
 from assessments.progress import missing_required
 from assessments.values import MAX_REASON, MAX_TEXT, parse_value, text_clean
 from assessments.workflow import EDITABLE, step_between
+from core.errors import StaleEdit
 from core.uploads import CheckedUpload, upload_check, upload_type
 from framework.guards import require_round_writable
 from framework.models import Round
@@ -53,15 +54,15 @@ S = AssessmentStatus
 SIGNER_NAMES: dict[str, str | StrPromise] = {Role.OVR: "OVR", Role.CONTACT: gettext_lazy("contactpersoon van de veiligheidsregio"), Role.RMC: "RMC"}
 
 
-class StaleAnswer(Exception):
-    """A save based on an older revision of an answer that has since changed to another value."""
-
-    def __init__(self, *, answer: Answer, submitted_value: str, submitted_comment: str | None):
-        self.answer = answer
-        self.stored_value = answer.value
-        self.submitted_value = submitted_value
-        self.submitted_comment = submitted_comment
-        super().__init__(f"{answer.question.code}: opgeslagen {answer.value!r}, ingestuurd {submitted_value!r}")
+def stale_answer(answer: Answer, *, value: str, comment: str | None) -> StaleEdit:
+    """The refusal of a save based on an older revision of `answer`: the stored value and comment, the ones sent,
+    and the stored answer itself (the page names who changed it and when)."""
+    return StaleEdit(
+        current={"value": answer.value, "comment": answer.comment},
+        proposed={"value": value, "comment": comment},
+        current_revision=answer.revision,
+        stored=answer,
+    )
 
 
 def assessment_start(*, round: Round, subject: Subject, by: User) -> Assessment:
@@ -124,8 +125,8 @@ def answer_save(
 
     `value` is parsed as the import parses it (ValidationError with a Dutch message when it is not
     allowed). `base_revision` is the revision the form showed (0 for no answer yet); when the answer
-    has moved on and the submitted value (or comment) differs from the stored one, StaleAnswer is
-    raised carrying both, and nothing is written. `comment`/`diverging_view` of None leave those
+    has moved on and the submitted value (or comment) differs from the stored one, StaleEdit is
+    raised carrying both (`stale_answer`), and nothing is written. `comment`/`diverging_view` of None leave those
     unchanged. Any save confirms a carried answer. Records `answered_by` (when the value changes; an
     inspector filling in on the respondents' behalf is named), the history with `by`, and the
     assessment's last activity. A changed value, comment or diverging view withdraws the signatures
@@ -147,7 +148,7 @@ def answer_save(
         or (comment is not None and comment != answer.comment)
         or (diverging_view is not None and diverging_view != answer.diverging_view)
     ):
-        raise StaleAnswer(answer=answer, submitted_value=parsed, submitted_comment=comment)
+        raise stale_answer(answer, value=parsed, comment=comment)
 
     value_changed = parsed != answer.value
     comment_changed = comment is not None and comment != answer.comment

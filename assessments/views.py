@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.http import AuthedRequest, HtmxRequest
 from assessments import services
 from assessments.access import (
+    assessment_access,
     assessment_for_user,
     assessment_of,
     evidence_for_user,
@@ -56,15 +56,16 @@ def fill(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_of(round, subject)
     if assessment is None:
         return _not_started(request, round, subject)
+    access = assessment_access(request.user, assessment)
     theme = request.GET.get("theme")
+    refused = None
     if request.method == "POST":
         refused = _theme_save(request, assessment)
         if not refused:
             messages.success(request, _("Uw antwoorden zijn opgeslagen."))
             return redirect(f"{url_for(assessment, 'fill')}?theme={theme or ''}")
         messages.error(request, _("Niet alle antwoorden zijn opgeslagen; zie de meldingen bij de vragen."))
-        return render(request, "assessments/fill.html", sheet_context(assessment, request.user, theme, refused))
-    return render(request, "assessments/fill.html", sheet_context(assessment, request.user, theme))
+    return render(request, "assessments/fill.html", sheet_context(assessment, request.user, access, theme, refused))
 
 
 def _theme_save(request: AuthedRequest, assessment: Assessment) -> dict[str, Card]:
@@ -90,16 +91,16 @@ def _answer_post(request, assessment: Assessment, question: Question, form: Answ
     if only_changed and not form.changed_by_user():
         return None, None
     data = form.cleaned_data
-    try:
-        saved = services.answer_save(
-            assessment=assessment, question=question, value=data["value"], comment=data["comment"],
-            diverging_view=data["diverging_view"], base_revision=form.base_revision, by=request.user,
-        )
-    except services.StaleAnswer as stale:
-        return None, posted_card(blank, form, conflict=stale)
-    except ValidationError as error:
-        return None, posted_card(blank, form, errors=error.messages)
-    return saved, None
+    # The card shows the refusal where the answer is (no message): a conflict beside both values, or the errors.
+    saved = attempt(request, lambda: services.answer_save(
+        assessment=assessment, question=question, value=data["value"], comment=data["comment"],
+        diverging_view=data["diverging_view"], base_revision=form.base_revision, by=request.user,
+    ), flash=False)
+    if saved.stale:
+        return None, posted_card(blank, form, conflict=saved.stale)
+    if not saved.ok:
+        return None, posted_card(blank, form, errors=saved.refusal.messages)
+    return saved.result, None
 
 
 def _not_started(request: AuthedRequest, round: Round, subject) -> HttpResponse:
@@ -111,10 +112,10 @@ def _not_started(request: AuthedRequest, round: Round, subject) -> HttpResponse:
 @require_POST
 def start(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     round, subject = questionnaire_subject(request.user, round_code, code, action=Action.ANSWER)
-    assessment = attempt(request, lambda: services.assessment_start(round=round, subject=subject, by=request.user))
-    if assessment is None:
+    started = attempt(request, lambda: services.assessment_start(round=round, subject=subject, by=request.user))
+    if not started.ok:
         return redirect(reverse("assessments:fill", args=[round.code, subject.code]))
-    return redirect(assessment.url("fill"))
+    return redirect(started.result.url("fill"))
 
 
 @login_not_required
@@ -130,7 +131,8 @@ def answer(request: HtmxRequest, round_code: str, question: str, code: str) -> H
         saved, refused = _answer_post(request, assessment, item, AnswerForm(request.POST, question=item))
         if not request.htmx:
             return _after_plain_answer(request, assessment, item, refused)
-    card, progress = single_card(assessment, request.user, item, just_saved=request.method == "POST")
+    card, progress = single_card(assessment, assessment_access(request.user, assessment), item,
+                                 just_saved=request.method == "POST")
     if refused is not None:
         card = merge_refused(card, refused)
     elif saved is not None:
@@ -186,13 +188,12 @@ def transition(request: AuthedRequest, round_code: str, code: str) -> HttpRespon
 @require_POST
 def carry_over(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     assessment = assessment_for_user(request.user, round_code, code, action=Action.ANSWER)
-    count = attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user))
-    if count is not None:
-        messages.success(request, ngettext(
-            "%(count)s antwoord overgenomen uit de vorige meting; bevestig het bij de vraag.",
-            "%(count)s antwoorden overgenomen uit de vorige meting; bevestig ze per vraag.",
-            count,
-        ) % {"count": count})
+    attempt(request, lambda: services.assessment_carry_over(assessment=assessment, by=request.user),
+            lambda count: ngettext(
+                "%(count)s antwoord overgenomen uit de vorige meting; bevestig het bij de vraag.",
+                "%(count)s antwoorden overgenomen uit de vorige meting; bevestig ze per vraag.",
+                count,
+            ) % {"count": count})
     return redirect(url_for(assessment, "fill"))
 
 

@@ -45,15 +45,14 @@ def rounds(request: AuthedRequest) -> HttpResponse:
     form = RoundCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            round = round_create(framework=data["framework"], year=data["year"], source=data["source"], kind=data["kind"])
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("Meting %(code)s is gemaakt als vervolg op %(source)s; richt haar nu in.")
-                             % {"code": round.code, "source": data["source"].code})
-            return redirect("rounds:round", round_code=round.code)
+        created = attempt(
+            request,
+            lambda: round_create(framework=data["framework"], year=data["year"], source=data["source"], kind=data["kind"]),
+            lambda round: _("Meting %(code)s is gemaakt als vervolg op %(source)s; richt haar nu in.")
+            % {"code": round.code, "source": data["source"].code},
+        )
+        if created.ok:
+            return redirect("rounds:round", round_code=created.result.code)
     status = 400 if request.method == "POST" else 200
     return render(request, "rounds/rounds.html", {**rounds_context(), "form": form}, status=status)
 
@@ -73,20 +72,13 @@ def round_setup(request: AuthedRequest, round_code: str) -> HttpResponse:
     subjects, chosen = setup_subjects(round)
     form = RoundSetupForm(request.POST or None, subjects=subjects, initial=setup_initial(round, subjects, chosen))
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                round_setup_save(
-                    round=round, submission_deadline=form.cleaned_data["submission_deadline"],
-                    verification_deadline=form.cleaned_data["verification_deadline"], parties=form.parties(),
-                    by=request.user,
-                )
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-            else:
-                messages.success(request, _("De deelnemers en deadlines van %(code)s zijn opgeslagen.") % {"code": round.code})
-                return redirect("rounds:round", round_code=round.code)
-        messages.error(request, _("Niets opgeslagen; zie de meldingen bij het formulier."))
+        if not form.is_valid():
+            messages.error(request, _("Niets opgeslagen; zie de meldingen bij het formulier."))
+        elif attempt(request, lambda: round_setup_save(
+            round=round, submission_deadline=form.cleaned_data["submission_deadline"],
+            verification_deadline=form.cleaned_data["verification_deadline"], parties=form.parties(), by=request.user,
+        ), _("De deelnemers en deadlines van %(code)s zijn opgeslagen.") % {"code": round.code}).ok:
+            return redirect("rounds:round", round_code=round.code)
     return render(request, "rounds/round.html", _round_page(round, subjects, chosen, form),
                   status=400 if request.method == "POST" else 200)
 

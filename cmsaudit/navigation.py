@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from findings.models import Verification, VerificationStatus
 from framework.models import Round
 from regions.models import Subject
-from regions.policy import SIGNING_ROLES, Action, may, respondent_filter
+from regions.policy import SIGNING_ROLES, Action, permitted, respondent_filter
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -39,12 +39,13 @@ def menu(request: HttpRequest) -> dict[str, list[MenuEntry]]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"menu": []}
-    entries: list[MenuEntry] = [
+    allowed = permitted(user)  # the policy asked once for the whole menu
+    entries = [
         {"url": reverse(name), "label": label, "active": False}
         for name, label, action in MENU
-        if action is None or may(user, action)
+        if action is None or action in allowed
     ]
-    # A respondent's own work, right after "Start": their questionnaire and their findings of the latest round.
+    # A respondent's own work, right after "Start": their questionnaire and their findings of the current round.
     entries[1:1] = _respondent_entries(user)
     # The entry with the longest URL that the current path starts with is the active one.
     matches = [e for e in entries if request.path == e["url"] or (e["url"] != "/" and request.path.startswith(e["url"]))]
@@ -57,19 +58,20 @@ def menu(request: HttpRequest) -> dict[str, list[MenuEntry]]:
 RESPONDENT_MENU_SUBJECTS = 2
 
 
-def _respondent_entries(user) -> list[MenuEntry]:
-    """One query: the subjects `user` responds for, each with the year of the latest round and whether its findings
-    have been sent to them (before that, as on the region page, there is nothing to link to)."""
+def _respondent_entries(user) -> list[dict]:
+    """One query: the subjects `user` responds for, each with the current round (the home page's,
+    `Round.objects.current_first`) and whether its findings have been sent to them (before that, as on the region
+    page, there is nothing to link to)."""
     own = respondent_filter(user)
     if own is None:
         return []
-    latest = Round.objects.order_by("-year")
-    sent = Verification.objects.filter(subject=OuterRef("pk"), round=Subquery(latest.values("pk")[:1])).exclude(
+    current = Round.objects.current_first()
+    sent = Verification.objects.filter(subject=OuterRef("pk"), round=Subquery(current.values("pk")[:1])).exclude(
         status=VerificationStatus.NOT_SENT
     )
     rows = list(
         Subject.objects.filter(own)
-        .annotate(round_code=Subquery(latest.values("code")[:1]), sent=Exists(sent))
+        .annotate(round_code=Subquery(current.values("code")[:1]), sent=Exists(sent))
         .values_list("code", "kind", "round_code", "sent")[: RESPONDENT_MENU_SUBJECTS + 1]
     )
     if not rows or len(rows) > RESPONDENT_MENU_SUBJECTS or rows[0][2] is None:

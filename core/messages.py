@@ -1,11 +1,30 @@
-"""How a page tells the user why something was refused: every message of a refusal or of an invalid form
-becomes one error message on the next page (the views of every app use these)."""
+"""The view edge, one rule for every app: how a page runs a service and tells the user what became of it.
+
+- **An invalid form** is its page shown again, with the errors at the fields and everything typed kept (status
+  as the page says: 200, or 400 where it says so). A form posted by a button or a small form of another page
+  (sign, submit, close a verification, cite a source) has no page of its own to show again: its errors become
+  messages on the page it came from, after the redirect back (`flash_form_errors`).
+- **A refusal by a service** (`ValidationError`, `core.errors.StaleEdit`) is an error message: `attempt` runs the
+  service and turns its refusal into messages, its success into the success message. The view then does what
+  it does after any POST: a page with a form of its own shows that form again with what was typed (a stale edit
+  beside what is stored now, `Outcome.stale`), an action posted from another page redirects back to it.
+
+`PermissionDenied` is not a refusal shown as a message: it is the 403 page (the access policy's answer).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+
+from core.errors import StaleEdit
+
+T = TypeVar("T")
 
 
 def form_messages(form) -> list[str]:
@@ -20,17 +39,40 @@ def flash_refusal(request: HttpRequest, error: Exception) -> None:
 
 
 def flash_form_errors(request: HttpRequest, form) -> None:
+    """The errors of a form posted from another page, as messages on that page."""
     for text in form_messages(form):
         messages.error(request, text)
 
 
-def attempt(request: HttpRequest, action, success: str = ""):
-    """Run a service; its refusal becomes a Dutch error message on the next page, its success `success`."""
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """What `attempt` did: the service's result, or its refusal (already shown as messages)."""
+
+    result: T | None = None
+    refusal: ValidationError | StaleEdit | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.refusal is None
+
+    @property
+    def stale(self) -> StaleEdit | None:
+        """The stale edit that refused the save, for a page that shows both versions."""
+        return self.refusal if isinstance(self.refusal, StaleEdit) else None
+
+
+def attempt(request: HttpRequest, action: Callable[[], T], success: str | Callable[[T], str] = "", *,
+            flash: bool = True) -> Outcome[T]:
+    """Run a service: its refusal (a ValidationError, a stale edit) becomes Dutch error messages on the next page,
+    its success the message `success` (a text, or a function of the service's result). `flash=False` for a
+    fragment that shows the refusal itself (an htmx answer has no next page)."""
     try:
         result = action()
-    except ValidationError as error:
-        flash_refusal(request, error)
-        return None
-    if success:
-        messages.success(request, success)
-    return result
+    except (ValidationError, StaleEdit) as error:
+        if flash:
+            flash_refusal(request, error)
+        return Outcome(refusal=error)
+    text = success(result) if callable(success) else success
+    if text:
+        messages.success(request, text)
+    return Outcome(result=result)

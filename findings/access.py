@@ -1,4 +1,5 @@
-"""Findings and verification as a user may see them: the lookups of the findings pages.
+"""Findings and verification as a user may see them: the lookups of the findings pages, and what the user may
+do with one subject's findings now (`findings_access`).
 
 The decisions are the access policy's (`regions.policy`): inspectors see and change everything; the
 respondents of a region or brigade see its findings once they are sent for verification, and may only
@@ -8,6 +9,7 @@ agree or comment; ministry staff never see one subject's findings. A subject you
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.http import Http404
@@ -25,7 +27,7 @@ from findings.models import (
 from findings.workflow import OPEN_FOR_RESPONSES
 from framework.models import Round
 from framework.rounds import round_named
-from regions.policy import Action, Area, may, require, responds_for, subject_for_user
+from regions.policy import Action, Area, may, permitted, require, responds_for, subject_for_user
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -42,19 +44,36 @@ def findings_subject(user: User, round_code: str, code: str, *, action: Action |
     return round, subject
 
 
-def sees_findings_text(user: User, verification: Verification | None) -> bool:
-    """Draft findings are the inspectors' working text; respondents see them once sent for verification."""
-    if may(user, Action.FINDINGS_DRAFT):
-        return True
-    return verification is not None and verification.status != VerificationStatus.NOT_SENT
+@dataclass(frozen=True)
+class FindingsAccess:
+    """What one user may do with one subject's findings in one round now: the access policy's answers
+    (`regions.policy`, asked once) and the verification's state together. Built once per request by
+    `findings_access`; the findings pages, their fragments and templates read it and nothing else."""
+
+    # The inspectors' working text, before it is sent for verification (and the inspectors' part of the page).
+    sees_drafts: bool
+    # The findings and the interview report are shown: drafts to the inspectors, to the respondents once sent.
+    shown: bool
+    # Write findings, judgments and the interview report, cite and remove sources, send for verification.
+    can_edit: bool
+    # Answer the respondents' comments, close a verification.
+    can_reply: bool
+    # Agree or comment now: a respondent of the subject, while the verification is open for responses.
+    can_respond: bool
 
 
-def may_respond(user: User, verification: Verification | None) -> bool:
-    """Whether `user` may agree or comment now: a respondent of the subject, while responses are open."""
-    return (
-        verification is not None
-        and verification.status in OPEN_FOR_RESPONSES
-        and may(user, Action.VERIFY, verification.subject)
+def findings_access(user: User, subject: Subject, verification: Verification | None) -> FindingsAccess:
+    """What `user` may do with `subject`'s findings (the caller found the subject through `findings_subject`, so
+    `user` may see it); `verification` is the subject's in the round, None when its findings were never sent."""
+    allowed = permitted(user, subject)
+    sees_drafts = Action.FINDINGS_DRAFT in allowed
+    sent = verification is not None and verification.status != VerificationStatus.NOT_SENT
+    return FindingsAccess(
+        sees_drafts=sees_drafts,
+        shown=sees_drafts or sent,
+        can_edit=Action.FINDINGS_EDIT in allowed,
+        can_reply=Action.VERIFY_REPLY in allowed,
+        can_respond=verification is not None and verification.status in OPEN_FOR_RESPONSES and Action.VERIFY in allowed,
     )
 
 
@@ -115,7 +134,7 @@ def attachment_for_user(user: User, pk: int) -> ReportAttachment:
     report = attachment.report
     findings_subject(user, report.round.code, report.subject.code)
     verification = Verification.objects.filter(round=report.round, subject=report.subject).first()
-    if not sees_findings_text(user, verification):
+    if not findings_access(user, report.subject, verification).shown:
         raise Http404(_("Deze bijlage bestaat niet of u heeft er geen toegang toe."))
     return attachment
 

@@ -260,11 +260,6 @@ class NationalConclusion(models.Model):
         """The conclusion in the interface language (English when the interface is English and there is one)."""
         return localized(self.text, self.text_en)
 
-    @property
-    def display_reason(self) -> str:
-        """The reason in the interface language (English when the interface is English and there is one)."""
-        return localized(self.reason, self.reason_en)
-
 
 class Citation(models.Model):
     """What a finding or a conclusion rests on: an answer, a passage of an interview report, or a document."""

@@ -30,6 +30,7 @@ from assessments.values import (
     MAX_VERIFICATION,
     text_clean,
 )
+from core.errors import StaleEdit
 from core.uploads import upload_check
 from findings.models import (
     Citation,
@@ -56,19 +57,6 @@ if TYPE_CHECKING:
     from accounts.models import User
     from framework.models import Round
     from regions.models import Subject
-
-
-class StaleEdit(Exception):
-    """A save based on an older revision whose value differs from what is stored now.
-
-    `current` is what is stored, `proposed` what the user sent; both are shown so nothing is lost.
-    """
-
-    def __init__(self, *, current: dict, proposed: dict, current_revision: int):
-        self.current = current
-        self.proposed = proposed
-        self.current_revision = current_revision
-        super().__init__(_("Iemand anders heeft dit intussen gewijzigd; uw wijziging is niet opgeslagen."))
 
 
 def _check_subject(*, subject: Subject, success_factor: SuccessFactor) -> None:

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from accounts.http import AuthedRequest
 from assessments.access import round_from_query
 from assessments.reconstruction import is_reconstructed
-from core.messages import flash_form_errors, flash_refusal, form_messages
+from core.errors import StaleEdit
+from core.messages import attempt, flash_form_errors, form_messages
 from core.uploads import ACCEPTED_TYPES
 from findings import access, forms, pages, services
 from findings.models import (
@@ -25,7 +26,7 @@ from findings.models import (
     VerificationStatus,
 )
 from framework.models import SuccessFactor
-from regions.policy import Action, may, require
+from regions.policy import Action, require
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -62,25 +63,23 @@ def _anchor(code: str) -> str:
 def subject_findings(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     subject = _subject(request, round_code, code)
     verification = pages.verification_of(**subject)
+    allowed = access.findings_access(request.user, subject["subject"], verification)
     context = {
         **subject,
         "verification": verification,
-        "shown": access.sees_findings_text(request.user, verification),
-        # The template's content block needs it too ({% may %} in the breadcrumbs block does not reach it).
-        "sees_drafts": may(request.user, Action.FINDINGS_DRAFT),
+        "access": allowed,
         "judgments": Judgment.choices,
         "report_only": pages.report_only(subject["subject"]),
         "reconstructed": is_reconstructed(subject["round"], audience=subject["subject"].kind),
     }
-    if context["shown"]:
+    if allowed.shown:
         context.update(pages.subject_page(**subject, user=request.user))
         # A response refused by its form is shown at its own item, with what the respondent typed.
         refused = request.session.pop("respond_refused", {})
         for item in context["items"]:
             item.refused = refused.get(str(item.pk))
-    if context["sees_drafts"] and verification is not None and verification.status == VerificationStatus.AWAITING:
+    if allowed.sees_drafts and verification is not None and verification.status == VerificationStatus.AWAITING:
         context["pending"] = pages.respondents_pending(verification)
-    context["can_respond"] = access.may_respond(request.user, verification)
     return render(request, "findings/subject.html", context)
 
 
@@ -92,22 +91,18 @@ def finding_edit(request: AuthedRequest, round_code: str, code: str, csf: str) -
     stale = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.finding_save(
-                **subject, success_factor=factor, text=data["text"], judgment=data["judgment"],
-                by=request.user, base_revision=data["revision"],
-            )
-        except (services.StaleEdit, ValidationError) as error:
-            if request.htmx:
-                return _finding_fragment(request, subject, factor, error=error)
-            stale = error if isinstance(error, services.StaleEdit) else None
-            flash_refusal(request, error)
-        else:
-            if request.htmx:
-                return _finding_fragment(request, subject, factor)
-            messages.success(request, _("Bevinding %(code)s opgeslagen.") % {"code": factor.code})
+        saved = attempt(request, lambda: services.finding_save(
+            **subject, success_factor=factor, text=data["text"], judgment=data["judgment"],
+            by=request.user, base_revision=data["revision"],
+        ), "" if request.htmx else _("Bevinding %(code)s opgeslagen.") % {"code": factor.code}, flash=not request.htmx)
+        if request.htmx:
+            return _finding_fragment(request, subject, factor, error=saved.refusal)
+        if saved.ok:
             return redirect(_subject_url(subject, _anchor(factor.code)))
-    context = {**subject, **page, "factor": factor, "form": form, "stale": stale}
+        stale = saved.stale
+    # The editor's page shows no verification: no need to read it for the access answer.
+    allowed = access.findings_access(request.user, subject["subject"], None)
+    context = {**subject, **page, "factor": factor, "form": form, "stale": stale, "access": allowed}
     if page["finding"] is not None:
         context["citation_form"] = forms.CitationForm(**page["citation_choices"])
     return render(request, "findings/finding_edit.html", context)
@@ -122,10 +117,13 @@ def _finding_initial(finding: Finding | None) -> dict:
 def _finding_fragment(request, subject, factor, error: Exception | None = None) -> HttpResponse:
     """The card of one factor after an htmx save: the same fragment the region page includes."""
     row = pages.factor_row(**subject, factor=factor)
+    verification = row["item"].verification if row["item"] is not None else None
+    allowed = access.findings_access(request.user, subject["subject"], verification)
     message = "; ".join(error.messages) if isinstance(error, ValidationError) else (str(error) if error else "")
-    if isinstance(error, services.StaleEdit):
+    if isinstance(error, StaleEdit):
         message += " " + _("Uw tekst was: “%(text)s” (%(judgment)s).") % error.proposed
-    context = {**subject, "row": row, "saved": error is None, "error": message, "judgments": Judgment.choices}
+    context = {**subject, "row": row, "saved": error is None, "error": message, "judgments": Judgment.choices,
+               "access": allowed}
     return render(request, "findings/_finding.html", context)
 
 
@@ -139,19 +137,13 @@ def report_edit(request: AuthedRequest, round_code: str, code: str) -> HttpRespo
     stale = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.report_save(
-                **subject, held_on=data["held_on"], participants=data["participants"], text=data["text"],
-                by=request.user, base_revision=data["revision"], attachment=data["attachment"],
-            )
-        except services.StaleEdit as error:
-            stale = error
-            flash_refusal(request, error)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Gespreksverslag opgeslagen."))
+        saved = attempt(request, lambda: services.report_save(
+            **subject, held_on=data["held_on"], participants=data["participants"], text=data["text"],
+            by=request.user, base_revision=data["revision"], attachment=data["attachment"],
+        ), _("Gespreksverslag opgeslagen."))
+        if saved.ok:
             return redirect(_subject_url(subject, "gespreksverslag"))
+        stale = saved.stale
     return render(request, "findings/report_edit.html", {**subject, "report": report, "form": form, "stale": stale})
 
 
@@ -171,15 +163,9 @@ def attachment_download(request: AuthedRequest, pk: int) -> FileResponse:
 @require_POST
 def verification_send(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     subject = _subject(request, round_code, code, Action.FINDINGS_EDIT)
-    try:
-        services.verification_send(**subject, by=request.user)
-    except ValidationError as error:
-        flash_refusal(request, error)
-    else:
-        if pages.report_only(subject["subject"]):
-            messages.success(request, _("Het gespreksverslag is ter verificatie voorgelegd aan de directie."))
-        else:
-            messages.success(request, _("De bevindingen zijn ter verificatie voorgelegd aan de respondenten."))
+    attempt(request, lambda: services.verification_send(**subject, by=request.user),
+            _("Het gespreksverslag is ter verificatie voorgelegd aan de directie.") if pages.report_only(subject["subject"])
+            else _("De bevindingen zijn ter verificatie voorgelegd aan de respondenten."))
     return redirect(_subject_url(subject, "verificatie"))
 
 
@@ -194,12 +180,9 @@ def verification_close(request: AuthedRequest, round_code: str, code: str) -> Ht
     elif not form.is_valid():
         flash_form_errors(request, form)
     else:
-        try:
-            services.verification_close(verification=verification, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("De verificatie is afgesloten."))
+        attempt(request, lambda: services.verification_close(
+            verification=verification, by=request.user, reason=form.cleaned_data["reason"],
+        ), _("De verificatie is afgesloten."))
     return redirect(_subject_url(subject, "verificatie"))
 
 
@@ -212,10 +195,7 @@ def item_respond(request: AuthedRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk, action=Action.VERIFY)
     form = forms.RespondForm(request.POST)
     if form.is_valid():
-        try:
-            services.verification_respond(item=item, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            flash_refusal(request, error)
+        attempt(request, lambda: services.verification_respond(item=item, by=request.user, **form.cleaned_data))
     else:
         request.session["respond_refused"] = {
             str(item.pk): {"errors": form_messages(form), "kind": request.POST.get("kind", ""),
@@ -230,17 +210,10 @@ def response_reply(request: AuthedRequest, pk: int) -> HttpResponse:
     form = forms.ReplyForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            services.response_reply(
-                response=response, by=request.user, reply=data["reply"], resolution=data["resolution"],
-                text=data["text"] or None, judgment=data["judgment"] or None, base_revision=data["revision"],
-            )
-        except services.StaleEdit as error:
-            flash_refusal(request, error)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Antwoord opgeslagen."))
+        attempt(request, lambda: services.response_reply(
+            response=response, by=request.user, reply=data["reply"], resolution=data["resolution"],
+            text=data["text"] or None, judgment=data["judgment"] or None, base_revision=data["revision"],
+        ), _("Antwoord opgeslagen."))
     else:
         flash_form_errors(request, form)
     return redirect(_verification_url(response.item.verification, f"item-{response.item_id}"))
@@ -258,12 +231,8 @@ def finding_cite(request: AuthedRequest, pk: int) -> HttpResponse:
         sources = pages.citation_sources(
             finding, answer=data.get("answer"), evidence=data.get("evidence"), passage=data["passage"]
         )
-        try:
-            services.citation_add(by=request.user, finding=finding, passage=data["passage"], **sources)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Bron toegevoegd."))
+        attempt(request, lambda: services.citation_add(by=request.user, finding=finding, passage=data["passage"], **sources),
+                _("Bron toegevoegd."))
     else:
         flash_form_errors(request, form)
     return redirect(finding_url(finding))
@@ -272,14 +241,9 @@ def finding_cite(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def citation_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     citation = access.citation_for_user(request.user, pk)
-    try:
-        services.citation_delete(citation=citation, by=request.user)
-    except ValidationError as error:
-        flash_refusal(request, error)
-    else:
-        messages.success(request, _("Bron verwijderd."))
-    if citation.conclusion is not None:
-        code = citation.conclusion.success_factor.code if citation.conclusion.success_factor is not None else "overall"
+    attempt(request, lambda: services.citation_delete(citation=citation, by=request.user), _("Bron verwijderd."))
+    if citation.conclusion_id:
+        code = citation.conclusion.success_factor.code if citation.conclusion.success_factor_id else "overall"
         return redirect(reverse("national:factor", args=[citation.conclusion.round.code, code]))
     assert citation.finding is not None, "a citation belongs to a finding or a conclusion"
     return redirect(finding_url(citation.finding))

@@ -161,10 +161,17 @@ class RoundQuerySet(models.QuerySet["Round"]):
         """The rounds of `year`, the first framework's first: what a bare year of earlier links names."""
         return self.filter(year=year).order_by("framework_id")
 
+    def current_first(self) -> RoundQuerySet:
+        """The rounds, the current one first: the open round, else the latest one (the first framework's, when two
+        audits share a year). The one definition of "the current round", for a query (`current`) and for a
+        subquery (the menu's `Subquery(Round.objects.current_first().values("code")[:1])`)."""
+        open_first = models.Case(models.When(status=RoundStatus.OPEN, then=0), default=1,
+                                 output_field=models.IntegerField())
+        return self.order_by(open_first, "-year", "framework_id")
+
     def current(self) -> Round | None:
-        """The open round, else the latest one (the first framework's, when two audits share a year)."""
-        order = ["-year", "framework_id"]
-        return self.filter(status=RoundStatus.OPEN).order_by(*order).first() or self.order_by(*order).first()
+        """The current round (`current_first`), in one query; None when there is no round."""
+        return self.current_first().first()
 
 
 def round_code(framework_code: str, year: int) -> str:

@@ -13,8 +13,8 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from assessments.values import MAX_FINDING, text_clean
+from core.errors import StaleEdit
 from core.i18n import localized
-from findings.services import StaleEdit
 from framework.guards import require_round_writable
 from framework.models import Round
 from national.models import ContextFigure, RoundContext
@@ -104,7 +104,7 @@ def round_context_save(
 
     `figures` is the whole table in its order (dicts with FIGURE_FIELDS; label and value required); figures no
     longer in it are removed. `base_revision` is the revision the editor started from: when someone saved in
-    between, the save is refused (`findings.services.StaleEdit`, with both versions) and nothing is
+    between, the save is refused (`core.errors.StaleEdit`, with both versions) and nothing is
     overwritten. Inspectors only; a published round is read-only; a save that changes nothing writes nothing.
     Every change is in the history of the context and of its figures, with who and when."""
     require(by, Action.NATIONAL_EDIT)

@@ -12,8 +12,6 @@ from __future__ import annotations
 from typing import cast
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -22,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthedRequest
-from core.messages import flash_form_errors
+from core.messages import attempt, flash_form_errors
 from findings.models import Judgment
 from framework.models import Round, SuccessFactor
 from national import publication, reports, services
@@ -81,13 +79,8 @@ def picture_correct(request: AuthedRequest, round_code: str) -> HttpResponse:
         flash_form_errors(request, form)
         return redirect(reverse("national:publish", args=[round.code]))
     data = form.cleaned_data
-    try:
-        corrected = services.picture_correct(round=round, by=request.user, reason=data["reason"],
-                                             success_factor=data["success_factor"], judgment=data["judgment"] or None,
-                                             text=data["text"] or None)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Versie %(version)s van het landelijk beeld is gepubliceerd.") % {"version": corrected.version})
+    attempt(request, lambda: services.picture_correct(
+        round=round, by=request.user, reason=data["reason"], success_factor=data["success_factor"],
+        judgment=data["judgment"] or None, text=data["text"] or None,
+    ), lambda corrected: _("Versie %(version)s van het landelijk beeld is gepubliceerd.") % {"version": corrected.version})
     return redirect(reverse("national:publish", args=[round.code]))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,7 +24,7 @@ from findings.models import (
 )
 from findings.pages import shown_citations
 from findings.templatetags.findings_tags import JUDGMENT_FILLS, JUDGMENT_SYMBOLS
-from framework.models import Round, SuccessFactor, Theme
+from framework.models import Round, SuccessFactor
 from framework.rounds import round_named
 from national.access import readable_rounds
 from national.queries import judgment_counts, verified_counts
@@ -35,38 +34,6 @@ from regions.policy import Action, may, respondent_filter, visible_subjects
 
 if TYPE_CHECKING:
     from accounts.models import User
-
-
-def national_page(round: Round, *, with_drafts: bool = False) -> dict:
-    """Per theme and success factor: national judgment, regional distribution, deelconclusie; five queries."""
-    counts = judgment_counts(round)
-    conclusions = {
-        c.success_factor_id: c
-        for c in NationalConclusion.objects.filter(round=round).annotate(citation_count=Count("citations"))
-    }
-    themes = []
-    factors_by_theme: dict[int, list] = defaultdict(list)
-    for factor in SuccessFactor.objects.filter(framework_id=round.framework_id).select_related("theme"):
-        factor_counts = counts.get(factor.code, dict.fromkeys(Judgment.values, 0))
-        total = sum(factor_counts.values())
-        factors_by_theme[factor.theme_id].append(
-            {
-                "factor": factor,
-                "conclusion": conclusions.get(factor.pk),
-                "counts": factor_counts,
-                "total": total,
-                "bars": _bars(factor_counts, total),
-            }
-        )
-    for theme in Theme.objects.filter(framework_id=round.framework_id):
-        themes.append({"theme": theme, "factors": factors_by_theme.get(theme.pk, [])})
-    return {
-        "rounds": Round.objects.order_by("-year"),
-        "themes": themes,
-        "overall": conclusions.get(None),
-        "region_total": Subject.objects.filter(kind=SubjectKind.REGION).count(),
-        **verified_counts(round),
-    }
 
 
 BAR_WIDTH = 200
@@ -145,16 +112,16 @@ def finding_citable(conclusion: NationalConclusion, pk: int) -> Finding:
 
 def factor_page(round: Round, factor: SuccessFactor | None, conclusion: NationalConclusion | None, *,
                 evidence: bool) -> dict:
-    """The page of one success factor (or the slotconclusie): counts, conclusion and, for those who may see
-    them (`evidence`), the findings underneath and what the conclusion cites."""
-    context: dict[str, Any] = {
-        "round": round, "factor": factor, "conclusion": conclusion, "csf": factor.code if factor else "overall",
-        "counts": judgment_counts(round).get(factor.code) if factor else None, "evidence": evidence,
-        "citation_count": conclusion.citations.count() if conclusion else 0,
-    }
+    """The page of one success factor (or the slotconclusie): its conclusion and, for those who may see them
+    (`evidence`), the findings underneath and what the conclusion cites; for the others how many findings it
+    cites. (The counts are the picture's: `picture_page`.)"""
+    context = {"round": round, "factor": factor, "conclusion": conclusion, "csf": factor.code if factor else "overall",
+               "evidence": evidence}
     if evidence:
         context["findings"] = factor_evidence(round, factor) if factor else []
         context["citations"] = shown_citations(conclusion.citations.all()) if conclusion else []
+    else:
+        context["citation_count"] = conclusion.citations.count() if conclusion else 0
     return context
 
 

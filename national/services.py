@@ -23,6 +23,7 @@ from accounts.models import NotificationKind, Role, User
 from accounts.services import notify
 from assessments.models import Answer
 from assessments.values import MAX_EXPLANATION, MAX_FINDING, MAX_REASON, MAX_RECOMMENDATION, text_clean
+from core.errors import StaleEdit
 from findings.models import (
     DraftRule,
     FollowUp,
@@ -34,7 +35,6 @@ from findings.models import (
     Verification,
     VerificationStatus,
 )
-from findings.services import StaleEdit
 from findings.workflow import recommendation_step
 from framework.guards import require_round_writable
 from framework.models import RoundStatus, SuccessFactor

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,10 +16,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthedRequest
-from core.messages import flash_form_errors, flash_refusal
+from core.messages import attempt, flash_form_errors
 from findings import forms
 from findings.models import NationalConclusion, RecommendationStatus
-from findings.services import StaleEdit, citation_add
+from findings.services import citation_add
 from framework.rounds import round_named
 from national import files, pages, publication, services
 from national.access import picture_round_for_user, reader_round_from_query
@@ -39,15 +38,9 @@ def conclusion_cite(request: AuthedRequest, pk: int) -> HttpResponse:
     conclusion = pages.conclusion_by_pk(pk)
     form = forms.CitationForm(request.POST, findings=pages.conclusion_finding_choices(conclusion))
     if form.is_valid() and form.cleaned_data.get("cited_finding"):
-        try:
-            citation_add(
-                by=request.user, conclusion=conclusion,
-                cited_finding=pages.finding_citable(conclusion, form.cleaned_data["cited_finding"]),
-            )
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Bron toegevoegd."))
+        cited = pages.finding_citable(conclusion, form.cleaned_data["cited_finding"])
+        attempt(request, lambda: citation_add(by=request.user, conclusion=conclusion, cited_finding=cited),
+                _("Bron toegevoegd."))
     else:
         messages.error(request, _("Kies een regionale bevinding als bron."))
     return redirect(_conclusion_url(conclusion))
@@ -138,12 +131,8 @@ def _national_factor(request: AuthedRequest, round, csf: str) -> HttpResponse:
 def preview_share(request: AuthedRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.NATIONAL_EDIT)
     round = round_named(round_code)
-    try:
-        services.preview_share(round=round, by=request.user)
-    except ValidationError as error:
-        flash_refusal(request, error)
-    else:
-        messages.success(request, _("Het voorlopige landelijk beeld is gedeeld met het ministerie."))
+    attempt(request, lambda: services.preview_share(round=round, by=request.user),
+            _("Het voorlopige landelijk beeld is gedeeld met het ministerie."))
     return redirect("national:round", round_code=round.code)
 
 
@@ -165,17 +154,13 @@ def conclusion_edit(request: AuthedRequest, round_code: str, csf: str) -> HttpRe
     form = forms.ConclusionForm(request.POST or None, initial=initial)
     stale = None
     if request.method == "POST" and form.is_valid():
-        try:
-            conclusion = services.conclusion_save(round=round, success_factor=factor, by=request.user,
-                                                  base_revision=form.cleaned_data.pop("revision"), **form.cleaned_data)
-        except StaleEdit as error:
-            stale = error
-            flash_refusal(request, error)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Conclusie opgeslagen."))
-            return redirect(_conclusion_url(conclusion))
+        data = dict(form.cleaned_data)
+        saved = attempt(request, lambda: services.conclusion_save(
+            round=round, success_factor=factor, by=request.user, base_revision=data.pop("revision"), **data,
+        ), _("Conclusie opgeslagen."))
+        if saved.ok:
+            return redirect(_conclusion_url(saved.result))
+        stale = saved.stale
     context = {"round": round, "factor": factor, "form": form, "stale": stale, "csf": csf,
                **pages.proposal_context(round, factor)}
     return render(request, "national/conclusion_edit.html", context)
@@ -193,21 +178,17 @@ def context_edit(request: AuthedRequest, round_code: str) -> HttpResponse:
     formset = ContextFigureFormSet(request.POST or None, initial=figures_of(current), prefix="figures")
     stale = None
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            round_context_save(round=round, by=request.user, text=form.cleaned_data["text"],
-                               text_en=form.cleaned_data["text_en"], figures=figures_from(formset),
-                               base_revision=form.cleaned_data["revision"])
-        except StaleEdit as error:
-            # Both versions are shown; saving again from this page is a choice made with the current one in view.
-            stale, data = error, request.POST.copy()
-            data["revision"] = str(error.current_revision)
-            form = RoundContextForm(data)
-            flash_refusal(request, error)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Context van de meting opgeslagen."))
+        saved = attempt(request, lambda: round_context_save(
+            round=round, by=request.user, text=form.cleaned_data["text"], text_en=form.cleaned_data["text_en"],
+            figures=figures_from(formset), base_revision=form.cleaned_data["revision"],
+        ), _("Context van de meting opgeslagen."))
+        if saved.ok:
             return redirect(reverse("national:round", args=[round.code]) + "#q4")
+        if saved.stale:
+            # Both versions are shown; saving again from this page is a choice made with the current one in view.
+            stale, data = saved.stale, request.POST.copy()
+            data["revision"] = stale.current_revision
+            form = RoundContextForm(data)
     context = {"round": round, "form": form, "formset": formset, "stale": stale, "current": current,
                "history": current.history.select_related("history_user")[:10] if current else [],
                "stale_versions": [(_("Nu opgeslagen"), stale.current), (_("Uw versie"), stale.proposed)] if stale else []}
@@ -223,12 +204,9 @@ def rule_edit(request: AuthedRequest, round_code: str, csf: str) -> HttpResponse
         raise Http404(_("De slotconclusie heeft geen regel."))
     form = forms.JudgmentRuleForm(request.POST)
     if form.is_valid():
-        try:
-            services.judgment_rule_save(round=round, success_factor=factor, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Regel voor het landelijk oordeel opgeslagen."))
+        attempt(request, lambda: services.judgment_rule_save(
+            round=round, success_factor=factor, by=request.user, **form.cleaned_data,
+        ), _("Regel voor het landelijk oordeel opgeslagen."))
     else:
         flash_form_errors(request, form)
     return redirect(reverse("national:conclusion_edit", args=[round.code, factor.code]))
@@ -239,12 +217,8 @@ def publish(request: AuthedRequest, round_code: str) -> HttpResponse:
     round = round_named(round_code)
     form = forms.PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.round_publish(round=round, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("De meting is gepubliceerd."))
+        if attempt(request, lambda: services.round_publish(round=round, by=request.user, **form.cleaned_data),
+                   _("De meting is gepubliceerd.")).ok:
             return redirect("national:round", round_code=round.code)
     return render(request, "national/publish.html", {"form": form, **pages.publish_context(round)})
 
@@ -270,12 +244,8 @@ def recommendation_create(request: AuthedRequest, round_code: str) -> HttpRespon
     round = round_named(round_code)
     form = forms.RecommendationForm(request.POST or None, round=round)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_save(round=round, by=request.user, **_recommendation_data(form))
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Aanbeveling opgeslagen."))
+        if attempt(request, lambda: services.recommendation_save(round=round, by=request.user, **_recommendation_data(form)),
+                   _("Aanbeveling opgeslagen.")).ok:
             return redirect(_recommendations_url(round))
     return render(request, "national/recommendation_form.html", {"round": round, "form": form})
 
@@ -293,13 +263,9 @@ def recommendation_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                "success_factors": list(recommendation.success_factors.all())}
     form = forms.RecommendationForm(request.POST or None, initial=initial, round=recommendation.round)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_save(recommendation=recommendation, round=recommendation.round, by=request.user,
-                                         **_recommendation_data(form))
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Aanbeveling opgeslagen."))
+        if attempt(request, lambda: services.recommendation_save(
+            recommendation=recommendation, round=recommendation.round, by=request.user, **_recommendation_data(form),
+        ), _("Aanbeveling opgeslagen.")).ok:
             return redirect(_recommendations_url(recommendation.round))
     return render(request, "national/recommendation_form.html",
                   {"round": recommendation.round, "form": form, "recommendation": recommendation,
@@ -310,14 +276,10 @@ def recommendation_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 def recommendation_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     recommendation = pages.recommendation_by_pk(pk)
-    try:
-        services.recommendation_decide(recommendation=recommendation, by=request.user,
-                                       accept=request.POST.get("decision") == "accept")
-    except ValidationError as error:
-        flash_refusal(request, error)
-    else:
-        messages.success(request, _("Concept vastgesteld.") if recommendation.status == RecommendationStatus.ACCEPTED
-                         else _("Concept verworpen."))
+    attempt(request, lambda: services.recommendation_decide(
+        recommendation=recommendation, by=request.user, accept=request.POST.get("decision") == "accept",
+    ), lambda decided: _("Concept vastgesteld.") if decided.status == RecommendationStatus.ACCEPTED
+        else _("Concept verworpen."))
     return redirect(_recommendations_url(recommendation.round))
 
 
@@ -329,12 +291,9 @@ def follow_up(request: AuthedRequest, pk: int, round_code: str) -> HttpResponse:
     initial = {"status": existing.status, "explanation": existing.explanation} if existing else {}
     form = forms.FollowUpForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.follow_up_save(recommendation=recommendation, round=round, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Opvolging opgeslagen."))
+        if attempt(request, lambda: services.follow_up_save(
+            recommendation=recommendation, round=round, by=request.user, **form.cleaned_data,
+        ), _("Opvolging opgeslagen.")).ok:
             return redirect(_recommendations_url(round))
     return render(request, "national/follow_up.html", {"recommendation": recommendation, "round": round, "form": form})
 
@@ -346,12 +305,8 @@ def draft_rules(request: AuthedRequest, round_code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         data["min_regions"] = data["min_regions"] or 1
-        try:
-            services.draft_rule_create(round=round, by=request.user, **data)
-        except ValidationError as error:
-            flash_refusal(request, error)
-        else:
-            messages.success(request, _("Regel opgeslagen."))
+        if attempt(request, lambda: services.draft_rule_create(round=round, by=request.user, **data),
+                   _("Regel opgeslagen.")).ok:
             return redirect("national:draft_rules", round_code=round.code)
     return render(request, "national/draft_rules.html", {"round": round, "form": form, "rules": pages.rules_of(round)})
 
@@ -360,12 +315,10 @@ def draft_rules(request: AuthedRequest, round_code: str) -> HttpResponse:
 def drafts_generate(request: AuthedRequest, round_code: str) -> HttpResponse:
     require(request.user, Action.RECOMMENDATIONS_EDIT)
     round = round_named(round_code)
-    try:
-        created = services.drafts_generate(round=round, by=request.user)
-    except ValidationError as error:
-        flash_refusal(request, error)
-        return redirect(_recommendations_url(round))
-    messages.info(request, ngettext(
-        "%(count)s conceptaanbeveling voorgesteld.", "%(count)s conceptaanbevelingen voorgesteld.", len(created)
-    ) % {"count": len(created)})
+    generated = attempt(request, lambda: services.drafts_generate(round=round, by=request.user))
+    if generated.ok:
+        created = generated.result
+        messages.info(request, ngettext(
+            "%(count)s conceptaanbeveling voorgesteld.", "%(count)s conceptaanbevelingen voorgesteld.", len(created)
+        ) % {"count": len(created)})
     return redirect(_recommendations_url(round))

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.http import AuthedRequest
 from accounts.models import User
 from accounts.services import user_deactivate
-from core.messages import flash_refusal
+from core.messages import attempt
 from core.tabular import MAX_BYTES, ImportRefused, Row
 from people.forms import InviteFileForm, InviteForm, LogFilterForm, PartyForm, PeopleFilterForm
 from people.pages import log_entries, log_rows, people_rows
@@ -134,10 +134,6 @@ def person_party(request: AuthedRequest, pk: int) -> HttpResponse:
 def person_deactivate(request: AuthedRequest, pk: int) -> HttpResponse:
     require(request.user, Action.PEOPLE)
     person = get_object_or_404(User, pk=pk)
-    try:
-        user_deactivate(user=person, by=request.user, request=request)
-    except ValidationError as error:
-        flash_refusal(request, error)
-    else:
-        messages.success(request, _("Het account van %(name)s is gedeactiveerd; inloggen kan niet meer.") % {"name": person})
+    attempt(request, lambda: user_deactivate(user=person, by=request.user, request=request),
+            _("Het account van %(name)s is gedeactiveerd; inloggen kan niet meer.") % {"name": person})
     return redirect("people:list")

@@ -118,10 +118,6 @@ class Subject(models.Model):
     def is_region(self) -> bool:
         return self.kind == SubjectKind.REGION
 
-    @property
-    def is_brigade(self) -> bool:
-        return self.kind == SubjectKind.BRIGADE
-
 
 # The roles whose scope is a set of parties; the other roles (inspector, ministry, administrator) have none.
 MEMBER_ROLES = (Role.OVR, Role.CONTACT, Role.RMC, Role.DIRECTORATE)

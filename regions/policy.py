@@ -235,7 +235,16 @@ def may(user: User, action: Action | str, subject: Subject | None = None) -> boo
     return True
 
 
-def require(user: User | None, action: Action | str, subject: Subject | None = None) -> None:
+def permitted(user: User, subject: Subject | None = None) -> frozenset[Action]:
+    """Every action `user` may take (on `subject`, for the actions that concern one): the policy asked once by a
+    page that needs several of its answers (the access answers `assessments.access.assessment_access` and
+    `findings.access.findings_access`, built once per request)."""
+    if role_of(user) is None:
+        return frozenset()
+    return frozenset(action for action in Action if may(user, action, subject))
+
+
+def require(user: User, action: Action | str, subject: Subject | None = None) -> None:
     """PermissionDenied (403, with a Dutch reason) unless `user` may take `action`.
 
     `user=None` is the system itself: a management command run by an operator on the server (an
@@ -247,11 +256,6 @@ def require(user: User | None, action: Action | str, subject: Subject | None = N
         raise PermissionDenied(REFUSALS.get(action, _("Alleen inspecteurs mogen dit doen.")))
 
 
-def on_behalf(user: User, subject: Subject) -> bool:
-    """Whether `user` fills in `subject`'s questionnaire on behalf of its respondents (an inspector)."""
-    return is_inspector(user) and not responds_for(user, subject)
-
-
 __all__ = [
     "Action",
     "Area",
@@ -259,7 +263,7 @@ __all__ = [
     "SUBJECT_CODE_PATTERN",
     "is_inspector",
     "may",
-    "on_behalf",
+    "permitted",
     "require",
     "respondents",
     "responds_for",

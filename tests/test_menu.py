@@ -43,3 +43,27 @@ def test_inspectors_and_ministry_staff_get_no_respondent_entries(client_for, ins
     for user in (inspector, ministry):
         labels = [label for _href, label in menu(client_for(user))]
         assert "Vragenlijst" not in labels and not any(label.startswith("Vragenlijst ") for label in labels)
+
+
+def test_the_home_page_and_the_menu_name_the_same_round_while_the_next_one_is_being_set_up(client_for, ovr_vr13):
+    """The current round is the open one, not the latest: a planned next round changes neither page."""
+    from framework.models import Round, RoundStatus
+    from tests.factories import RoundFactory
+
+    current = Round.objects.current()
+    assert current.status == RoundStatus.OPEN
+    RoundFactory(framework=current.framework, year=current.year + 3, status=RoundStatus.PLANNED)
+    client = client_for(ovr_vr13)
+    response = client.get("/")
+    assert response.context["worklist"]["round"] == current
+    assert (f"/assessments/{current.code}/VR13/", "Vragenlijst") in menu(client)
+
+
+def test_without_an_open_round_the_current_round_is_the_latest_on_the_home_page_and_in_the_menu(client_for, ovr_vr13):
+    from framework.models import Round, RoundStatus
+
+    Round.objects.update(status=RoundStatus.CLOSED)
+    latest = Round.objects.order_by("-year").first()
+    client = client_for(ovr_vr13)
+    assert client.get("/").context["worklist"]["round"] == latest == Round.objects.current()
+    assert (f"/assessments/{latest.code}/VR13/", "Vragenlijst") in menu(client)

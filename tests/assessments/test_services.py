@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from assessments.models import Answer, Assessment, AssessmentStatus, Transition
 from assessments.services import (
-    StaleAnswer,
     answer_save,
     assessment_carry_over,
     assessment_sign,
@@ -15,6 +14,7 @@ from assessments.services import (
     assessment_transition,
     submission_problems,
 )
+from core.errors import StaleEdit
 from framework.models import Round
 from tests.assessments.helpers import answer_all_required
 from tests.factories import AnswerFactory, AssessmentFactory, subject
@@ -47,9 +47,9 @@ def test_a_stale_save_with_another_value_is_refused_and_carries_both_values(asse
                                                                             contact_vr13):
     q = question("alert_level")
     answer_save(assessment=assessment, question=q, value="grip1", base_revision=0, by=ovr_vr13)
-    with pytest.raises(StaleAnswer) as stale:
+    with pytest.raises(StaleEdit) as stale:
         answer_save(assessment=assessment, question=q, value="grip2", base_revision=0, by=contact_vr13)
-    assert (stale.value.stored_value, stale.value.submitted_value) == ("grip1", "grip2")
+    assert (stale.value.current["value"], stale.value.proposed["value"]) == ("grip1", "grip2")
     assert Answer.objects.get(assessment=assessment, question=q).value == "grip1"
 
 

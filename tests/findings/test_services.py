@@ -1,7 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from findings.services import StaleEdit, finding_save
+from core.errors import StaleEdit
+from findings.services import finding_save
 from framework.models import Round, SuccessFactor
 from tests.factories import subject
 

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
-from findings.services import StaleEdit
+from core.errors import StaleEdit
 from framework.models import Round
 from national import reports
 from national.context import round_context_save

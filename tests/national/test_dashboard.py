@@ -181,8 +181,8 @@ def _grow(extra: int, start: int = 100) -> None:
 # for inspectors, the findings beneath it. Each document reads the round's context and the factors' criteria in
 # one query each.
 QUERIES = {
-    ("inspector", DASHBOARD): 46, ("inspector", FACTOR): 52, ("inspector", DASHBOARD + "?map=3.4.1"): 46,
-    ("ministry", DASHBOARD): 26, ("ministry", FACTOR): 30, ("ministry", DASHBOARD + "?map=3.4.1"): 26,
+    ("inspector", DASHBOARD): 46, ("inspector", FACTOR): 51, ("inspector", DASHBOARD + "?map=3.4.1"): 46,
+    ("ministry", DASHBOARD): 26, ("ministry", FACTOR): 29, ("ministry", DASHBOARD + "?map=3.4.1"): 26,
 }
 
 
