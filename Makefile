@@ -53,6 +53,10 @@ poppler:
 	  echo "pdftoppm ontbreekt; poppler-utils installeren met apt-get (de PDF-toetsen bekijken de pagina's als beeld)"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -q poppler-utils >/dev/null || { apt-get update -q && apt-get install -y -q poppler-utils; }; \
 	  else sudo apt-get install -y -q poppler-utils; fi; }
+	@ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || { \
+	  echo "libharfbuzz-subset ontbreekt; installeren met apt-get (WeasyPrint zet de lettertypen van een PDF er snel mee in)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -q libharfbuzz-subset0 >/dev/null || { apt-get update -q && apt-get install -y -q libharfbuzz-subset0; }; \
+	  else sudo apt-get install -y -q libharfbuzz-subset0; fi; }
 
 # `make check`: what a developer runs often. The linters, the type check (mypy reads the settings, which need
 # DEBUG=1 without a secret key), the template lint, and the suite but for the browser journeys, axe and the backup
