@@ -24,6 +24,8 @@ from framework.rounds import round_named
 from regions.policy import Action, Area, permitted, require, responds_for, subject_for_user
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
     from accounts.models import User
     from core.workflow import Step
     from regions.models import Subject
@@ -48,7 +50,7 @@ class AssessmentAccess:
     # The inspectors' workflow steps out of the current state (none in a published round).
     review_steps: tuple[Step, ...]
     # Why the questionnaire is shown read-only, in words; empty when the user may answer.
-    read_only_reason: str
+    read_only_reason: str | StrPromise
     # The questionnaire's export (CSV/XLSX) and the list of regions in the breadcrumbs.
     can_exchange: bool
     sees_region_list: bool
@@ -84,7 +86,7 @@ def assessment_access(user: User, assessment: Assessment) -> AssessmentAccess:
     )
 
 
-def _read_only_reason(assessment: Assessment, *, published: bool, may_answer: bool) -> str:
+def _read_only_reason(assessment: Assessment, *, published: bool, may_answer: bool) -> str | StrPromise:
     """Why the page shows the questionnaire read-only, in words."""
     if published:
         return gettext_lazy("Deze meting is gepubliceerd; de vragenlijst ligt vast.")

@@ -99,8 +99,8 @@ def _answer_post(request, assessment: Assessment, question: Question, form: Answ
     if saved.stale:
         return None, posted_card(blank, form, conflict=saved.stale)
     if not saved.ok:
-        return None, posted_card(blank, form, errors=saved.refusal.messages)
-    return saved.result, None
+        return None, posted_card(blank, form, errors=saved.refusal_messages)
+    return saved.value, None
 
 
 def _not_started(request: AuthedRequest, round: Round, subject) -> HttpResponse:
@@ -115,7 +115,7 @@ def start(request: AuthedRequest, round_code: str, code: str) -> HttpResponse:
     started = attempt(request, lambda: services.assessment_start(round=round, subject=subject, by=request.user))
     if not started.ok:
         return redirect(reverse("assessments:fill", args=[round.code, subject.code]))
-    return redirect(started.result.url("fill"))
+    return redirect(started.value.url("fill"))
 
 
 @login_not_required

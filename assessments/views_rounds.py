@@ -52,7 +52,7 @@ def rounds(request: AuthedRequest) -> HttpResponse:
             % {"code": round.code, "source": data["source"].code},
         )
         if created.ok:
-            return redirect("rounds:round", round_code=created.result.code)
+            return redirect("rounds:round", round_code=created.value.code)
     status = 400 if request.method == "POST" else 200
     return render(request, "rounds/rounds.html", {**rounds_context(), "form": form}, status=status)
 

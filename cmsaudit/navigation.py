@@ -40,7 +40,7 @@ def menu(request: HttpRequest) -> dict[str, list[MenuEntry]]:
     if user is None or not user.is_authenticated:
         return {"menu": []}
     allowed = permitted(user)  # the policy asked once for the whole menu
-    entries = [
+    entries: list[MenuEntry] = [
         {"url": reverse(name), "label": label, "active": False}
         for name, label, action in MENU
         if action is None or action in allowed
@@ -58,7 +58,7 @@ def menu(request: HttpRequest) -> dict[str, list[MenuEntry]]:
 RESPONDENT_MENU_SUBJECTS = 2
 
 
-def _respondent_entries(user) -> list[dict]:
+def _respondent_entries(user) -> list[MenuEntry]:
     """One query: the subjects `user` responds for, each with the current round (the home page's,
     `Round.objects.current_first`) and whether its findings have been sent to them (before that, as on the region
     page, there is nothing to link to)."""

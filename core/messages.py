@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -54,6 +54,20 @@ class Outcome(Generic[T]):
     @property
     def ok(self) -> bool:
         return self.refusal is None
+
+    @property
+    def value(self) -> T:
+        """The service's result, once `ok` said it was not refused."""
+        if self.refusal is not None:
+            raise ValueError("a refused service has no result")
+        return cast("T", self.result)
+
+    @property
+    def refusal_messages(self) -> list[str]:
+        """The refusal in words: a ValidationError's messages, or a stale edit's text."""
+        if self.refusal is None:
+            return []
+        return self.refusal.messages if isinstance(self.refusal, ValidationError) else [str(self.refusal)]
 
     @property
     def stale(self) -> StaleEdit | None:

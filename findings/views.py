@@ -242,9 +242,11 @@ def finding_cite(request: AuthedRequest, pk: int) -> HttpResponse:
 def citation_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     citation = access.citation_for_user(request.user, pk)
     attempt(request, lambda: services.citation_delete(citation=citation, by=request.user), _("Bron verwijderd."))
-    if citation.conclusion_id:
-        code = citation.conclusion.success_factor.code if citation.conclusion.success_factor_id else "overall"
-        return redirect(reverse("national:factor", args=[citation.conclusion.round.code, code]))
+    conclusion = citation.conclusion
+    if conclusion is not None:
+        factor = conclusion.success_factor
+        code = factor.code if factor is not None else "overall"
+        return redirect(reverse("national:factor", args=[conclusion.round.code, code]))
     assert citation.finding is not None, "a citation belongs to a finding or a conclusion"
     return redirect(finding_url(citation.finding))
 

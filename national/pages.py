@@ -115,7 +115,7 @@ def factor_page(round: Round, factor: SuccessFactor | None, conclusion: National
     """The page of one success factor (or the slotconclusie): its conclusion and, for those who may see them
     (`evidence`), the findings underneath and what the conclusion cites; for the others how many findings it
     cites. (The counts are the picture's: `picture_page`.)"""
-    context = {"round": round, "factor": factor, "conclusion": conclusion, "csf": factor.code if factor else "overall",
+    context: dict[str, Any] = {"round": round, "factor": factor, "conclusion": conclusion, "csf": factor.code if factor else "overall",
                "evidence": evidence}
     if evidence:
         context["findings"] = factor_evidence(round, factor) if factor else []

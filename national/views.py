@@ -159,7 +159,7 @@ def conclusion_edit(request: AuthedRequest, round_code: str, csf: str) -> HttpRe
             round=round, success_factor=factor, by=request.user, base_revision=data.pop("revision"), **data,
         ), _("Conclusie opgeslagen."))
         if saved.ok:
-            return redirect(_conclusion_url(saved.result))
+            return redirect(_conclusion_url(saved.value))
         stale = saved.stale
     context = {"round": round, "factor": factor, "form": form, "stale": stale, "csf": csf,
                **pages.proposal_context(round, factor)}
@@ -187,7 +187,7 @@ def context_edit(request: AuthedRequest, round_code: str) -> HttpResponse:
         if saved.stale:
             # Both versions are shown; saving again from this page is a choice made with the current one in view.
             stale, data = saved.stale, request.POST.copy()
-            data["revision"] = stale.current_revision
+            data["revision"] = str(stale.current_revision)
             form = RoundContextForm(data)
     context = {"round": round, "form": form, "formset": formset, "stale": stale, "current": current,
                "history": current.history.select_related("history_user")[:10] if current else [],
@@ -317,7 +317,7 @@ def drafts_generate(request: AuthedRequest, round_code: str) -> HttpResponse:
     round = round_named(round_code)
     generated = attempt(request, lambda: services.drafts_generate(round=round, by=request.user))
     if generated.ok:
-        created = generated.result
+        created = generated.value
         messages.info(request, ngettext(
             "%(count)s conceptaanbeveling voorgesteld.", "%(count)s conceptaanbevelingen voorgesteld.", len(created)
         ) % {"count": len(created)})

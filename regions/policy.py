@@ -244,7 +244,7 @@ def permitted(user: User, subject: Subject | None = None) -> frozenset[Action]:
     return frozenset(action for action in Action if may(user, action, subject))
 
 
-def require(user: User, action: Action | str, subject: Subject | None = None) -> None:
+def require(user: User | None, action: Action | str, subject: Subject | None = None) -> None:
     """PermissionDenied (403, with a Dutch reason) unless `user` may take `action`.
 
     `user=None` is the system itself: a management command run by an operator on the server (an
