@@ -81,3 +81,15 @@ def as_exported(data: bytes) -> bytes:
 
     rows = [tuple(csv_cell_read(cell) for cell in row) for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))]
     return render_table(rows[0], rows[1:], "csv")
+
+
+def demo_answer_count() -> int:
+    """How many answers the demo's 2013 file holds (one per data row)."""
+    return len(DEMO_ANSWERS.read_text(encoding="utf-8").strip().splitlines()) - 1
+
+
+def region_question_count(year: int = 2013) -> int:
+    """How many questions the regions' questionnaire of `year` asks."""
+    from assessments.models import Question
+
+    return Question.objects.filter(questionnaire__round__year=year, questionnaire__audience="region").count()

@@ -9,7 +9,17 @@ from django.core.management import CommandError, call_command
 
 from assessments.models import Answer
 from findings.models import Finding
-from tests.exchange.conftest import DEMO_ANSWERS, DEMO_JUDGMENTS, ROOT, as_exported, csv_bytes, snapshot, xlsx_rows
+from tests.exchange.conftest import (
+    DEMO_ANSWERS,
+    DEMO_JUDGMENTS,
+    ROOT,
+    as_exported,
+    csv_bytes,
+    demo_answer_count,
+    region_question_count,
+    snapshot,
+    xlsx_rows,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +32,9 @@ def run(*args) -> str:
 
 def test_import_answers_reports_what_it_did_and_export_answers_writes_the_same_file_to_stdout(inspector):
     summary = run("import_answers", str(DEMO_ANSWERS), "--round", "2013", "--user", inspector.username)
-    assert "1957 nieuw, 0 gewijzigd, 0 ongewijzigd" in summary
-    assert Answer.history.filter(history_user=inspector).count() == 1957
+    count = demo_answer_count()
+    assert f"{count} nieuw, 0 gewijzigd, 0 ongewijzigd" in summary
+    assert Answer.history.filter(history_user=inspector).count() == count
     assert run("export_answers", "--round", "2013") == as_exported(DEMO_ANSWERS.read_bytes()).decode()
 
 
@@ -39,7 +50,7 @@ def test_export_answers_for_one_region_as_xlsx_writes_the_output_file(tmp_path):
 
 def test_export_answers_blank_gives_every_question_for_every_region():
     lines = run("export_answers", "--round", "2013", "--blank").splitlines()
-    assert len(lines) == 1 + 25 * 85
+    assert len(lines) == 1 + 25 * region_question_count()
     assert lines[1] == '"VR01","ovr_assigned","",""'
 
 
