@@ -6,8 +6,8 @@ picture itself takes at 25 and at 250 regions.
     make readers                                  # READERS_ARGS="--seconds 10 --modes afresh --no-picture"
 
 Loads the demo into a throwaway PostgreSQL database (`<name>_load`, dropped afterwards) and, per mode, starts
-gunicorn (2 workers, as on a small server) and has `--readers` concurrent clients read each page for `--seconds`:
-the home page as the baseline, then the ministry's dashboard, the inspector's factor page, the API, the OVR's
+gunicorn (2 workers, as on a small server) and has `--readers` concurrent clients read each page for `--seconds`
+(in turns of about five seconds per page, so that other work on the machine weighs on every page alike): the home page as the baseline, then the ministry's dashboard, the inspector's factor page, the API, the OVR's
 questionnaire page and the OVR's findings page. The modes: "kept" (`NATIONAL_PAGE_CACHE_SECONDS=600`, a reader
 who reads again while nothing changed) and "afresh" (`NATIONAL_PAGE_CACHE_SECONDS=0`: every read after a save).
 Prints per page the requests per second, the ratio to the home page of the same mode, p50/p95, the page weight
@@ -136,10 +136,20 @@ def measure_mode(mode: str, args, url: str, workdir: Path) -> list[dict]:
         cookies = {username: login(port, username) for username in {user for _label, user, _path in PAGES}}
         print(f"\n== {MODE_LABELS[mode]}: {args.readers} lezers, {args.seconds:.0f} s per pagina, gunicorn met "
               f"{args.workers} workers", flush=True)
-        baseline = None
-        for label, username, path in PAGES:
+        for _label, username, path in PAGES:
             read(port, path, cookies[username], 2, 2)  # warm up
-            count, latencies, errors, weight = read(port, path, cookies[username], args.readers, args.seconds)
+        # The pages take turns in slices of about five seconds, so that what else the machine does meanwhile
+        # weighs on every page alike and the ratios stay fair.
+        slices = max(1, round(args.seconds / 5))
+        measured = {path: (0, [], 0, 0) for _label, _user, path in PAGES}
+        for _slice in range(slices):
+            for _label, username, path in PAGES:
+                count, latencies, errors, weight = read(port, path, cookies[username], args.readers, args.seconds / slices)
+                before = measured[path]
+                measured[path] = (before[0] + count, before[1] + latencies, before[2] + errors, weight or before[3])
+        baseline = None
+        for label, _username, path in PAGES:
+            count, latencies, errors, weight = measured[path]
             rate = count / args.seconds
             baseline = baseline or rate
             row = {"mode": mode, "label": label, "path": path, "rate": rate, "ratio": rate / baseline if baseline else 0,
@@ -217,9 +227,10 @@ def time_picture(repeat: int) -> list[dict]:
     rows = []
     for detail, reader in ((False, "ministerie"), (True, "inspecteur")):
         picture_document(round, detail=detail)  # warm up
-        times, queries = [], []
+        times: list[float] = []
+        queries: list[str] = []
 
-        def count(execute, sql, params, many, context):
+        def count(execute, sql, params, many, context, queries=queries):
             queries.append(sql)
             return execute(sql, params, many, context)
 
