@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy
 
 from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evidence, Question
 from assessments.progress import Progress, is_visible, percent_of, progress
-from assessments.querysets import fieldwork_assessments
+from assessments.querysets import fieldwork_assessments, with_choices
 from assessments.reconstruction import is_reconstructed
 from assessments.services import SIGNER_NAMES, StaleAnswer, problems_for
 from assessments.values import display_value
@@ -207,11 +207,11 @@ def previous_answers(assessment: Assessment, questions) -> dict[int, tuple[int, 
         return {}
     earlier = (
         Answer.objects.filter(assessment__subject_id=assessment.subject_id, question_id__in=list(wanted))
-        .exclude(value="").select_related("question__questionnaire__round")
+        .exclude(value="").select_related("question").annotate(year=F("question__questionnaire__round__year"))
         .prefetch_related(Prefetch("question__choices", queryset=Choice.objects.order_by("order")))
     )
     return {
-        pk: (answer.question.questionnaire.round.year, display_value(answer.question, answer.value))
+        pk: (answer.year, display_value(answer.question, answer.value))
         for answer in earlier for pk in wanted[answer.question_id]
     }
 
@@ -222,12 +222,9 @@ def with_previous(card: Card, previous: dict[int, tuple[int, str]]) -> Card:
     return card
 
 
-def questions_of(assessment: Assessment):
-    return (
-        assessment.questionnaire.questions.select_related("success_factor__theme")
-        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("order")))
-        .order_by("order")
-    )
+def questions_of(assessment: Assessment) -> list[Question]:
+    """The questionnaire's questions in order, with their success factor, theme and choices; two queries."""
+    return with_choices(assessment.questionnaire.questions.select_related("success_factor__theme").order_by("order"))
 
 
 def answers_of(assessment: Assessment) -> dict[int, Answer]:
