@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -493,39 +493,54 @@ def _recommendations(round, predecessor, *, detail: bool) -> list[Recommendation
     """The previous round's accepted recommendations (with their follow-up in this round), then this round's.
     Only this round's follow-ups: a later round's are that round's data (see `RecommendationItem`)."""
     round_ids = ([predecessor["pk"]] if predecessor else []) + [round.pk]
-    recommendations = (
+    recommendations = list(
         Recommendation.objects.filter(round_id__in=round_ids, status=RecommendationStatus.ACCEPTED)
-        .select_related("round", "region")
-        .prefetch_related(
-            Prefetch("success_factors", queryset=SuccessFactor.objects.order_by("order", "code").only("code")),
-            Prefetch("follow_ups", queryset=FollowUp.objects.filter(round=round).select_related("round")),
-            *(["concerned_regions"] if detail else []),
-        )
+        .values("pk", "text", "addressee", "status", "region_id", year=F("round__year"), region_code=F("region__code"),
+                region_name=F("region__name"))
         .order_by("round__year", "pk")
     )
+    # What each recommendation names, one query each (none without recommendations, as a prefetch would).
+    factors: dict[int, list[str]] = defaultdict(list)
+    follow_ups: dict[int, dict] = {}
+    concerned: dict[int, list[str]] = defaultdict(list)
+    if recommendations:
+        ids = [row["pk"] for row in recommendations]
+        for row in Recommendation.success_factors.through.objects.filter(recommendation_id__in=ids).order_by(
+            "successfactor__order", "successfactor__code"
+        ).values("recommendation_id", code=F("successfactor__code")):
+            factors[row["recommendation_id"]].append(row["code"])
+        # At most one per recommendation: this round's (a follow-up is of a later round).
+        for row in FollowUp.objects.filter(round=round, recommendation_id__in=ids).values(
+            "recommendation_id", "status", "explanation", year=F("round__year")
+        ):
+            follow_ups.setdefault(row["recommendation_id"], row)
+        if detail:
+            for row in Recommendation.concerned_regions.through.objects.filter(recommendation_id__in=ids).order_by(
+                "region__code"
+            ).values("recommendation_id", code=F("region__code")):
+                concerned[row["recommendation_id"]].append(row["code"])
     addressees, statuses = dict(Addressee.choices), dict(FollowUpStatus.choices)
     items: list[RecommendationItem] = []
     for recommendation in recommendations:
-        follow_ups = list(recommendation.follow_ups.all())  # at most one: this round's (a follow-up is of a later round)
-        latest = follow_ups[0] if follow_ups else None
+        latest = follow_ups.get(recommendation["pk"])
         item: RecommendationItem = {
-            "round": recommendation.round.year,
-            "text": recommendation.text,
-            "addressee": recommendation.addressee,
-            "addressee_label": str(addressees.get(recommendation.addressee, recommendation.addressee)),
-            "success_factors": [sf.code for sf in recommendation.success_factors.all()],
-            "status": recommendation.status,
-            "regional": recommendation.region_id is not None,
+            "round": recommendation["year"],
+            "text": recommendation["text"],
+            "addressee": recommendation["addressee"],
+            "addressee_label": str(addressees.get(recommendation["addressee"], recommendation["addressee"])),
+            "success_factors": factors[recommendation["pk"]],
+            "status": recommendation["status"],
+            "regional": recommendation["region_id"] is not None,
             "follow_up": (
-                {"round": latest.round.year, "status": latest.status, "status_label": str(statuses.get(latest.status, "")),
-                 "explanation": latest.explanation}
+                {"round": latest["year"], "status": latest["status"], "status_label": str(statuses.get(latest["status"], "")),
+                 "explanation": latest["explanation"]}
                 if latest else None
             ),
         }
         if detail:
-            item["region"] = recommendation.region.code if recommendation.region_id else None
-            item["region_name"] = recommendation.region.name if recommendation.region_id else None
-            item["concerned_regions"] = [region.code for region in recommendation.concerned_regions.all()]
+            item["region"] = recommendation["region_code"]
+            item["region_name"] = recommendation["region_name"]
+            item["concerned_regions"] = concerned[recommendation["pk"]]
         items.append(item)
     return items
 
