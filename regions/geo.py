@@ -31,6 +31,15 @@ def _tenths(tenths: int) -> str:
     return f"{sign}{whole}.{tenth}" if whole else f"{sign}.{tenth}"
 
 
+# The steps of a path are mostly short: their texts, looked up rather than formatted point by point.
+_SHORT = 4000
+_SHORT_TENTHS = [_tenths(tenths) for tenths in range(-_SHORT, _SHORT + 1)]
+
+
+def _text(tenths: int) -> str:
+    return _SHORT_TENTHS[tenths + _SHORT] if -_SHORT <= tenths <= _SHORT else _tenths(tenths)
+
+
 def geometry_to_path(geometry: dict | None, *, precision: float = 0.1, step: int = 1) -> str:
     """An SVG path `d` attribute for a GeoJSON Polygon or MultiPolygon, compact: every point rounded to
     `precision` map units (a multiple of 0.1; 0.1 of the 400-unit-wide map by default), each ring started
@@ -51,16 +60,15 @@ def geometry_to_path(geometry: dict | None, *, precision: float = 0.1, step: int
             for lon, lat in ring:
                 x, y = round((lon - MIN_LON) * sx), round((MAX_LAT - lat) * sy)
                 if previous is None:
-                    parts.append(f"M{_tenths(x * unit)} {_tenths(y * unit)}l")
+                    parts.append(f"M{_text(x * unit)} {_text(y * unit)}l")
                     previous = (x, y)
                     continue
                 dx, dy = x - previous[0], y - previous[1]
-                if max(abs(dx), abs(dy)) < step:
+                if -step < dx < step and -step < dy < step:
                     continue
                 # A minus sign starts a number of its own: no space needed before it.
-                for delta in (dx, dy):
-                    text = _tenths(delta * unit)
-                    numbers.append(text if not numbers or delta < 0 else " " + text)
+                numbers.append(_text(dx * unit) if not numbers or dx < 0 else " " + _text(dx * unit))
+                numbers.append(_text(dy * unit) if dy < 0 else " " + _text(dy * unit))
                 previous = (x, y)
             parts.append("".join(numbers) + "z")
     return "".join(parts)
