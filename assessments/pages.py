@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext, gettext_lazy
@@ -14,7 +14,7 @@ from django.utils.translation import gettext, gettext_lazy
 from assessments.access import AssessmentAccess, may_start
 from assessments.models import Answer, Assessment, AssessmentStatus, Choice, Evidence, Question
 from assessments.progress import Progress, is_visible, percent_of, progress
-from assessments.querysets import fieldwork_assessments
+from assessments.querysets import fieldwork_assessments, with_choices
 from assessments.reconstruction import is_reconstructed
 from assessments.services import SIGNER_NAMES, problems_for, stale_answer
 from assessments.values import display_value
@@ -203,11 +203,11 @@ def previous_answers(assessment: Assessment, questions) -> dict[int, tuple[int, 
         return {}
     earlier = (
         Answer.objects.filter(assessment__subject_id=assessment.subject_id, question_id__in=list(wanted))
-        .exclude(value="").select_related("question__questionnaire__round")
+        .exclude(value="").select_related("question").annotate(year=F("question__questionnaire__round__year"))
         .prefetch_related(Prefetch("question__choices", queryset=Choice.objects.order_by("order")))
     )
     return {
-        pk: (answer.question.questionnaire.round.year, display_value(answer.question, answer.value))
+        pk: (answer.year, display_value(answer.question, answer.value))
         for answer in earlier for pk in wanted[answer.question_id]
     }
 
@@ -218,12 +218,9 @@ def with_previous(card: Card, previous: dict[int, tuple[int, str]]) -> Card:
     return card
 
 
-def questions_of(assessment: Assessment):
-    return (
-        assessment.questionnaire.questions.select_related("success_factor__theme")
-        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("order")))
-        .order_by("order")
-    )
+def questions_of(assessment: Assessment) -> list[Question]:
+    """The questionnaire's questions in order, with their success factor, theme and choices; two queries."""
+    return with_choices(assessment.questionnaire.questions.select_related("success_factor__theme").order_by("order"))
 
 
 def answers_of(assessment: Assessment) -> dict[int, Answer]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from assessments.models import Answer, Assessment, Question
+from assessments.models import Answer, Assessment, Choice, Question
+from core.prefetch import attach
 from framework.models import Round
 
 
@@ -23,6 +25,14 @@ if TYPE_CHECKING:
 
     # An assessment read with its progress (`with_visible_progress`).
     AssessmentWithProgress = WithAnnotations[Assessment, Progress]
+
+
+def with_choices(questions: Iterable[Question]) -> list[Question]:
+    """`questions` with their choices in order (`question.choices.all()` reads no query): one query, and none of
+    the per-question bookkeeping of `prefetch_related` (`core.prefetch`)."""
+    questions = list(questions)
+    return attach(questions, "choices", Choice.objects.filter(question_id__in=[q.pk for q in questions])
+                  .order_by("question_id", "order"), "question_id")
 
 
 def _condition_met(code_ref: str, value_ref: str) -> Exists:

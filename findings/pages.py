@@ -10,6 +10,8 @@ from django.utils.text import Truncator
 
 from assessments.models import Answer, Evidence, Question
 from assessments.norms import Suggestion, suggest_judgment
+from assessments.querysets import with_choices
+from core.prefetch import attach
 from findings.models import (
     Citation,
     Finding,
@@ -21,14 +23,16 @@ from findings.models import (
     VerificationResponse,
     VerificationStatus,
 )
-from framework.models import Round, SuccessFactor
+from framework.models import Criterion, Round, SuccessFactor
 from regions.models import Subject, SubjectKind
 from regions.policy import respondents
 
 if TYPE_CHECKING:
     from accounts.models import User
 
-CITATION_RELATED = ["answer__question", "evidence", "report", "cited_finding__subject", "cited_finding__success_factor"]
+CITATION_RELATED = [
+    "answer__question", "evidence", "report", "cited_finding__round", "cited_finding__subject", "cited_finding__success_factor",
+]
 
 
 def shown_citations(citations: QuerySet[Citation]) -> QuerySet[Citation]:
@@ -75,22 +79,22 @@ def items_with_responses(verification: Verification | None, user: User | None = 
 def subject_page(*, round: Round, subject: Subject, user: User | None = None) -> dict:
     """Everything a subject's findings page shows: per factor the finding, the answers that bear on it
     and the suggested judgment; the interview report; the verification items."""
-    factors = list(
-        SuccessFactor.objects.filter(framework_id=round.framework_id, subject_kind=subject.kind)
-        .select_related("theme").prefetch_related("criteria")
-    )
-    findings = {
-        f.success_factor_id: f
-        for f in Finding.objects.filter(round=round, subject=subject).prefetch_related(
-            Prefetch("citations", queryset=Citation.objects.select_related(*CITATION_RELATED))
-        )
-    }
+    # The related rows are read in one query each and handed over (core.prefetch), as prefetch_related would.
+    factors = list(SuccessFactor.objects.filter(framework_id=round.framework_id, subject_kind=subject.kind)
+                   .select_related("theme"))
+    attach(factors, "criteria", Criterion.objects.filter(success_factor__in=[f.pk for f in factors]), "success_factor_id")
+    subject_findings = list(Finding.objects.filter(round=round, subject=subject))
+    attach(subject_findings, "citations", Citation.objects.filter(finding__in=[f.pk for f in subject_findings])
+           .select_related(*CITATION_RELATED).order_by("pk"), "finding_id")
+    findings = {f.success_factor_id: f for f in subject_findings}
     # The questions of the subject's questionnaire (the normed ones without an answer are named in the suggestion)
     # and their answers.
     questions = {
         q.pk: q
-        for q in Question.objects.filter(questionnaire__assessments__subject=subject, questionnaire__assessments__round=round)
-        .select_related("criterion").prefetch_related("choices").order_by("order")
+        for q in with_choices(
+            Question.objects.filter(questionnaire__assessments__subject=subject, questionnaire__assessments__round=round)
+            .select_related("criterion").order_by("order")
+        )
     }
     questions_by_factor: dict[int, list[Question]] = defaultdict(list)
     for question in questions.values():

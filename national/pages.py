@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from assessments.models import Question
 from findings.models import (
@@ -157,11 +159,13 @@ def rules_of(round: Round) -> list:
 # boundaries of the map. So what the ministry may see is decided once, in the document (no region code or name
 # for a viewer without SUBJECT_DETAIL), and the builders below never add a region's name for such a viewer.
 
-CHART_WIDTH = 160
-ROW_HEIGHT = 14
 # Colours of indicator values in charts and map (judgments keep their own); the legend numbers them as well,
 # so colour is never the only carrier.
 VALUE_FILLS = ["#1f5f99", "#e8a33d", "#6aa84f", "#a64d79", "#76a5af", "#999999", "#cc4125", "#674ea7"]
+# An indicator's bars (its factor's page): one per value, SVG units; its stacked bar (the dashboard): the values
+# side by side in the same colours, the answers and counts written beside it.
+CHART_WIDTH = 120
+CHART_ROW = 14
 
 
 def judgment_labels() -> dict[str, str]:
@@ -176,40 +180,50 @@ def judgment_bars(counts: dict[str, int] | None) -> tuple[list[dict], int]:
 
 
 def indicator_chart(indicator: dict) -> dict:
-    """A small horizontal bar chart of an indicator: one bar per value (or band), its length the share of
-    the answering subjects, its count written beside it."""
+    """The bars of an indicator: one per value (or band), in the order a reader expects, each with its full
+    label (the page writes it beside the bar, where it wraps), its count and its length as the share of the
+    answering subjects; and the same as one stacked bar (`segments`, the values with a count)."""
     labels = indicator.get("labels") or {}
     counts = indicator.get("counts") or {}
     answered = indicator.get("answered") or 0
     values = list(labels) + [value for value in counts if value not in labels]
-    rows = []
+    rows, segments, x = [], [], 0
+    # A multiple-choice question counts each chosen code, so its counts may add up to more than the answers.
+    whole = max(sum(counts.get(value, 0) for value in values), answered, 1)
     for index, value in enumerate(values):
         count = counts.get(value, 0)
-        rows.append({
-            "value": value, "label": labels.get(value, value), "count": count, "y": index * ROW_HEIGHT,
-            "width": round(CHART_WIDTH * count / answered) if answered else 0, "fill": VALUE_FILLS[index % len(VALUE_FILLS)],
-        })
-    return {"rows": rows, "height": max(len(rows), 1) * ROW_HEIGHT, "answered": answered,
+        colour = index % len(VALUE_FILLS)
+        rows.append({"value": value, "label": labels.get(value, value), "count": count, "colour": colour,
+                     "width": round(CHART_WIDTH * count / answered) if answered else 0})
+        if count:
+            width = round(CHART_WIDTH * count / whole)
+            segments.append({"x": x, "width": width, "colour": colour})
+            x += width
+    return {"rows": rows, "segments": segments, "answered": answered, "width": CHART_WIDTH, "row_height": CHART_ROW,
             "label": ", ".join(f"{row['label']}: {row['count']}" for row in rows)}
 
 
 def change_of(then: int | None, now: int) -> dict:
     """The change of a count between two rounds, marked with an arrow and in words (never colour alone)."""
     if then is None:
-        return {"symbol": "", "words": ""}
+        return {"symbol": "", "words": "", "arrow": False}
     difference = now - then
     if difference > 0:
-        return {"symbol": "↑", "words": _("%(n)s meer") % {"n": difference}}
+        return {"symbol": "↑", "words": _("%(n)s meer") % {"n": difference}, "arrow": True}
     if difference < 0:
-        return {"symbol": "↓", "words": _("%(n)s minder") % {"n": -difference}}
-    return {"symbol": "=", "words": _("gelijk")}
+        return {"symbol": "↓", "words": _("%(n)s minder") % {"n": -difference}, "arrow": True}
+    # No arrow where nothing changed: "gelijk" says it.
+    return {"symbol": "=", "words": _("gelijk"), "arrow": False}
 
 
-def picture_page(picture: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None) -> dict:
+def picture_page(picture: Mapping[str, Any], *, previous: Mapping[str, Any] | None = None, only: str | None = None) -> dict:
     """The context of the dashboard: the themes with their factors and indicators (research question 1),
-    the brigade breakdown, the follow-up (2), the progress since the previous round (3)."""
+    the brigade breakdown, the follow-up (2), the progress since the previous round (3). `only`: the code of one
+    success factor (its page): that factor's blocks, brigade rows and progress, with its indicators' charts."""
     labels = judgment_labels()
-    factors = {code: _factor_block(picture, code, factor, labels) for code, factor in picture["success_factors"].items()}
+    codes = [only] if only is not None else list(picture["success_factors"])
+    factors = {code: _factor_block(picture, code, picture["success_factors"][code], labels)
+               for code in codes if code in picture["success_factors"]}
     themes = [
         {"number": theme["number"], "name": theme["name"],
          "factors": [factors[code] for code in theme["success_factors"] if code in factors]}
@@ -222,7 +236,7 @@ def picture_page(picture: Mapping[str, Any], *, previous: Mapping[str, Any] | No
         "themes": themes,
         "factors": factors,
         "judgment_labels": labels,
-        "brigade_rows": _brigade_rows(picture, factors, labels),
+        "brigade_rows": _brigade_rows(picture, factors, labels, indicators=only is not None),
         "follow_up": _follow_up_block(picture.get("follow_up")),
         "progress": _progress_block(picture, factors, labels),
     }
@@ -232,31 +246,36 @@ def _factor_block(picture: Mapping[str, Any], code: str, factor: dict, labels: d
     bars, total = judgment_bars(factor.get("counts"))
     national, proposed = factor.get("national_judgment"), factor.get("proposed_judgment")
     indicators = [
-        {**picture["indicators"][q], "chart": indicator_chart(picture["indicators"][q])}
+        {**picture["indicators"][q], "key": q, "chart": indicator_chart(picture["indicators"][q])}
         for q in factor.get("indicators") or [] if q in picture["indicators"]
     ]
     return {
         "code": code, **factor, "bars": bars, "total": total,
+        "distribution": " · ".join(f"{s['label']}: {s['count']}" for s in bars),
         "national_label": labels.get(national or "", ""), "proposed_label": labels.get(proposed or "", ""),
         "differs": bool(national and proposed and national != proposed),
         "indicator_blocks": indicators,
     }
 
 
-def _brigade_rows(picture: Mapping[str, Any], factors: dict, labels: dict[str, str]) -> dict:
-    """Every judgment and indicator per brigade: compact rows of "label n" per brigade."""
+def _brigade_rows(picture: dict, factors: dict, labels: dict[str, str], *, indicators: bool) -> dict:
+    """Every judgment (and, on a factor's page, every indicator of the factor) per brigade: compact cells of
+    "label: n" per brigade."""
     brigades = list(picture.get("brigades") or {})
 
     def cells(by_brigade: dict, value_labels: dict[str, str]) -> list[str]:
-        return [", ".join(f"{value_labels.get(v, v)} {n}" for v, n in (by_brigade.get(b) or {}).items() if n) or "—"
+        return ["; ".join(f"{value_labels.get(v, v)}: {n}" for v, n in (by_brigade.get(b) or {}).items() if n) or "—"
                 for b in brigades]
 
+    keys = [key for factor in factors.values() for key in factor["indicators"]] if indicators else []
     return {
         "brigades": [{"number": b, "name": picture["brigades"][b]} for b in brigades],
         "factors": [{"code": code, "name": f["name"], "cells": cells(f.get("by_brigade") or {}, labels)}
                     for code, f in factors.items()],
-        "indicators": [{"code": code, "question": i["question"], "cells": cells(i.get("by_brigade") or {}, i.get("labels") or {})}
-                       for code, i in picture["indicators"].items()],
+        "indicators": [{"code": key, "question": picture["indicators"][key]["question"],
+                        "cells": cells(picture["indicators"][key].get("by_brigade") or {},
+                                       picture["indicators"][key].get("labels") or {})}
+                       for key in keys if key in picture["indicators"]],
     }
 
 
@@ -292,8 +311,11 @@ def _progress_block(picture: Mapping[str, Any], factors: dict, labels: dict[str,
                        for value, label in labels.items()],
         })
     indicator_rows = []
+    shown = {key for factor in factors.values() for key in factor["indicators"]}
     for code, indicator in picture["indicators"].items():
         previous = indicator.get("previous")
+        if code not in shown:
+            continue
         if not previous:
             continue
         value_labels = indicator.get("labels") or {}
@@ -322,11 +344,17 @@ class MapMode:
     BRIGADES = "brigades"  # coloured per brigade area, no region at all (the ministry)
 
 
-def map_choices(picture: Mapping[str, Any]) -> list[dict]:
-    """What the map may be coloured by: each success factor's judgment, each indicator."""
+def map_choices(picture: Mapping[str, Any], *, factors_only: bool = False, only: str | None = None,
+                chosen: str | None = None) -> list[dict]:
+    """What the map may be coloured by: each success factor's judgment, each indicator. `factors_only`: the
+    factors (and the indicator `chosen`, if one is); `only`: one factor and its indicators (its page)."""
+    factors = {code: f for code, f in picture["success_factors"].items() if only is None or code == only}
+    indicators = {code: i for code, i in picture["indicators"].items()
+                  if (only is None or i.get("success_factor") == only) and (not factors_only or code == chosen)}
     return [
-        *({"value": code, "label": f"{code} {f['name']}", "group": "factor"} for code, f in picture["success_factors"].items()),
-        *({"value": code, "label": i["question"], "group": "indicator"} for code, i in picture["indicators"].items()),
+        *({"value": code, "label": Truncator(f"{code} {f['name']}").chars(80), "group": "factor"}
+          for code, f in factors.items()),
+        *({"value": code, "label": Truncator(i["question"]).chars(80), "group": "indicator"} for code, i in indicators.items()),
     ]
 
 
@@ -337,14 +365,30 @@ def map_choice(picture: Mapping[str, Any], requested: str | None, default: str |
     return default or next(iter(picture["success_factors"]), "")
 
 
-def map_context(picture: Mapping[str, Any], choice: str, *, mode: str, regions: list, own_codes: frozenset[str] = frozenset(),
-                map_id: str = "map", small: bool = False) -> dict:
+def map_geometry(regions: list, *, small: bool = False) -> dict[str, dict]:
+    """Per region code its outline for the map ("path", to a fifth of a pixel), with `small` also for the small
+    maps of the trend ("small_path", coarser: they are drawn at half the size), and the point its label goes
+    on: computed once per page, whatever the number of maps on it."""
+    geometry = {}
+    for region in regions:
+        geometry[region.code] = {
+            "path": geo.geometry_to_path(region.boundary, precision=0.2),
+            "small_path": geo.geometry_to_path(region.boundary, precision=1, step=3) if small else "",
+            "point": geo.geometry_label_point(region.boundary) or (0, 0),
+        }
+    return geometry
+
+
+def map_context(picture: dict, choice: str, *, mode: str, regions: list, own_codes: frozenset[str] = frozenset(),
+                map_id: str = "map", small: bool = False, geometry: dict[str, dict] | None = None) -> dict:
     """A choropleth of the picture by `choice` (a factor's judgment or an indicator's value): shapes with
     classes, a label on each shape (the legend's symbol), a legend and the table that says the same.
 
-    `regions` are the Region rows (with `brigade`) that give the boundaries. In BRIGADES mode the shapes are
-    the brigade areas (the union of their regions' boundaries) coloured by the brigade's most frequent value,
-    and nothing names or separates a region."""
+    `regions` are the Region rows (with `brigade`) that give the boundaries (`geometry`: their outlines from
+    `map_geometry`, when the page has them already). In BRIGADES mode the shapes are the brigade areas (the
+    union of their regions' boundaries) coloured by the brigade's most frequent value, and nothing names or
+    separates a region."""
+    geometry = geometry or map_geometry(regions, small=small)
     is_factor = choice in picture["success_factors"]
     if is_factor:
         value_labels = judgment_labels()
@@ -360,7 +404,8 @@ def map_context(picture: Mapping[str, Any], choice: str, *, mode: str, regions: 
         title = item.get("question") or choice
     by_value = {entry["value"]: entry for entry in legend}
     shapes, rows = (_brigade_shapes if mode == MapMode.BRIGADES else _region_shapes)(
-        picture, choice, is_factor, regions, by_value, mode=mode, own_codes=own_codes)
+        picture, choice, is_factor, regions, by_value, mode=mode, own_codes=own_codes, geometry=geometry,
+        path_key="small_path" if small else "path")
     return {"map_id": map_id, "title": title, "choice": choice, "legend": legend, "shapes": shapes, "rows": rows,
             "mode": mode, "width": geo.WIDTH, "height": geo.HEIGHT, "small": small, "round": picture["round"],
             "row_header": _("Brigadegebied") if mode == MapMode.BRIGADES else _("Regio")}
@@ -375,7 +420,7 @@ def _subject_value(subject: dict, choice: str, is_factor: bool):
     return None
 
 
-def _region_shapes(picture, choice, is_factor, regions, by_value, *, mode, own_codes):
+def _region_shapes(picture, choice, is_factor, regions, by_value, *, mode, own_codes, geometry, path_key):
     subjects = picture.get("subjects") or {}
     shapes, rows = [], []
     for region in regions:
@@ -386,12 +431,12 @@ def _region_shapes(picture, choice, is_factor, regions, by_value, *, mode, own_c
         named = mode == MapMode.REGIONS or region.code in own_codes
         label = entry["label"] if entry else _("geen gegeven")
         name = f"{region.code} {region.name}" if named else _("Andere regio")
-        point = geo.geometry_label_point(region.boundary)
+        shape = geometry[region.code]
         url = reverse("findings:finding", args=[picture["round_code"], region.code, choice]) if (
             is_factor and mode == MapMode.REGIONS) else ""
-        shapes.append({"path": geo.geometry_to_path(region.boundary), "css": entry["css"] if entry else "map-none",
+        shapes.append({"path": shape[path_key], "css": entry["css"] if entry else "map-none",
                        "title": f"{name}: {label}", "url": url, "symbol": entry["symbol"] if entry else "–",
-                       "x": point[0] if point else 0, "y": point[1] if point else 0, "code": region.code if named else ""})
+                       "x": shape["point"][0], "y": shape["point"][1], "code": region.code if named else ""})
         if named:
             rows.append({"name": name, "label": label, "symbol": entry["symbol"] if entry else "–"})
     if mode == MapMode.OWN:
@@ -400,16 +445,16 @@ def _region_shapes(picture, choice, is_factor, regions, by_value, *, mode, own_c
     return shapes, rows
 
 
-def _brigade_shapes(picture, choice, is_factor, regions, by_value, *, mode, own_codes):
+def _brigade_shapes(picture, choice, is_factor, regions, by_value, *, mode, own_codes, geometry, path_key):
     item = (picture["success_factors"] if is_factor else picture["indicators"]).get(choice) or {}
     by_brigade = item.get("by_brigade") or {}
     areas: dict[str, dict] = {}
     for region in regions:
         area = areas.setdefault(str(region.brigade.number), {"paths": [], "points": []})
-        area["paths"].append(geo.geometry_to_path(region.boundary))
-        point = geo.geometry_label_point(region.boundary)
-        if point:
-            area["points"].append(point)
+        shape = geometry[region.code]
+        area["paths"].append(shape[path_key])
+        if region.boundary:
+            area["points"].append(shape["point"])
     shapes, rows = [], []
     for number, area in sorted(areas.items()):
         counts = by_brigade.get(number) or {}
@@ -422,8 +467,19 @@ def _brigade_shapes(picture, choice, is_factor, regions, by_value, *, mode, own_
                        "title": f"{name}: {detail}", "url": "", "symbol": entry["symbol"] if entry else "–", "code": "",
                        "x": round(sum(p[0] for p in points) / len(points), 1),
                        "y": round(sum(p[1] for p in points) / len(points), 1)})
-        rows.append({"name": name, "label": detail, "symbol": entry["symbol"] if entry else "–"})
+        # The table says it in words: the most frequent value, then every value with how many said it.
+        words = "; ".join(_counted(by_value[v]["label"], counts[v], item.get("subject_kind")) for v in by_value
+                          if counts.get(v)) or _("geen gegeven")
+        rows.append({"name": name, "label": detail, "symbol": entry["symbol"] if entry else "–",
+                     "most": entry["label"] if entry else "", "words": words})
     return shapes, rows
+
+
+def _counted(label: str, n: int, subject_kind: str | None) -> str:
+    """"voldoet: 3 regio's", in words: how many regions (or brigades) gave a value."""
+    if subject_kind == SubjectKind.BRIGADE:
+        return ngettext("%(label)s: %(n)s brigade", "%(label)s: %(n)s brigades", n) % {"label": label, "n": n}
+    return ngettext("%(label)s: %(n)s regio", "%(label)s: %(n)s regio's", n) % {"label": label, "n": n}
 
 
 def map_mode_for(user: User) -> str:

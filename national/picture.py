@@ -19,17 +19,15 @@ their definition names. Sentences are rendered in the active language.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
-from django.db.models import F, Prefetch
+from django.db.models import F
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from assessments.indicators import band_of, indicator_render
-from assessments.models import Choice, Lineage, Question, QuestionKind
+from assessments.models import Choice, Lineage, QuestionKind
 from assessments.reconstruction import reconstructed_rounds
-from core.i18n import localized
 from findings.models import (
     Addressee,
     FollowUp,
@@ -187,6 +185,19 @@ class Picture(TypedDict):
 # --- computing it -------------------------------------------------------------------------------------------
 
 
+class _Language:
+    """The active language, asked once per document: asking costs microseconds, and a picture picks between its
+    Dutch and English texts hundreds of times (`core.i18n.localized` asks each time)."""
+
+    def __init__(self) -> None:
+        self.code = get_language() or "nl"
+        self.english = self.code.startswith("en")
+        self.yes_no = {"ja": _("ja"), "nee": _("nee")}
+
+    def pick(self, dutch: str, english: str) -> str:
+        return english if english and self.english else dutch
+
+
 def picture_for(round: Round, *, user: User) -> Picture:
     """The national picture of `round` as `user` may see it: with every subject for inspectors, without any
     region's code or name for the ministry. Who may read the round at all is `national.access`'s to decide."""
@@ -208,10 +219,11 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
     for region in regions:
         brigade_regions[str(region["brigade_number"])] += 1
 
-    questions = list(queries.indicator_questions(round))
-    indicators = _indicators(round, predecessor, questions, brigades, totals)
+    language = _Language()
+    questions = queries.indicator_questions(round)
+    indicators = _indicators(round, predecessor, questions, brigades, totals, language)
     conclusions = {(row["round_id"], row["code"]): row for row in queries.conclusion_rows(round_ids)}
-    factor_pictures = _factors(round, predecessor, factors, conclusions, indicators, brigades, totals)
+    factor_pictures = _factors(round, predecessor, factors, conclusions, indicators, brigades, totals, language)
     reconstructed = reconstructed_rounds(round_ids)
     published = PublishedPicture.objects.filter(round=round).order_by("-version").values(
         "published_at", "sha256", "version"
@@ -221,7 +233,8 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
     for factor in factors:
         theme = themes.setdefault(
             factor.theme.number,
-            {"number": factor.theme.number, "name": factor.theme.display_name, "success_factors": []},
+            {"number": factor.theme.number, "name": language.pick(factor.theme.name, factor.theme.name_en),
+             "success_factors": []},
         )
         theme["success_factors"].append(factor.code)
     verified = queries.verified_counts(round)
@@ -241,7 +254,7 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
         "previous_round": predecessor["year"] if predecessor else None,
         "reconstructed": round.pk in reconstructed,
         "themes": list(themes.values()),
-        "overall_conclusion": (localized(overall["text"], overall["text_en"]) if overall else "").strip(),
+        "overall_conclusion": (language.pick(overall["text"], overall["text_en"]) if overall else "").strip(),
         "follow_up": _follow_up(round, predecessor),
         "brigades": brigades,
         "brigade_regions": brigade_regions,
@@ -261,17 +274,19 @@ def picture_document(round: Round, *, detail: bool) -> Picture:
 # --- indicators -----------------------------------------------------------------------------------------------
 
 
-def _values(question: Question, choices: dict[int, list[Choice]]) -> dict[str, str]:
+def _values(question: queries.IndicatorQuestion, choices: dict[int, list[dict]], language: _Language) -> dict[str, str]:
     """value -> label (active language), in the order a reader expects."""
-    if question.kind == QuestionKind.YES_NO:
-        return {"ja": _("ja"), "nee": _("nee")}
-    if question.kind == QuestionKind.NUMBER:
-        return {str(band["code"]): localized(band["label"], band.get("label_en") or "") for band in question.bands or []}
-    return {choice.code: choice.display_label for choice in choices.get(question.pk, [])}
+    if question["kind"] == QuestionKind.YES_NO:
+        return dict(language.yes_no)
+    if question["kind"] == QuestionKind.NUMBER:
+        return {str(band["code"]): language.pick(band["label"], band.get("label_en") or "") for band in question["bands"] or []}
+    return {choice["code"]: language.pick(choice["label"], choice["label_en"]) for choice in choices.get(question["pk"], [])}
 
 
-def _count(question: Question, rows: list[Mapping[str, Any]], values: dict[str, str], brigades: dict[str, str]):
-    """(answered, counts, by_brigade, answered_by_brigade) of one question from its grouped answer rows."""
+def _count(question: queries.IndicatorQuestion, rows: list[dict], values: dict[str, str], brigades: dict[str, str]):
+    """(answered, counts, by_brigade, answered_by_brigade) of one question from its grouped answer rows (one row
+    per value and brigade: the database counted the subjects)."""
+    kind, bands = question["kind"], question["bands"] or []
     counts = dict.fromkeys(values, 0)
     by_brigade = {number: dict.fromkeys(values, 0) for number in brigades}
     answered_by_brigade = dict.fromkeys(brigades, 0)
@@ -281,10 +296,10 @@ def _count(question: Question, rows: list[Mapping[str, Any]], values: dict[str, 
         answered += row["n"]
         if brigade in answered_by_brigade:
             answered_by_brigade[brigade] += row["n"]
-        if question.kind == QuestionKind.MULTIPLE_CHOICE:
+        if kind == QuestionKind.MULTIPLE_CHOICE:
             given = [code for code in row["value"].split("|") if code]
-        elif question.kind == QuestionKind.NUMBER:
-            band = band_of(question.bands or [], row["value"])
+        elif kind == QuestionKind.NUMBER:
+            band = band_of(bands, row["value"])
             given = [band] if band is not None else []
         else:
             given = [row["value"]]
@@ -297,67 +312,69 @@ def _count(question: Question, rows: list[Mapping[str, Any]], values: dict[str, 
     return answered, counts, by_brigade, answered_by_brigade
 
 
-def _indicators(round, predecessor, questions, brigades, totals) -> dict[str, Indicator]:
+def _indicators(round, predecessor, questions, brigades, totals, language: _Language) -> dict[str, Indicator]:
     previous_questions = {
-        q.pk: q.continues
-        for q in questions
-        if q.continues_id and predecessor and q.continues.questionnaire.round_id == predecessor["pk"]
+        q["pk"]: q["earlier"] for q in questions
+        if q["earlier"] is not None and predecessor and q["earlier"]["round_id"] == predecessor["pk"]
     }
-    ids = [q.pk for q in questions] + [q.pk for q in previous_questions.values()]
-    choices: dict[int, list[Choice]] = defaultdict(list)
-    for choice in Choice.objects.filter(question_id__in=ids).order_by("question_id", "order"):
-        choices[choice.question_id].append(choice)
+    ids = [q["pk"] for q in questions] + [q["pk"] for q in previous_questions.values()]
+    choices: dict[int, list[dict]] = defaultdict(list)
+    for choice in Choice.objects.filter(question_id__in=ids).order_by("question_id", "order").values(
+        "question_id", "code", "label", "label_en"
+    ):
+        choices[choice["question_id"]].append(choice)
     wanted: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for question in questions:
-        wanted[round.pk][question.questionnaire.audience].add(question.code)
+        wanted[round.pk][question["audience"]].add(question["code"])
     for earlier in previous_questions.values():
-        wanted[predecessor["pk"]][earlier.questionnaire.audience].add(earlier.code)
-    rows: dict[tuple, list[Mapping[str, Any]]] = defaultdict(list)
+        wanted[predecessor["pk"]][earlier["audience"]].add(earlier["code"])
+    rows: dict[tuple, list[dict]] = defaultdict(list)
     if questions:
         for row in queries.answer_value_counts({k: dict(v) for k, v in wanted.items()}):
             rows[(row["round_id"], row["audience"], row["code"])].append(row)
 
     indicators: dict[str, Indicator] = {}
     for question in questions:
-        audience = question.questionnaire.audience
+        audience = question["audience"]
         total = totals.get(audience, 0)
-        values = _values(question, choices)
+        values = _values(question, choices, language)
         answered, counts, by_brigade, answered_by_brigade = _count(
-            question, rows[(round.pk, audience, question.code)], values, brigades
+            question, rows[(round.pk, audience, question["code"])], values, brigades
         )
-        template = localized(question.indicator, question.indicator_en)
-        previous: PreviousIndicator | None = None
-        earlier = previous_questions.get(question.pk)
+        template = language.pick(question["indicator"], question["indicator_en"])
+        previous = None
+        earlier = previous_questions.get(question["pk"])
         if earlier is not None:
-            earlier_values = _values(earlier, choices)
+            earlier_values = _values(earlier, choices, language)
             then_answered, then, then_by_brigade, _answered = _count(
-                earlier, rows[(predecessor["pk"], earlier.questionnaire.audience, earlier.code)], earlier_values, brigades
+                earlier, rows[(predecessor["pk"], earlier["audience"], earlier["code"])], earlier_values, brigades
             )
-            direct = question.continues_relation in (Lineage.SAME, Lineage.REWORDED)
+            direct = question["continues_relation"] in (Lineage.SAME, Lineage.REWORDED)
             comparable = direct and set(earlier_values) == set(values)
-            earlier_template = localized(earlier.indicator, earlier.indicator_en) or (template if direct else "")
+            earlier_template = language.pick(earlier["indicator"], earlier["indicator_en"]) or (template if direct else "")
             previous = {
                 "round": predecessor["year"],
                 "answered": then_answered,
                 "counts": then,
-                "relation": question.continues_relation,
-                "sentence": indicator_render(earlier_template, then, answered=then_answered, total=total),
-                "code": earlier.code,
-                "question": earlier.display_text,
+                "relation": question["continues_relation"],
+                "sentence": indicator_render(earlier_template, then, answered=then_answered, total=total,
+                                             language=language.code),
+                "code": earlier["code"],
+                "question": language.pick(earlier["text"], earlier["text_en"]),
                 "by_brigade": then_by_brigade,
                 "change": {value: counts[value] - then[value] for value in counts} if comparable else None,
             }
-        key = question.code if question.code not in indicators else f"{audience}.{question.code}"
+        key = question["code"] if question["code"] not in indicators else f"{audience}.{question['code']}"
         indicators[key] = {
-            "question": question.display_text,
-            "code": question.code,
-            "success_factor": question.success_factor.code,
-            "kind": question.kind,
+            "question": language.pick(question["text"], question["text_en"]),
+            "code": question["code"],
+            "success_factor": question["success_factor"],
+            "kind": question["kind"],
             "labels": values,
             "answered": answered,
             "counts": counts,
             "by_brigade": by_brigade,
-            "sentence": indicator_render(template, counts, answered=answered, total=total),
+            "sentence": indicator_render(template, counts, answered=answered, total=total, language=language.code),
             "previous": previous,
             "subject_kind": audience,
             "total": total,
@@ -420,7 +437,8 @@ def rule_text(meets_min: int, partly_min: int, total: int, subject_kind: str) ->
     ) % {"meets": meets_min, "partly": partly_min, "total": total}
 
 
-def _factors(round, predecessor, factors, conclusions, indicators, brigades, totals) -> dict[str, FactorPicture]:
+def _factors(round, predecessor, factors, conclusions, indicators, brigades, totals,
+             language: _Language) -> dict[str, FactorPicture]:
     empty = dict.fromkeys(Judgment.values, 0)
     counts: dict[tuple, dict[str, int]] = defaultdict(lambda: dict(empty))
     by_brigade: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: {n: dict(empty) for n in brigades})
@@ -440,7 +458,7 @@ def _factors(round, predecessor, factors, conclusions, indicators, brigades, tot
         "success_factor__code", "text", "text_en", "section"
     ):
         criteria[row["success_factor__code"]].append(
-            {"text": localized(row["text"], row["text_en"]), "section": row["section"]}
+            {"text": language.pick(row["text"], row["text_en"]), "section": row["section"]}
         )
     pictures: dict[str, FactorPicture] = {}
     for factor in factors:
@@ -450,14 +468,14 @@ def _factors(round, predecessor, factors, conclusions, indicators, brigades, tot
         conclusion = conclusions.get((round.pk, factor.code)) or {}
         then = conclusions.get((predecessor["pk"], factor.code)) if predecessor else None
         pictures[factor.code] = {
-            "name": factor.display_name,
+            "name": language.pick(factor.name, factor.name_en),
             "theme": factor.theme.number,
             "subject_kind": factor.subject_kind,
             "national_judgment": conclusion.get("judgment") or None,
             "proposed_judgment": proposed_judgment(now, rule["meets_min"], rule["partly_min"]) if rule else None,
             "rule": rule_text(rule["meets_min"], rule["partly_min"], total, factor.subject_kind) if rule else "",
-            "reason": localized(conclusion.get("reason") or "", conclusion.get("reason_en") or ""),
-            "deelconclusie": localized(conclusion.get("text") or "", conclusion.get("text_en") or "").strip(),
+            "reason": language.pick(conclusion.get("reason") or "", conclusion.get("reason_en") or ""),
+            "deelconclusie": language.pick(conclusion.get("text") or "", conclusion.get("text_en") or "").strip(),
             "counts": now,
             "by_brigade": dict(by_brigade[factor.code]),
             "previous_counts": (
@@ -480,39 +498,54 @@ def _recommendations(round, predecessor, *, detail: bool) -> list[Recommendation
     """The previous round's accepted recommendations (with their follow-up in this round), then this round's.
     Only this round's follow-ups: a later round's are that round's data (see `RecommendationItem`)."""
     round_ids = ([predecessor["pk"]] if predecessor else []) + [round.pk]
-    recommendations = (
+    recommendations = list(
         Recommendation.objects.filter(round_id__in=round_ids, status=RecommendationStatus.ACCEPTED)
-        .select_related("round", "region")
-        .prefetch_related(
-            Prefetch("success_factors", queryset=SuccessFactor.objects.order_by("order", "code").only("code")),
-            Prefetch("follow_ups", queryset=FollowUp.objects.filter(round=round).select_related("round")),
-            *(["concerned_regions"] if detail else []),
-        )
+        .values("pk", "text", "addressee", "status", "region_id", year=F("round__year"), region_code=F("region__code"),
+                region_name=F("region__name"))
         .order_by("round__year", "pk")
     )
+    # What each recommendation names, one query each (none without recommendations, as a prefetch would).
+    factors: dict[int, list[str]] = defaultdict(list)
+    follow_ups: dict[int, dict] = {}
+    concerned: dict[int, list[str]] = defaultdict(list)
+    if recommendations:
+        ids = [row["pk"] for row in recommendations]
+        for row in Recommendation.success_factors.through.objects.filter(recommendation_id__in=ids).order_by(
+            "successfactor__order", "successfactor__code"
+        ).values("recommendation_id", code=F("successfactor__code")):
+            factors[row["recommendation_id"]].append(row["code"])
+        # At most one per recommendation: this round's (a follow-up is of a later round).
+        for row in FollowUp.objects.filter(round=round, recommendation_id__in=ids).values(
+            "recommendation_id", "status", "explanation", year=F("round__year")
+        ):
+            follow_ups.setdefault(row["recommendation_id"], row)
+        if detail:
+            for row in Recommendation.concerned_regions.through.objects.filter(recommendation_id__in=ids).order_by(
+                "region__code"
+            ).values("recommendation_id", code=F("region__code")):
+                concerned[row["recommendation_id"]].append(row["code"])
     addressees, statuses = dict(Addressee.choices), dict(FollowUpStatus.choices)
     items: list[RecommendationItem] = []
     for recommendation in recommendations:
-        follow_ups = list(recommendation.follow_ups.all())  # at most one: this round's (a follow-up is of a later round)
-        latest = follow_ups[0] if follow_ups else None
+        latest = follow_ups.get(recommendation["pk"])
         item: RecommendationItem = {
-            "round": recommendation.round.year,
-            "text": recommendation.text,
-            "addressee": recommendation.addressee,
-            "addressee_label": str(addressees.get(recommendation.addressee, recommendation.addressee)),
-            "success_factors": [sf.code for sf in recommendation.success_factors.all()],
-            "status": recommendation.status,
-            "regional": recommendation.region_id is not None,
+            "round": recommendation["year"],
+            "text": recommendation["text"],
+            "addressee": recommendation["addressee"],
+            "addressee_label": str(addressees.get(recommendation["addressee"], recommendation["addressee"])),
+            "success_factors": factors[recommendation["pk"]],
+            "status": recommendation["status"],
+            "regional": recommendation["region_id"] is not None,
             "follow_up": (
-                {"round": latest.round.year, "status": latest.status, "status_label": str(statuses.get(latest.status, "")),
-                 "explanation": latest.explanation}
+                {"round": latest["year"], "status": latest["status"], "status_label": str(statuses.get(latest["status"], "")),
+                 "explanation": latest["explanation"]}
                 if latest else None
             ),
         }
         if detail:
-            item["region"] = recommendation.region.code if recommendation.region is not None else None
-            item["region_name"] = recommendation.region.name if recommendation.region is not None else None
-            item["concerned_regions"] = [region.code for region in recommendation.concerned_regions.all()]
+            item["region"] = recommendation["region_code"]
+            item["region_name"] = recommendation["region_name"]
+            item["concerned_regions"] = concerned[recommendation["pk"]]
         items.append(item)
     return items
 
@@ -550,7 +583,7 @@ def _subjects(round, regions, brigades, questions) -> dict[str, dict]:
             subjects[row["subject_code"]]["judgments"][row["code"]] = row["judgment"]
     codes: dict[str, set[str]] = defaultdict(set)
     for question in questions:
-        codes[question.questionnaire.audience].add(question.code)
+        codes[question["audience"]].add(question["code"])
     if codes:
         for row in queries.subject_answers(round, dict(codes)):
             if row["subject_code"] in subjects:

@@ -88,53 +88,98 @@ SUBJECT_BRIGADE = Coalesce(
 )
 
 
-def indicator_questions(round: Round) -> QuerySet[Question]:
+# The same, of an answer's assessment.
+SUBJECT_BRIGADE_OF_ASSESSMENT = Coalesce(
+    F("assessment__subject__region__brigade__number"), F("assessment__subject__brigade__number"), output_field=IntegerField()
+)
+
+
+class IndicatorQuestion(TypedDict):
+    """A question with an indicator sentence, as the picture reads it (plain values: no model to build)."""
+
+    pk: int
+    code: str
+    kind: str
+    text: str
+    text_en: str
+    indicator: str
+    indicator_en: str
+    bands: list[dict] | None
+    audience: str  # the questionnaire's audience: "region" or "brigade"
+    success_factor: str  # its code
+    continues_relation: str
+    earlier: IndicatorQuestion | None  # the question it continues, with `round_id`
+
+
+EARLIER_FIELDS = ("code", "kind", "text", "text_en", "indicator", "indicator_en", "bands")
+
+
+def indicator_questions(round: Round) -> list[IndicatorQuestion]:
     """The questions of the round's latest questionnaires (one per audience) that have an indicator sentence,
-    with the question each continues; in questionnaire order."""
+    with the question each continues; in questionnaire order. One query."""
     latest = (
         Questionnaire.objects.filter(round=OuterRef("questionnaire__round"), audience=OuterRef("questionnaire__audience"))
         .order_by("-version")
         .values("version")[:1]
     )
-    return (
+    rows = (
         Question.objects.filter(questionnaire__round=round, questionnaire__version=Subquery(latest))
         .exclude(indicator="")
-        .select_related("questionnaire", "success_factor", "continues__questionnaire")
         .order_by("questionnaire__audience", "order")
+        .values("pk", "continues_id", "continues_relation", *EARLIER_FIELDS,
+                audience=F("questionnaire__audience"), success_factor_code=F("success_factor__code"),
+                earlier_round_id=F("continues__questionnaire__round_id"),
+                earlier_audience=F("continues__questionnaire__audience"),
+                **{f"earlier_{name}": F(f"continues__{name}") for name in EARLIER_FIELDS})
     )
+    questions: list[IndicatorQuestion] = []
+    for row in rows:
+        earlier = None
+        if row["continues_id"] is not None:
+            earlier = {"pk": row["continues_id"], "round_id": row["earlier_round_id"], "audience": row["earlier_audience"],
+                       **{name: row[f"earlier_{name}"] for name in EARLIER_FIELDS}}
+        questions.append({
+            "pk": row["pk"], **{name: row[name] for name in EARLIER_FIELDS}, "audience": row["audience"],
+            "success_factor": row["success_factor_code"], "continues_relation": row["continues_relation"],
+            "earlier": earlier,
+        })
+    return questions
 
 
-def _shown() -> Q:
+def _shown(conditions: QuerySet[Question] | None = None) -> Q:
     """The answer's question is shown: it has no condition, or the assessment holds the answer the condition
-    asks for (assessments.progress.is_visible, in SQL). An answer left behind by a changed condition counts not."""
-    return Q(question__condition_code="") | Q(
-        Exists(
-            Answer.objects.filter(
-                assessment=OuterRef("assessment"),
-                question__code=OuterRef("question__condition_code"),
-                value=OuterRef("question__condition_value"),
-            )
-        )
+    asks for (assessments.progress.is_visible, in SQL). An answer left behind by a changed condition counts not.
+    `conditions`: the questions whose conditions may be asked, so that the database looks only at the answers
+    those conditions name."""
+    asked = Answer.objects.filter(
+        assessment=OuterRef("assessment"),
+        question__questionnaire=OuterRef("question__questionnaire"),
+        question__code=OuterRef("question__condition_code"),
+        value=OuterRef("question__condition_value"),
     )
+    if conditions is not None:
+        asked = asked.filter(question__code__in=conditions.exclude(condition_code="").values("condition_code"))
+    return Q(question__condition_code="") | Q(Exists(asked))
 
 
 def answer_value_counts(wanted: dict[int, dict[str, set[str]]]) -> list[Mapping[str, Any]]:
     """How many subjects gave each value, per round, audience, question code and brigade:
-    rows {"round_id", "audience", "code", "value", "brigade", "n"} for `wanted` = {round_id: {audience: codes}};
-    unanswered and hidden answers left out. One query, grouped in the database; a multiple-choice value stays
-    as stored ("gbt|rbt") and the picture counts each code."""
-    where = Q(pk__in=[])
-    for round_id, audiences in wanted.items():
-        for audience, codes in audiences.items():
-            where |= Q(assessment__round_id=round_id, question__questionnaire__audience=audience, question__code__in=codes)
+    rows {"round_id", "audience", "code", "value", "brigade", "n"} for `wanted` = {round_id: {audience: codes}}
+    (and possibly rows the caller did not ask for: a code wanted for one audience, counted for the other too);
+    unanswered and hidden answers left out. One query, counted in the database: the questions of the rounds with
+    those codes are picked first (every version of the questionnaires; a few hundred rows), their answers are
+    grouped by question, value and brigade; a multiple-choice value stays as stored ("gbt|rbt") and the picture
+    counts each code, a number's value the picture puts in its band."""
+    questions = Question.objects.filter(
+        questionnaire__round_id__in=list(wanted),
+        code__in={code for audiences in wanted.values() for codes in audiences.values() for code in codes},
+    )
     return list(
-        Answer.objects.filter(where)
+        Answer.objects.filter(question__in=questions.values("pk"))
         .exclude(value="")
-        .filter(_shown())
-        .values("value", round_id=F("assessment__round_id"), audience=F("question__questionnaire__audience"),
-                code=F("question__code"),
-                brigade=Coalesce(F("assessment__subject__region__brigade__number"),
-                                 F("assessment__subject__brigade__number"), output_field=IntegerField()))
+        .filter(_shown(questions))
+        .values("value", round_id=F("question__questionnaire__round_id"), audience=F("question__questionnaire__audience"),
+                code=F("question__code"), brigade=SUBJECT_BRIGADE_OF_ASSESSMENT)
         .annotate(n=Count("pk"))
         .order_by()
     )

@@ -5,7 +5,8 @@ Function views that read like a recipe; access is the policy's (`regions.policy`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -81,16 +82,23 @@ def _pictures(request: AuthedRequest, round) -> tuple[Picture, Picture | None]:
     return picture, previous
 
 
-def _map(request: AuthedRequest, picture: Picture, previous: Picture | None, default: str | None = None) -> dict:
+def _map(request: AuthedRequest, picture: Mapping[str, Any], previous: Mapping[str, Any] | None, default: str | None = None, *,
+         choices: list[dict] | None = None) -> dict:
     choice = pages.map_choice(picture, request.GET.get("map"), default)
     mode, regions = pages.map_mode_for(request.user), pages.map_regions()
     own = pages.own_region_codes(request.user) if mode == pages.MapMode.OWN else frozenset()
+    geometry = pages.map_geometry(regions, small=previous is not None)  # once for the map and the trend's
     trend = [
-        pages.map_context(p, choice, mode=mode, regions=regions, own_codes=own, map_id=f"trend-{p['round']}", small=True)
+        pages.map_context(p, choice, mode=mode, regions=regions, own_codes=own, map_id=f"trend-{p['round']}", small=True,
+                          geometry=geometry)
         for p in (previous, picture) if p is not None and (choice in p["success_factors"] or choice in p["indicators"])
     ]
-    return {"map": pages.map_context(picture, choice, mode=mode, regions=regions, own_codes=own),
-            "map_choices": pages.map_choices(picture), "trend_maps": trend if len(trend) > 1 else []}
+    choices = pages.map_choices(picture) if choices is None else choices
+    return {"map": pages.map_context(picture, choice, mode=mode, regions=regions, own_codes=own, geometry=geometry),
+            "map_choices": choices,
+            "map_factor_choices": [c for c in choices if c["group"] == "factor"],
+            "map_indicator_choices": [c for c in choices if c["group"] == "indicator"],
+            "trend_maps": trend if len(trend) > 1 else []}
 
 
 def dashboard(request: AuthedRequest, round_code: str) -> HttpResponse:
@@ -101,7 +109,10 @@ def dashboard(request: AuthedRequest, round_code: str) -> HttpResponse:
 def _dashboard(request: AuthedRequest, round) -> HttpResponse:
     picture, previous = _pictures(request, round)
     can_edit = may(request.user, Action.NATIONAL_EDIT)
-    context = {"round": round, **pages.picture_page(picture, previous=previous), **_map(request, picture, previous),
+    # The dashboard's map is coloured by a success factor; an indicator's map is on its factor's page.
+    choices = pages.map_choices(picture, factors_only=True, chosen=request.GET.get("map"))
+    context = {"round": round, **pages.picture_page(picture, previous=previous),
+               **_map(request, picture, previous, choices=choices), "map_factors_only": True,
                "shared": picture.get("preview", False), "can_edit": can_edit,
                "versions": publication.versions(round, publication.audience_of(request.user)) if picture.get("published") else [],
                "publication_check": publication.latest_check(round) if picture.get("published") else None,
@@ -117,10 +128,12 @@ def national_factor(request: AuthedRequest, round_code: str, csf: str) -> HttpRe
 def _national_factor(request: AuthedRequest, round, csf: str) -> HttpResponse:
     _round, factor, conclusion = pages.conclusion_named(round.code, csf)
     picture, previous = _pictures(request, round)
-    context = {**pages.picture_page(picture, previous=previous),
+    context = {**pages.picture_page(picture, previous=previous, only=factor.code if factor else None),
                **pages.factor_page(round, factor, conclusion, evidence=may(request.user, Action.SUBJECT_DETAIL))}
     if factor is not None:
-        context.update(_map(request, picture, previous, default=factor.code))
+        # The factor's map: its judgment or one of its indicators.
+        choices = pages.map_choices(picture, only=factor.code)
+        context.update(_map(request, picture, previous, default=factor.code, choices=choices))
         context["fp"] = context["factors"].get(factor.code)
     if context["evidence"] and conclusion:
         context["citation_form"] = forms.CitationForm(findings=pages.conclusion_finding_choices(conclusion))

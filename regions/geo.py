@@ -22,17 +22,55 @@ def _scale() -> tuple[float, float]:
 HEIGHT = round((MAX_LAT - MIN_LAT) * _scale()[1])
 
 
-def geometry_to_path(geometry: dict | None) -> str:
-    """An SVG path `d` attribute for a GeoJSON Polygon or MultiPolygon."""
+def _tenths(tenths: int) -> str:
+    """A number of tenths as short as SVG reads it: 120 → "12", 15 → "1.5", 5 → ".5", -5 → "-.5"."""
+    sign = "-" if tenths < 0 else ""
+    whole, tenth = divmod(abs(tenths), 10)
+    if not tenth:
+        return f"{sign}{whole}"
+    return f"{sign}{whole}.{tenth}" if whole else f"{sign}.{tenth}"
+
+
+# The steps of a path are mostly short: their texts, looked up rather than formatted point by point.
+_SHORT = 4000
+_SHORT_TENTHS = [_tenths(tenths) for tenths in range(-_SHORT, _SHORT + 1)]
+
+
+def _text(tenths: int) -> str:
+    return _SHORT_TENTHS[tenths + _SHORT] if -_SHORT <= tenths <= _SHORT else _tenths(tenths)
+
+
+def geometry_to_path(geometry: dict | None, *, precision: float = 0.1, step: int = 1) -> str:
+    """An SVG path `d` attribute for a GeoJSON Polygon or MultiPolygon, compact: every point rounded to
+    `precision` map units (a multiple of 0.1; 0.1 of the 400-unit-wide map by default), each ring started
+    absolutely and drawn by relative steps between the rounded points (so no rounding error adds up), points that
+    round onto the previous one left out; `step` > 1 also leaves out points less than `step` × `precision` from
+    the last one drawn (for a small map: coarser, and neighbours' shared borders may then differ by that much)."""
     if not geometry:
         return ""
     kx, ky = _scale()
+    unit = round(precision * 10)  # tenths of a map unit per step of the grid
+    sx, sy = kx / precision, ky / precision
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     parts = []
     for polygon in polygons:
         for ring in polygon:
-            points = [f"{(lon - MIN_LON) * kx:.1f},{(MAX_LAT - lat) * ky:.1f}" for lon, lat in ring]
-            parts.append("M" + "L".join(points) + "Z")
+            previous = None
+            numbers: list[str] = []
+            for lon, lat in ring:
+                x, y = round((lon - MIN_LON) * sx), round((MAX_LAT - lat) * sy)
+                if previous is None:
+                    parts.append(f"M{_text(x * unit)} {_text(y * unit)}l")
+                    previous = (x, y)
+                    continue
+                dx, dy = x - previous[0], y - previous[1]
+                if -step < dx < step and -step < dy < step:
+                    continue
+                # A minus sign starts a number of its own: no space needed before it.
+                numbers.append(_text(dx * unit) if not numbers or dx < 0 else " " + _text(dx * unit))
+                numbers.append(_text(dy * unit) if dy < 0 else " " + _text(dy * unit))
+                previous = (x, y)
+            parts.append("".join(numbers) + "z")
     return "".join(parts)
 
 
