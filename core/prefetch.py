@@ -23,6 +23,6 @@ def attach(objects: Iterable[T], name: str, related: Iterable, key: str) -> list
     for obj in objects:
         cache = getattr(obj, "_prefetched_objects_cache", None)
         if cache is None:
-            obj._prefetched_objects_cache = cache = {}
+            obj._prefetched_objects_cache = cache = {}  # type: ignore[attr-defined]  # what prefetch_related sets
         cache[name] = rows.get(obj.pk, [])
     return objects

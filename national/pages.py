@@ -258,7 +258,7 @@ def _factor_block(picture: Mapping[str, Any], code: str, factor: dict, labels: d
     }
 
 
-def _brigade_rows(picture: dict, factors: dict, labels: dict[str, str], *, indicators: bool) -> dict:
+def _brigade_rows(picture: Mapping[str, Any], factors: dict, labels: dict[str, str], *, indicators: bool) -> dict:
     """Every judgment (and, on a factor's page, every indicator of the factor) per brigade: compact cells of
     "label: n" per brigade."""
     brigades = list(picture.get("brigades") or {})
@@ -379,7 +379,7 @@ def map_geometry(regions: list, *, small: bool = False) -> dict[str, dict]:
     return geometry
 
 
-def map_context(picture: dict, choice: str, *, mode: str, regions: list, own_codes: frozenset[str] = frozenset(),
+def map_context(picture: Mapping[str, Any], choice: str, *, mode: str, regions: list, own_codes: frozenset[str] = frozenset(),
                 map_id: str = "map", small: bool = False, geometry: dict[str, dict] | None = None) -> dict:
     """A choropleth of the picture by `choice` (a factor's judgment or an indicator's value): shapes with
     classes, a label on each shape (the legend's symbol), a legend and the table that says the same.

@@ -19,7 +19,8 @@ their definition names. Sentences are rendered in the active language.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, NotRequired, TypedDict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from django.db.models import F
 from django.utils.translation import get_language, ngettext
@@ -318,7 +319,7 @@ def _indicators(round, predecessor, questions, brigades, totals, language: _Lang
         if q["earlier"] is not None and predecessor and q["earlier"]["round_id"] == predecessor["pk"]
     }
     ids = [q["pk"] for q in questions] + [q["pk"] for q in previous_questions.values()]
-    choices: dict[int, list[dict]] = defaultdict(list)
+    choices: dict[int, list[Any]] = defaultdict(list)
     for choice in Choice.objects.filter(question_id__in=ids).order_by("question_id", "order").values(
         "question_id", "code", "label", "label_en"
     ):
@@ -328,7 +329,7 @@ def _indicators(round, predecessor, questions, brigades, totals, language: _Lang
         wanted[round.pk][question["audience"]].add(question["code"])
     for earlier in previous_questions.values():
         wanted[predecessor["pk"]][earlier["audience"]].add(earlier["code"])
-    rows: dict[tuple, list[dict]] = defaultdict(list)
+    rows: dict[tuple, list[Any]] = defaultdict(list)
     if questions:
         for row in queries.answer_value_counts({k: dict(v) for k, v in wanted.items()}):
             rows[(row["round_id"], row["audience"], row["code"])].append(row)
@@ -342,7 +343,7 @@ def _indicators(round, predecessor, questions, brigades, totals, language: _Lang
             question, rows[(round.pk, audience, question["code"])], values, brigades
         )
         template = language.pick(question["indicator"], question["indicator_en"])
-        previous = None
+        previous: PreviousIndicator | None = None
         earlier = previous_questions.get(question["pk"])
         if earlier is not None:
             earlier_values = _values(earlier, choices, language)
@@ -506,7 +507,7 @@ def _recommendations(round, predecessor, *, detail: bool) -> list[Recommendation
     )
     # What each recommendation names, one query each (none without recommendations, as a prefetch would).
     factors: dict[int, list[str]] = defaultdict(list)
-    follow_ups: dict[int, dict] = {}
+    follow_ups: dict[int, Mapping[str, Any]] = {}
     concerned: dict[int, list[str]] = defaultdict(list)
     if recommendations:
         ids = [row["pk"] for row in recommendations]
@@ -515,10 +516,10 @@ def _recommendations(round, predecessor, *, detail: bool) -> list[Recommendation
         ).values("recommendation_id", code=F("successfactor__code")):
             factors[row["recommendation_id"]].append(row["code"])
         # At most one per recommendation: this round's (a follow-up is of a later round).
-        for row in FollowUp.objects.filter(round=round, recommendation_id__in=ids).values(
+        for follow_up in FollowUp.objects.filter(round=round, recommendation_id__in=ids).values(
             "recommendation_id", "status", "explanation", year=F("round__year")
         ):
-            follow_ups.setdefault(row["recommendation_id"], row)
+            follow_ups.setdefault(follow_up["recommendation_id"], follow_up)
         if detail:
             for row in Recommendation.concerned_regions.through.objects.filter(recommendation_id__in=ids).order_by(
                 "region__code"

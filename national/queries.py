@@ -134,12 +134,12 @@ def indicator_questions(round: Round) -> list[IndicatorQuestion]:
     )
     questions: list[IndicatorQuestion] = []
     for row in rows:
-        earlier = None
+        earlier: Any = None
         if row["continues_id"] is not None:
             earlier = {"pk": row["continues_id"], "round_id": row["earlier_round_id"], "audience": row["earlier_audience"],
                        **{name: row[f"earlier_{name}"] for name in EARLIER_FIELDS}}
         questions.append({
-            "pk": row["pk"], **{name: row[name] for name in EARLIER_FIELDS}, "audience": row["audience"],
+            "pk": row["pk"], **{name: row[name] for name in EARLIER_FIELDS}, "audience": row["audience"],  # type: ignore[typeddict-item]
             "success_factor": row["success_factor_code"], "continues_relation": row["continues_relation"],
             "earlier": earlier,
         })
