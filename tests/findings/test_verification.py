@@ -7,7 +7,14 @@ from findings.services import response_reply, verification_close, verification_r
 from framework.models import Round
 from tests.findings.helpers import send, write_all
 
+
 pytestmark = pytest.mark.django_db
+
+
+def agree_to_everything(verification, respondent) -> None:
+    """`respondent` agrees to every item of `verification`."""
+    for item in verification.items.all():
+        verification_respond(item=item, by=respondent, kind="agree")
 
 
 def test_findings_cannot_be_sent_while_a_success_factor_has_no_finding(inspector, vr13):
@@ -57,8 +64,7 @@ def test_a_comment_needs_text(inspector, ovr_vr13):
 
 def test_nobody_can_respond_after_the_region_is_verified(inspector, ovr_vr13):
     verification = send(inspector)
-    for item in verification.items.all():
-        verification_respond(item=item, by=ovr_vr13, kind="agree")
+    agree_to_everything(verification, ovr_vr13)
     with pytest.raises(ValidationError):
         verification_respond(item=verification.items.first(), by=ovr_vr13, kind="comment", comment="Toch niet.")
 
@@ -73,8 +79,7 @@ def test_amending_without_changing_the_text_is_refused(inspector, ovr_vr13):
 def test_a_brigade_is_verified_by_its_rmc(inspector, rmc_11):
     verification = send(inspector, brigade=11)
     assert verification.items.count() == 2
-    for item in verification.items.all():
-        verification_respond(item=item, by=rmc_11, kind="agree")
+    agree_to_everything(verification, rmc_11)
     verification.refresh_from_db()
     assert verification.status == VerificationStatus.VERIFIED
 
@@ -83,12 +88,10 @@ def test_a_region_with_two_respondents_is_not_verified_after_only_the_ovr_agreed
     inspector, ovr_vr13, contact_vr13
 ):
     verification = send(inspector)
-    for item in verification.items.all():
-        verification_respond(item=item, by=ovr_vr13, kind="agree")
+    agree_to_everything(verification, ovr_vr13)
     verification.refresh_from_db()
     assert verification.status == VerificationStatus.AWAITING
-    for item in verification.items.all():
-        verification_respond(item=item, by=contact_vr13, kind="agree")
+    agree_to_everything(verification, contact_vr13)
     verification.refresh_from_db()
     assert verification.status == VerificationStatus.VERIFIED
 
@@ -99,8 +102,7 @@ def test_an_answered_comment_of_one_respondent_and_the_others_agreement_verify_t
     verification = send(inspector)
     first, *rest = verification.items.all()
     comment = verification_respond(item=first, by=contact_vr13, kind="comment", comment="Klopt niet.")
-    for item in verification.items.all():
-        verification_respond(item=item, by=ovr_vr13, kind="agree")
+    agree_to_everything(verification, ovr_vr13)
     for item in rest:
         verification_respond(item=item, by=contact_vr13, kind="agree")
     verification.refresh_from_db()
@@ -114,8 +116,7 @@ def test_the_inspector_closes_a_verification_a_respondent_leaves_unanswered_with
     inspector, ovr_vr13, contact_vr13
 ):
     verification = send(inspector)
-    for item in verification.items.all():
-        verification_respond(item=item, by=ovr_vr13, kind="agree")
+    agree_to_everything(verification, ovr_vr13)
     verification_close(verification=verification, by=inspector, reason="De contactpersoon reageert niet.")
     verification.refresh_from_db()
     assert verification.status == VerificationStatus.VERIFIED
