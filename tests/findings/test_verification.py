@@ -7,7 +7,6 @@ from findings.services import response_reply, verification_close, verification_r
 from framework.models import Round
 from tests.findings.helpers import send, write_all
 
-
 pytestmark = pytest.mark.django_db
 
 
